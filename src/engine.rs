@@ -1,0 +1,492 @@
+//! The engine: runs the rules over a page, finds the article region, picks
+//! the headline and turns everything into one decision per line.
+
+use crate::config::{Config, ConfigError, Preset};
+use crate::features::Features;
+use crate::page::Page;
+use crate::report::{Cleaned, Decision};
+use crate::rules::{
+    self, ArticleText, Context, Family, Headline, Mark, Marks, Phase, Rule, RuleInfo, State,
+    Trigger, UserRuleSet,
+};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Thresholds that the presets move.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params {
+    /// Score of a line that a rule marked as noise (for the region search).
+    pub noise_score: f32,
+    /// Score of a short line that is neither prose nor noise.
+    pub short_score: f32,
+    /// How many lines before the region may be taken in as its lead (dek).
+    pub lead_lines: usize,
+}
+
+impl Params {
+    fn for_preset(preset: Preset) -> Params {
+        match preset {
+            Preset::Precision => Params {
+                noise_score: -1.5,
+                short_score: -0.5,
+                lead_lines: 0,
+            },
+            Preset::Balanced => Params {
+                noise_score: -1.0,
+                short_score: -0.3,
+                lead_lines: 2,
+            },
+            Preset::Recall => Params {
+                noise_score: -0.5,
+                short_score: -0.1,
+                lead_lines: 4,
+            },
+        }
+    }
+}
+
+/// A configured cleaner: every rule, pattern and automaton compiled once.
+///
+/// `Cleaner` is `Send + Sync`; share one across threads and call
+/// [`Cleaner::clean`] on as many pages as you like.
+///
+/// ```
+/// use deboiler::{Cleaner, Config, Preset};
+/// let cleaner = Cleaner::new(Config::with_preset(Preset::Precision)).unwrap();
+/// let page = "Skip to content\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nShare on Facebook";
+/// assert_eq!(cleaner.clean(page).text(), "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.");
+/// ```
+pub struct Cleaner {
+    config: Config,
+    params: Params,
+    rules: Vec<Box<dyn Rule>>,
+    /// One automaton over every rule's trigger phrases.
+    triggers: Option<AhoCorasick>,
+    /// Pattern id of the automaton → (rule index, phrase index).
+    trigger_owner: Vec<(usize, usize)>,
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("config", &self.config)
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| r.info().code.clone()).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Cleaner {
+    /// Compiles a cleaner for `config`.
+    ///
+    /// # Errors
+    /// [`ConfigError`] when `disable`/`enable` name an unknown rule or
+    /// family, or a user rule is empty or has a bad regular expression.
+    pub fn new(config: Config) -> Result<Cleaner, ConfigError> {
+        let users = UserRuleSet::compile(&config.rules)?;
+        let mut all: Vec<Box<dyn Rule>> = rules::registry();
+        all.extend(users.into_rules());
+        let known = |name: &str| {
+            Family::parse(name).is_some() || all.iter().any(|r| r.info().code == name)
+        };
+        for (field, names) in [("disable", &config.disable), ("enable", &config.enable)] {
+            if let Some(bad) = names.iter().find(|n| !known(n)) {
+                return Err(ConfigError::UnknownRule {
+                    field,
+                    name: bad.clone(),
+                    families: Family::ALL.map(Family::as_str).join(", "),
+                });
+            }
+        }
+        let listed = |names: &[String], info: &RuleInfo| {
+            names
+                .iter()
+                .any(|n| *n == info.code || Family::parse(n) == Some(info.family))
+        };
+        let rules: Vec<Box<dyn Rule>> = all
+            .into_iter()
+            .filter(|r| {
+                let info = r.info();
+                if config.keep_markup && info.family == Family::Markup {
+                    return false;
+                }
+                !listed(&config.disable, info) || listed(&config.enable, info)
+            })
+            .collect();
+        let mut patterns = Vec::new();
+        let mut trigger_owner = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            for (p, phrase) in rule.triggers().into_iter().enumerate() {
+                patterns.push(phrase);
+                trigger_owner.push((r, p));
+            }
+        }
+        let triggers = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .map_err(|e| ConfigError::BadRule {
+                        rule: "phrases".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        Ok(Cleaner {
+            params: Params::for_preset(config.preset),
+            config,
+            rules,
+            triggers,
+            trigger_owner,
+        })
+    }
+
+    /// The config this cleaner was built from.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The rules that run, in order (built-in and user rules).
+    pub fn rules(&self) -> impl Iterator<Item = &RuleInfo> {
+        self.rules.iter().map(|r| r.info())
+    }
+
+    /// Cleans one page of scraped text.
+    pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        let page = Page::analyse(input);
+        let hits = self.find_triggers(&page);
+        let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
+
+        self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);
+        let scores: Vec<f32> = (0..page.len())
+            .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
+            .collect();
+        let region = self.article_region(&page, &scores, &marks);
+        let title = find_title(&page, &marks, &region);
+        let state = State {
+            region,
+            removed: marks.iter().map(Option::is_some).collect(),
+            title,
+        };
+        self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+
+        let decisions = page
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| self.decide(&page, i, line.span.clone(), &marks[i], title, scores[i]))
+            .collect();
+        let lines = if self.config.keep_markup {
+            page.lines.into_iter().map(|l| l.text).collect()
+        } else {
+            page.text
+        };
+        Cleaned {
+            decisions,
+            lines,
+            words: page.features.iter().map(|f| f.words).collect(),
+            title,
+            language: page.lang.map(|l| crate::lang::LANGUAGES[l]),
+        }
+    }
+
+    fn run_phase(
+        &self,
+        phase: Phase,
+        page: &Page<'_>,
+        hits: &[Vec<Trigger>],
+        state: Option<&State>,
+        marks: &mut [Option<Mark>],
+    ) {
+        for (r, rule) in self.rules.iter().enumerate() {
+            if rule.phase() != phase {
+                continue;
+            }
+            let cx = Context {
+                page,
+                triggers: &hits[r],
+                state,
+            };
+            rule.apply(&cx, &mut Marks::new(r, marks));
+        }
+    }
+
+    /// Every rule's trigger phrases found at word boundaries, per rule.
+    fn find_triggers(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
+        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.rules.len()];
+        let Some(ac) = &self.triggers else {
+            return hits;
+        };
+        for (i, text) in page.text.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            for m in ac.find_overlapping_iter(text.as_ref() as &str) {
+                let (r, p) = self.trigger_owner[m.pattern().as_usize()];
+                if at_word_boundaries(text, m.start(), m.end()) {
+                    hits[r].push(Trigger {
+                        line: i,
+                        phrase: p,
+                        at: m.start()..m.end(),
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The article: the run of lines with the highest total content score
+    /// (a maximum-sum segment), widened by its lead paragraph.
+    fn article_region(&self, page: &Page<'_>, scores: &[f32], marks: &[Option<Mark>]) -> Range<usize> {
+        let mut best = 0.0f32;
+        let mut best_range = 0..0;
+        let mut sum = 0.0f32;
+        let mut start = 0;
+        for (i, &s) in scores.iter().enumerate() {
+            if sum <= 0.0 {
+                sum = 0.0;
+                start = i;
+            }
+            sum += s;
+            if sum > best {
+                best = sum;
+                best_range = start..i + 1;
+            }
+        }
+        if best_range.is_empty() {
+            return best_range;
+        }
+        // A lead (dek) often sits just above the first paragraph and is
+        // too short to pay for itself in the sum.
+        let mut first = best_range.start;
+        let mut taken = 0;
+        let mut j = first;
+        while taken < self.params.lead_lines && j > 0 {
+            j -= 1;
+            if page.is_blank(j) || marks[j].is_some() {
+                continue;
+            }
+            if !is_lead_like(&page.features[j]) {
+                break;
+            }
+            first = j;
+            taken += 1;
+        }
+        first..best_range.end
+    }
+
+    fn decide(
+        &self,
+        page: &Page<'_>,
+        i: usize,
+        span: Range<usize>,
+        mark: &Option<Mark>,
+        title: Option<usize>,
+        score: f32,
+    ) -> Decision {
+        let line = &page.lines[i];
+        let blank = line.is_blank();
+        let (kept, info, reason): (bool, &RuleInfo, Cow<'static, str>) = if blank {
+            (false, ArticleText::info(), Cow::Borrowed("blank line"))
+        } else if let Some(m) = mark {
+            (false, self.rules[m.rule].info(), m.reason.clone())
+        } else if title == Some(i) {
+            (true, Headline::info(), Cow::Borrowed("headline of the article"))
+        } else {
+            let reason = describe_kept(&page.features[i]);
+            (true, ArticleText::info(), Cow::Borrowed(reason))
+        };
+        Decision {
+            line: line.number,
+            span,
+            kept,
+            blank,
+            title: title == Some(i),
+            code: info.code.clone(),
+            name: info.name.clone(),
+            family: info.family,
+            reason,
+            score: (score * 100.0).round() / 100.0,
+        }
+    }
+}
+
+/// Whether a match at `start..end` of `text` is bounded by non-word
+/// characters (or the phrase itself starts or ends with punctuation).
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let phrase = &text[start..end];
+    let starts_word = phrase.chars().next().is_some_and(word);
+    let ends_word = phrase.chars().next_back().is_some_and(word);
+    let before_ok = !starts_word || !text[..start].chars().next_back().is_some_and(word);
+    let after_ok = !ends_word || !text[end..].chars().next().is_some_and(word);
+    before_ok && after_ok
+}
+
+/// How much a line looks like article prose (positive) or boilerplate
+/// (negative); the region search sums these.
+pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Params) -> f32 {
+    let f = &page.features[i];
+    if page.lines[i].is_blank() || (f.markup_only && !marked) {
+        return 0.0;
+    }
+    if marked {
+        return params.noise_score - (f.chars.min(300) as f32) / 300.0;
+    }
+    match classify(f, page.lang.is_some()) {
+        Class::Good => 1.0 + (f.chars.min(800) as f32) / 200.0,
+        Class::NearGood => 0.5,
+        Class::Short => params.short_score,
+        Class::Bad => -1.0 - (f.chars.min(400) as f32) / 200.0,
+    }
+}
+
+/// jusText-style classes of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Long prose: many stop words, sentence punctuation.
+    Good,
+    /// Shorter prose, or long text with few stop words.
+    NearGood,
+    /// Too short to tell.
+    Short,
+    /// Link-heavy or word-less.
+    Bad,
+}
+
+pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
+    if f.words == 0 || (f.link_density() > 0.5 && f.words <= 40) {
+        return Class::Bad;
+    }
+    // Without a stop-word list for the language, sentence punctuation
+    // stands in for stop-word density.
+    let density = if lang_known {
+        f.stop_density()
+    } else if f.terminal || f.inner_sentence {
+        0.35
+    } else {
+        0.1
+    };
+    let sentence = f.terminal || f.inner_sentence;
+    if f.chars >= 150 && density >= 0.25 && (sentence || f.chars >= 250) {
+        Class::Good
+    } else if f.chars >= 70 && density >= 0.28 && sentence {
+        Class::Good
+    } else if (f.chars >= 70 && density >= 0.15) || (f.words >= 6 && density >= 0.3 && sentence) {
+        Class::NearGood
+    } else {
+        Class::Short
+    }
+}
+
+/// A lead or dek: a sentence-like line with a fair share of stop words.
+fn is_lead_like(f: &Features) -> bool {
+    f.words >= 6 && f.words <= 60 && f.stop_density() >= 0.2 && f.link_density() < 0.3
+}
+
+fn describe_kept(f: &Features) -> &'static str {
+    if f.words >= 12 {
+        "prose inside the article"
+    } else {
+        "short line inside the article"
+    }
+}
+
+/// The headline: a heading-like line just before (or at) the start of the
+/// article, preferring the one that best matches the page's first line
+/// (usually the HTML `<title>`).
+fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) -> Option<usize> {
+    if region.is_empty() {
+        return None;
+    }
+    let from = region.start.saturating_sub(20);
+    // The headline may sit a few lines into the region when the lead was taken in.
+    let to = (region.start + 10).min(region.end);
+    let candidates: Vec<usize> = (from..to)
+        .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
+        .collect();
+    let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
+    let title_words = word_set(&page.text[first]);
+    let best = candidates
+        .iter()
+        .filter(|&&j| j != first)
+        .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
+        .filter(|&(_, o)| o >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    if let Some((j, _)) = best {
+        return Some(j);
+    }
+    if candidates.contains(&first) {
+        return Some(first);
+    }
+    // Otherwise the nearest heading-like line above the article, if it is
+    // directly above it (only blank or removed lines between).
+    let j = page.prev_text(region.start)?;
+    let between_clean = (j + 1..region.start).all(|k| page.is_blank(k) || marks[k].is_some());
+    (candidates.contains(&j) && between_clean && page.features[j].capital_ratio() >= 0.2).then_some(j)
+}
+
+fn is_heading_like(f: &Features, text: &str) -> bool {
+    let ends_like_sentence = text.ends_with('.') && !text.ends_with("...");
+    (2..=30).contains(&f.words)
+        && f.chars <= 220
+        && !ends_like_sentence
+        && !f.bullet
+        && f.link_density() < 0.5
+        && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Shared words over the size of the smaller set; 0 unless two or more are shared.
+fn overlap(title: &[String], candidate: &[String]) -> f32 {
+    let common = candidate.iter().filter(|w| title.binary_search(w).is_ok()).count();
+    if common < 2 {
+        return 0.0;
+    }
+    common as f32 / title.len().min(candidate.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_checked_on_word_characters_only() {
+        assert!(at_word_boundaries("Share this", 0, 5));
+        assert!(!at_word_boundaries("Shared", 0, 5));
+        assert!(at_word_boundaries("Foto: dpa", 0, 5));
+    }
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Cleaner>();
+    }
+
+    #[test]
+    fn unknown_disable_names_are_errors() {
+        let err = Cleaner::new(Config {
+            disable: vec!["NOPE01".into()],
+            ..Config::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("NOPE01"), "{err}");
+    }
+}

@@ -1,0 +1,91 @@
+//! Stop words per language, from the `stop-words` crate (NLTK lists where
+//! NLTK has the language, stopwords-iso otherwise; both MIT/Apache/BSD
+//! licensed), and a page-level language guess from them.
+//!
+//! Stop-word density is the language-independent core of jusText's
+//! paragraph classifier: running prose is full of function words, menus and
+//! teaser titles are not.
+
+use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
+
+/// Languages with a stop-word list, as ISO 639-1 codes. The position of a
+/// code is its bit in [`StopWords::mask`].
+pub const LANGUAGES: [&str; 16] = [
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "fi", "no", "hu", "ro", "cs",
+];
+
+/// One bit per entry of [`LANGUAGES`].
+pub type LangMask = u16;
+
+/// All stop words of [`LANGUAGES`] in one table: word → languages it belongs to.
+pub struct StopWords {
+    table: FxHashMap<&'static str, LangMask>,
+}
+
+static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
+    let mut table: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+    for (i, code) in LANGUAGES.iter().enumerate() {
+        for word in stop_words::lookup(code).unwrap_or(&[]) {
+            *table.entry(word).or_default() |= 1 << i;
+        }
+    }
+    StopWords { table }
+});
+
+impl StopWords {
+    /// The shared table, built on first use.
+    pub fn get() -> &'static StopWords {
+        &STOP_WORDS
+    }
+
+    /// The languages whose stop-word list holds `word` (any case).
+    pub fn mask(&self, word: &str) -> LangMask {
+        let mut buf = [0u8; 24];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // The bytes are ASCII, so this cannot fail.
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            self.table.get(lower).copied().unwrap_or(0)
+        } else if word.chars().count() <= 24 {
+            self.table
+                .get(word.to_lowercase().as_str())
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        }
+    }
+}
+
+/// The index into [`LANGUAGES`] with the most stop-word hits, if any language
+/// has enough hits to be trusted.
+pub fn guess(counts: &[u32; LANGUAGES.len()], total_words: u32) -> Option<usize> {
+    let (best, &hits) = counts.iter().enumerate().max_by_key(|&(i, &c)| (c, usize::MAX - i))?;
+    // Below ~8% of the words, the "stop words" are chance hits (names, numbers).
+    (hits >= 5 && hits * 100 >= total_words * 8).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_found_in_any_case() {
+        let sw = StopWords::get();
+        assert_ne!(sw.mask("The") & 1, 0);
+        assert_ne!(sw.mask("und") & (1 << 1), 0);
+        assert_eq!(sw.mask("Soleimani"), 0);
+    }
+
+    #[test]
+    fn guess_needs_enough_hits() {
+        let mut counts = [0; LANGUAGES.len()];
+        counts[1] = 30;
+        counts[0] = 10;
+        assert_eq!(guess(&counts, 100), Some(1));
+        assert_eq!(guess(&counts, 10_000), None);
+    }
+}

@@ -1,0 +1,112 @@
+//! deboiler strips boilerplate from scraped web page text — the output of
+//! `innerText`, html-text, inscriptis, html2text or a Common Crawl WET
+//! record — and returns the article, saying for every removed line which rule
+//! removed it and why.
+//!
+//! It reads text, not HTML. Each line is measured (length, stop-word density,
+//! punctuation, links, repetition), a set of rules marks noise (newsletter
+//! prompts, SVG icon titles, teaser lists, breadcrumbs, tag lines, share
+//! buttons, cookie notices, footers, photo credits), and the engine keeps the
+//! run of lines that reads most like an article. Output lines are always
+//! input lines (whitespace normalised; converter markup rendered as text).
+//!
+//! # Clean a page
+//!
+//! ```
+//! let page = "Home Politics Politics News\n\
+//! The nation fired over a dozen missiles at two bases in retaliation for the killing of its general.\n\
+//! Officials said there were no casualties, and that the damage was being assessed on the ground.\n\
+//! Sign up for our free newsletter and get the best stories delivered to your inbox.\n\
+//! Powered by";
+//! let cleaned = deboiler::clean(page);
+//! assert_eq!(
+//!     cleaned.text(),
+//!     "The nation fired over a dozen missiles at two bases in retaliation for the killing of its general.\n\
+//! Officials said there were no casualties, and that the damage was being assessed on the ground."
+//! );
+//! ```
+//!
+//! # Explain the decisions
+//!
+//! Every line has a [`Decision`]: kept or removed, the rule's code and name,
+//! a reason and a score. The byte span points into the input.
+//!
+//! ```
+//! let page = "The river rose by two metres overnight and the old bridge was closed before dawn.\nShare on Facebook";
+//! let cleaned = deboiler::clean(page);
+//! for (decision, line) in cleaned.removed() {
+//!     println!("{} {} {}: {line}", decision.code, decision.name, decision.reason);
+//! }
+//! let (decision, _) = cleaned.removed().next().unwrap();
+//! assert_eq!(decision.code, "SHR002");
+//! assert_eq!(&page[decision.span.clone()], "Share on Facebook");
+//! ```
+//!
+//! # Configure
+//!
+//! A [`Config`] picks a [`Preset`], switches rules or whole families off,
+//! and adds user rules. Build a [`Cleaner`] once and reuse it; it is
+//! `Send + Sync`.
+//!
+//! ```
+//! use deboiler::{Cleaner, Config, UserRule};
+//! let config = Config {
+//!     disable: vec!["share".into()],
+//!     rules: vec![UserRule {
+//!         name: "shop-promo".into(),
+//!         phrases: vec!["visit our shop".into()],
+//!         ..UserRule::default()
+//!     }],
+//!     ..Config::default()
+//! };
+//! let cleaner = Cleaner::new(config).unwrap();
+//! let cleaned = cleaner.clean("The river rose by two metres overnight and the old bridge was closed before dawn.\nVisit our shop for prints of the bridge.");
+//! assert_eq!(cleaned.removed().next().unwrap().0.name, "shop-promo");
+//! ```
+//!
+//! # Crate features
+//!
+//! - `cli` (default): the `deboiler` command-line tool.
+//! - `toml` (default): [`Config::from_toml`].
+//!
+//! With `--no-default-features` the library builds for
+//! `wasm32-unknown-unknown`.
+
+#![warn(missing_docs)]
+
+mod config;
+mod engine;
+mod features;
+mod lang;
+mod markup;
+mod page;
+mod report;
+pub mod rules;
+mod segment;
+
+pub use config::{Config, ConfigError, Preset, UserRule};
+pub use engine::Cleaner;
+pub use report::{Cleaned, Decision, Summary};
+pub use rules::{Family, RuleInfo};
+
+use once_cell::sync::Lazy;
+
+static DEFAULT: Lazy<Cleaner> =
+    Lazy::new(|| Cleaner::new(Config::default()).expect("the default config is valid"));
+
+/// Cleans `text` with the default config (the `balanced` preset, every rule on).
+///
+/// See the [crate docs](crate) for an example.
+pub fn clean(text: &str) -> Cleaned<'_> {
+    DEFAULT.clean(text)
+}
+
+/// Every built-in rule's code, name, family and documentation, in the order
+/// the rules run, followed by the two codes of kept lines (`ART001`, `ART002`).
+pub fn builtin_rules() -> Vec<RuleInfo> {
+    rules::registry()
+        .iter()
+        .map(|r| r.info().clone())
+        .chain(rules::engine_infos().into_iter().cloned())
+        .collect()
+}

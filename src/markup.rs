@@ -1,0 +1,116 @@
+//! Markup that HTML-to-text converters leave in a line: markdown links and
+//! images (html2text), autolinks and bare URLs.
+//!
+//! Rendering keeps a link's anchor text and drops image markup and URLs, so
+//! that `[the report](https://…)` prints as `the report`. It never adds text.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::borrow::Cow;
+
+/// A line with its markup rendered away, and how much of it was link text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered<'a> {
+    /// The visible text: anchor texts kept, image markup and URLs dropped.
+    pub text: Cow<'a, str>,
+    /// Characters of `text` that were anchor text of a link.
+    pub link_chars: usize,
+    /// Number of markdown links and images the line held.
+    pub links: usize,
+    /// Number of images the line held.
+    pub images: usize,
+}
+
+// Image markup first, so that `[![alt](img)](href)` becomes `[](href)`.
+static IMAGE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#).expect("valid regex"));
+static LINK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"\[([^\[\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#).expect("valid regex")
+});
+static URL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"<?\b(?:https?://|www\.)[^\s<>]+>?").expect("valid regex"));
+
+/// Renders the markup of one normalised line (see the module docs).
+pub fn render(line: &str) -> Rendered<'_> {
+    let bytes = line.as_bytes();
+    let has_link = memchr::memmem::find(bytes, b"](").is_some();
+    let has_url = memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memmem::find(bytes, b"www.").is_some();
+    if !has_link && !has_url {
+        return Rendered {
+            text: Cow::Borrowed(line),
+            link_chars: 0,
+            links: 0,
+            images: 0,
+        };
+    }
+    let mut text: Cow<'_, str> = Cow::Borrowed(line);
+    let mut images = 0;
+    let mut links = 0;
+    let mut link_chars = 0;
+    if has_link {
+        images = IMAGE.find_iter(&text).count();
+        if images > 0 {
+            text = Cow::Owned(IMAGE.replace_all(&text, "").into_owned());
+        }
+        let mut out = String::new();
+        let mut last = 0;
+        for caps in LINK.captures_iter(&text) {
+            let whole = caps.get(0).expect("group 0");
+            let anchor = caps.get(1).map_or("", |m| m.as_str()).trim();
+            out.push_str(&text[last..whole.start()]);
+            out.push_str(anchor);
+            link_chars += anchor.chars().count();
+            links += 1;
+            last = whole.end();
+        }
+        if links > 0 {
+            out.push_str(&text[last..]);
+            text = Cow::Owned(out);
+        }
+        links += images;
+    }
+    if has_url && URL.is_match(&text) {
+        text = Cow::Owned(URL.replace_all(&text, "").into_owned());
+    }
+    if let Cow::Owned(s) = &text {
+        // Removing markup can leave doubled or edge spaces behind.
+        let tidy = crate::segment::normalize(s).into_owned();
+        text = Cow::Owned(tidy);
+    }
+    Rendered {
+        text,
+        link_chars,
+        links,
+        images,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_render_as_anchor_text() {
+        let r = render("Read [the full report](https://example.com/r \"title\") here.");
+        assert_eq!(r.text, "Read the full report here.");
+        assert_eq!(r.link_chars, "the full report".len());
+        assert_eq!(r.links, 1);
+    }
+
+    #[test]
+    fn images_and_linked_images_vanish() {
+        let r = render("[![Logo](https://x.org/logo.png)](https://x.org/)");
+        assert_eq!(r.text, "");
+        let r = render("![A cat on a mat](cat.jpg) The cat sat.");
+        assert_eq!(r.text, "The cat sat.");
+        assert_eq!(r.images, 1);
+    }
+
+    #[test]
+    fn bare_urls_are_dropped_but_brackets_in_prose_stay() {
+        assert_eq!(render("Visit https://example.com/page now").text, "Visit now");
+        let prose = "He said [sic] that (as always) it works.";
+        assert_eq!(render(prose).text, prose);
+    }
+}

@@ -1,0 +1,204 @@
+//! The result of cleaning a page: the kept text and every line's decision.
+
+use crate::rules::Family;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What happened to one input line, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// 1-based line number in the input.
+    pub line: usize,
+    /// Byte span of the line in the input (without the line terminator).
+    pub span: Range<usize>,
+    /// Whether the line is part of the output (the headline counts as kept).
+    pub kept: bool,
+    /// Whether the line has no visible text; blank lines are neither article nor noise.
+    pub blank: bool,
+    /// Whether the line was taken as the page's headline (see [`Cleaned::title`]).
+    pub title: bool,
+    /// Code of the rule behind the decision, e.g. `NWS001`; kept lines carry
+    /// the content classifier's code `ART001` (or `ART002` for the headline).
+    pub code: Cow<'static, str>,
+    /// Name of that rule, e.g. `subscribe-prompt`.
+    pub name: Cow<'static, str>,
+    /// Family of that rule.
+    pub family: Family,
+    /// A short reason a person can read.
+    pub reason: Cow<'static, str>,
+    /// The content score of the line: positive looks like article prose,
+    /// negative like boilerplate.
+    pub score: f32,
+}
+
+/// Counts of kept and removed lines and words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Non-blank lines in the input.
+    pub lines: usize,
+    /// Non-blank lines kept (the headline included).
+    pub lines_kept: usize,
+    /// Non-blank lines removed.
+    pub lines_removed: usize,
+    /// Words in the input.
+    pub words: usize,
+    /// Words kept.
+    pub words_kept: usize,
+    /// Words removed.
+    pub words_removed: usize,
+    /// Removed lines per family.
+    pub removed_by_family: BTreeMap<Family, usize>,
+    /// Removed lines per rule code.
+    pub removed_by_rule: BTreeMap<String, usize>,
+}
+
+/// A cleaned page: the kept text, the headline, and every line's decision.
+///
+/// Borrows the input text; serialises (with serde) to the JSON report of
+/// `deboiler --format json`.
+#[derive(Debug, Clone)]
+pub struct Cleaned<'a> {
+    pub(crate) decisions: Vec<Decision>,
+    /// Output text per line (markup rendered unless the config keeps it).
+    pub(crate) lines: Vec<Cow<'a, str>>,
+    pub(crate) words: Vec<u32>,
+    pub(crate) title: Option<usize>,
+    pub(crate) language: Option<&'static str>,
+}
+
+impl<'a> Cleaned<'a> {
+    /// The article body: kept lines in input order, the headline excluded.
+    /// A blank line separates two kept lines where the input had one.
+    pub fn text(&self) -> String {
+        self.join(false)
+    }
+
+    /// The detected headline, if any.
+    pub fn title(&self) -> Option<&str> {
+        self.title.map(|i| self.lines[i].as_ref())
+    }
+
+    /// The plain rendering the CLI prints: the headline, a blank line, then
+    /// the body.
+    pub fn rendered(&self) -> String {
+        match self.title() {
+            Some(title) => {
+                let body = self.text();
+                if body.is_empty() {
+                    title.to_string()
+                } else {
+                    format!("{title}\n\n{body}")
+                }
+            }
+            None => self.text(),
+        }
+    }
+
+    /// Every input line's decision, in input order.
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+
+    /// The output text of the line a decision is about.
+    pub fn line_text(&self, decision: &Decision) -> &str {
+        self.lines
+            .get(decision.line - 1)
+            .map_or("", |l| l.as_ref())
+    }
+
+    /// The removed lines with their decisions.
+    pub fn removed(&self) -> impl Iterator<Item = (&Decision, &str)> {
+        self.decisions
+            .iter()
+            .filter(|d| !d.kept && !d.blank)
+            .map(|d| (d, self.line_text(d)))
+    }
+
+    /// ISO 639-1 code of the language the stop-word statistics used.
+    pub fn language(&self) -> Option<&'static str> {
+        self.language
+    }
+
+    /// Counts of kept and removed lines and words, per family and rule.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for (d, &words) in self.decisions.iter().zip(&self.words) {
+            if d.blank {
+                continue;
+            }
+            let words = words as usize;
+            s.lines += 1;
+            s.words += words;
+            if d.kept {
+                s.lines_kept += 1;
+                s.words_kept += words;
+            } else {
+                s.lines_removed += 1;
+                s.words_removed += words;
+                *s.removed_by_family.entry(d.family).or_default() += 1;
+                *s.removed_by_rule.entry(d.code.to_string()).or_default() += 1;
+            }
+        }
+        s
+    }
+
+    fn join(&self, with_title: bool) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        let mut any = false;
+        for (d, text) in self.decisions.iter().zip(&self.lines) {
+            if d.blank {
+                gap = true;
+                continue;
+            }
+            if !d.kept || (d.title && !with_title) || text.is_empty() {
+                continue;
+            }
+            if any {
+                out.push_str(if gap { "\n\n" } else { "\n" });
+            }
+            out.push_str(text);
+            any = true;
+            gap = false;
+        }
+        out
+    }
+}
+
+#[derive(Serialize)]
+struct DecisionView<'c> {
+    #[serde(flatten)]
+    decision: &'c Decision,
+    text: &'c str,
+}
+
+#[derive(Serialize)]
+struct ReportView<'c> {
+    title: Option<&'c str>,
+    text: String,
+    language: Option<&'static str>,
+    summary: Summary,
+    decisions: Vec<DecisionView<'c>>,
+}
+
+impl Serialize for Cleaned<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ReportView {
+            title: self.title(),
+            text: self.text(),
+            language: self.language,
+            summary: self.summary(),
+            decisions: self
+                .decisions
+                .iter()
+                .map(|d| DecisionView {
+                    decision: d,
+                    text: self.line_text(d),
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
+}

@@ -1,0 +1,5 @@
+//! Advertisement labels.
+
+mod ad_label;
+
+pub use ad_label::AdLabel;

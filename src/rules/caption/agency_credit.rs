@@ -1,0 +1,72 @@
+use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+
+static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/caption.phrases")));
+
+declare_rule! {
+    /// Photo credits and captions that carry them.
+    ///
+    /// **What it removes:** a line of up to 60 words where a photo credit
+    /// ("Getty Images", "Shutterstock", "AP Photo", "picture alliance", "Foto:",
+    /// "Photo:", "Credit:", "©") closes it (stands in its last 60 characters) or
+    /// opens it (a marker with a colon, or any credit on a line of up to 12 words).
+    ///
+    /// **Why it is noise:** captions describe an image the text version does not
+    /// show; the credit is metadata.
+    ///
+    /// **Example:** `President Trump speaks in the Oval Office. (Photo by Drew Angerer/Getty Images)`
+    /// is removed.
+    ///
+    /// **Keeps:** long paragraphs and lines where the agency is named mid-sentence
+    /// ("Getty Images said on Monday that it would buy its rival for $1bn, ending months of talks.").
+    ///
+    /// **Languages:** any (agency names); markers in en, de, fr.
+    pub struct AgencyCredit {
+        code: "CAP001",
+        name: "photo-credit",
+        family: Caption,
+    }
+}
+
+impl Rule for AgencyCredit {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            let text = &cx.page.text[t.line];
+            let f = &cx.page.features[t.line];
+            let phrase = PHRASES.get(t.phrase);
+            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
+            // A credit opens a caption ("Foto: …") or closes it ("… /Getty Images").
+            let opens = lead.is_empty() && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
+            let closes = text.len() - t.at.end <= 60;
+            if f.words <= 60 && (opens || closes) {
+                out.remove(t.line, format!("photo credit: \"{}\"", PHRASES.get(t.phrase)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_credited_captions() {
+        let line = "President Trump speaks to reporters in the Oval Office on Tuesday. (Photo by Drew Angerer/Getty Images)";
+        assert_eq!(verdict_in_article(line), Some("CAP001"));
+        assert_eq!(verdict_in_article("Foto: dpa/Michael Kappeler"), Some("CAP001"));
+    }
+
+    #[test]
+    fn keeps_agency_names_mid_sentence() {
+        let line = "Getty Images said on Monday that it would buy its smaller rival for about one billion dollars, ending months of talks between the two companies and their owners in London and New York.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

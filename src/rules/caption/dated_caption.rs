@@ -1,0 +1,68 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// The picture-desk tail `…, Place - 08 Nov 2017`.
+static DATED_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\p{L}[\p{L} ,.'-]*\s[-–]\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{4}$")
+        .expect("valid regex")
+});
+
+declare_rule! {
+    /// Agency photo captions that end in a place and a date.
+    ///
+    /// **What it removes:** a line ending in `Place, Place - DD Mon YYYY`, the
+    /// format picture agencies (Shutterstock/REX, EPA) give captions, whatever its length.
+    ///
+    /// **Why it is noise:** it describes a photo, often taken years before the story.
+    ///
+    /// **Example:** `U.S. Marines are stationed in al-Asad air base … against the
+    /// extremistsMarines, Anbar, Iraq - 08 Nov 2017` is removed.
+    ///
+    /// **Keeps:** sentences with dates in running text ("The base in Anbar was
+    /// attacked on 8 November 2017, officials said.").
+    ///
+    /// **Languages:** English month names, as agencies write them.
+    pub struct DatedCaption {
+        code: "CAP002",
+        name: "dated-caption",
+        family: Caption,
+    }
+}
+
+impl Rule for DatedCaption {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if cx.page.features[i].digits >= 5 && DATED_TAIL.is_match(text) {
+                out.remove(i, format!("agency photo caption: \"…{}\"", tail(text, 40)));
+            }
+        }
+    }
+}
+
+fn tail(text: &str, chars: usize) -> String {
+    let n = text.chars().count();
+    let cut: String = text.chars().skip(n.saturating_sub(chars)).collect();
+    shorten(&cut, chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_agency_caption() {
+        let line = "U.S. Marines are stationed in al-Asad air base in Anbar, Iraq. Several hundred American Marines operate close to the battlefrontMarines, Anbar, Iraq - 08 Nov 2017";
+        assert_eq!(verdict_in_article(line), Some("CAP002"));
+    }
+
+    #[test]
+    fn keeps_dates_in_sentences() {
+        let line = "The base in Anbar was attacked on 8 November 2017, officials said on Wednesday.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

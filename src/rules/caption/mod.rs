@@ -1,0 +1,7 @@
+//! Photo captions and agency credits.
+
+mod agency_credit;
+mod dated_caption;
+
+pub use agency_credit::AgencyCredit;
+pub use dated_caption::DatedCaption;

@@ -1,0 +1,78 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
+static NOTICE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}])").expect("valid regex"));
+
+declare_rule! {
+    /// Copyright notices.
+    ///
+    /// **What it removes:** lines of up to 40 words with "All rights reserved"
+    /// (or its translations), or a `©`/"Copyright" notice followed by a year or a name.
+    ///
+    /// **Why it is noise:** it is the site's legal footer.
+    ///
+    /// **Example:** `Copyright 2019. Washington Examiner. All Rights Reserved.` is removed.
+    ///
+    /// **Keeps:** prose about copyright ("The court ruled that copyright law did not
+    /// cover the photographs taken by the monkey, and the case was closed.").
+    ///
+    /// **Languages:** en, de, fr, es, it, pt, nl, pl (`data/copyright.phrases`).
+    pub struct Copyright {
+        code: "FTR001",
+        name: "copyright-notice",
+        family: Footer,
+    }
+}
+
+impl Rule for Copyright {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            if cx.page.features[t.line].words <= 40 {
+                out.remove(t.line, format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)));
+            }
+        }
+        for (i, text) in cx.page.text.iter().enumerate() {
+            let f = &cx.page.features[i];
+            if f.words > 0 && f.words <= 25 && !out.is_marked(i) {
+                if let Some(m) = NOTICE.find(text) {
+                    // A notice leads its line or follows a short label; in a
+                    // sentence the word is part of the prose.
+                    if m.start() <= 40 || f.words <= 12 {
+                        out.remove(i, format!("copyright notice: \"{}\"", shorten(text, 50)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_copyright_lines() {
+        assert_eq!(
+            verdict_in_article("Copyright 2019. Washington Examiner. All Rights Reserved."),
+            Some("FTR001")
+        );
+        assert_eq!(verdict_in_article("© 2024 Example Media GmbH"), Some("FTR001"));
+    }
+
+    #[test]
+    fn keeps_prose_about_copyright() {
+        let line = "The court ruled that copyright law did not cover the photographs taken by the monkey, and the case was closed after years of argument between the photographer and the campaigners.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

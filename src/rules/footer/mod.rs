@@ -1,0 +1,9 @@
+//! Copyright lines, "Powered by" credits and legal links.
+
+mod copyright;
+mod legal_links;
+mod powered_by;
+
+pub use copyright::Copyright;
+pub use legal_links::LegalLinks;
+pub use powered_by::PoweredBy;

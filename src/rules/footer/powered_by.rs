@@ -1,0 +1,62 @@
+use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+
+static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/poweredby.phrases")));
+
+declare_rule! {
+    /// Site-builder credits: "Powered by WordPress", "Theme by …", "Designed by …".
+    ///
+    /// **What it removes:** a line of up to 10 words that starts with such a
+    /// credit (the credit alone, "Powered by", included).
+    ///
+    /// **Why it is noise:** it names the site's software or designer, not the story.
+    ///
+    /// **Example:** `Powered by` and `Proudly powered by WordPress` are removed.
+    ///
+    /// **Keeps:** sentences where the phrase is not a credit ("The car is powered by
+    /// a small electric motor.").
+    ///
+    /// **Languages:** en, de, fr, es, it (`data/poweredby.phrases`).
+    pub struct PoweredBy {
+        code: "FTR002",
+        name: "powered-by",
+        family: Footer,
+    }
+}
+
+impl Rule for PoweredBy {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            let text = &cx.page.text[t.line];
+            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
+            if cx.page.features[t.line].words <= 10 && lead.is_empty() {
+                out.remove(t.line, format!("site credit: \"{}\"", PHRASES.get(t.phrase)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_credits() {
+        assert_eq!(verdict_in_article("Powered by"), Some("FTR002"));
+        assert_eq!(verdict_in_article("Proudly powered by WordPress"), Some("FTR002"));
+    }
+
+    #[test]
+    fn keeps_sentences_with_the_phrase() {
+        let line = "The car is powered by a small electric motor that the team built in a garage.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

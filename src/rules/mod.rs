@@ -1,0 +1,440 @@
+//! The rule set: every rule, its code and its documentation.
+//!
+//! A rule looks at a [`Page`] and marks lines as noise, each with a short
+//! reason. Rules never edit text; the engine combines their marks with the
+//! content classifier and decides. [`registry`] lists every built-in rule in
+//! the order they run, one line each.
+
+use crate::page::Page;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+mod ads;
+mod caption;
+mod cookie;
+mod footer;
+mod labels;
+mod markup;
+mod navigation;
+mod newsletter;
+mod phrases;
+mod repetition;
+mod share;
+mod structure;
+mod svg;
+mod tags;
+mod teaser;
+mod user;
+mod widget;
+
+pub use labels::LabelSet;
+pub use phrases::PhraseList;
+
+/// A kind of noise; every rule belongs to one. Families can be switched off
+/// as a whole in [`Config`](crate::Config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// Newsletter, subscription and sign-up prompts.
+    Newsletter,
+    /// Titles and icon names leaked from inline SVG images.
+    SvgResidue,
+    /// Lists of other stories: headlines, deks, bylines, "Related" headings.
+    Teaser,
+    /// Menus, breadcrumbs, "Skip to content", pagination.
+    Navigation,
+    /// Tag and topic lines.
+    Tags,
+    /// Share buttons, social links, follower counts.
+    Share,
+    /// Cookie and consent notices.
+    Cookie,
+    /// Copyright, "Powered by", legal links.
+    Footer,
+    /// Comment forms, loading errors and other interface text.
+    Widget,
+    /// "Advertisement" and sponsored-content labels.
+    Ads,
+    /// Lines printed more than once on the page.
+    Repetition,
+    /// Photo captions and agency credits.
+    Caption,
+    /// Converter markup with no text of its own: image-only and link-only lines.
+    Markup,
+    /// Decisions from the page's structure: lines outside the article, separators.
+    Structure,
+    /// Rules supplied by the user in the configuration.
+    User,
+    /// The article itself: the family of the decisions that keep a line.
+    Content,
+}
+
+impl Family {
+    /// Every family, in display order.
+    pub const ALL: [Family; 16] = [
+        Family::Newsletter,
+        Family::SvgResidue,
+        Family::Teaser,
+        Family::Navigation,
+        Family::Tags,
+        Family::Share,
+        Family::Cookie,
+        Family::Footer,
+        Family::Widget,
+        Family::Ads,
+        Family::Repetition,
+        Family::Caption,
+        Family::Markup,
+        Family::Structure,
+        Family::User,
+        Family::Content,
+    ];
+
+    /// The kebab-case name used in configs and reports (`svg-residue`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Newsletter => "newsletter",
+            Family::SvgResidue => "svg-residue",
+            Family::Teaser => "teaser",
+            Family::Navigation => "navigation",
+            Family::Tags => "tags",
+            Family::Share => "share",
+            Family::Cookie => "cookie",
+            Family::Footer => "footer",
+            Family::Widget => "widget",
+            Family::Ads => "ads",
+            Family::Repetition => "repetition",
+            Family::Caption => "caption",
+            Family::Markup => "markup",
+            Family::Structure => "structure",
+            Family::User => "user",
+            Family::Content => "content",
+        }
+    }
+
+    /// Parses a family name as written by [`Family::as_str`].
+    pub fn parse(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What identifies and documents a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `NWS001`.
+    pub code: Cow<'static, str>,
+    /// Kebab-case name of the pattern the rule detects, e.g. `subscribe-prompt`.
+    pub name: Cow<'static, str>,
+    /// The family the rule belongs to.
+    pub family: Family,
+    /// The rule's documentation (its doc comment), in Markdown.
+    #[serde(serialize_with = "serialize_doc")]
+    pub doc: Cow<'static, str>,
+}
+
+fn serialize_doc<S: serde::Serializer>(doc: &Cow<'static, str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&tidy_doc(doc))
+}
+
+/// Doc comments arrive with one leading space per line; drop it.
+pub(crate) fn tidy_doc(doc: &str) -> String {
+    doc.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+impl RuleInfo {
+    /// The documentation without the doc-comment indentation.
+    pub fn doc_text(&self) -> String {
+        tidy_doc(&self.doc)
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(&self) -> &str {
+        self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+}
+
+/// When a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Before the article region is known: the rule sees only the page.
+    Lines,
+    /// After the engine has found the article region: the rule also sees it.
+    Context,
+}
+
+/// A phrase of a rule's trigger list found on a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Index of the line in [`Page::lines`].
+    pub line: usize,
+    /// Index of the phrase in the rule's [`Rule::triggers`].
+    pub phrase: usize,
+    /// Byte range of the match in the line's rendered text.
+    pub at: Range<usize>,
+}
+
+/// What the engine knows when [`Phase::Context`] rules run.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Lines (indices into [`Page::lines`]) of the article region.
+    pub region: Range<usize>,
+    /// Whether each line is already removed by an earlier rule.
+    pub removed: Vec<bool>,
+    /// The line taken as the headline, which context rules leave alone.
+    pub title: Option<usize>,
+}
+
+/// Everything a rule may look at.
+pub struct Context<'p, 'a> {
+    /// The analysed page.
+    pub page: &'p Page<'a>,
+    /// Hits of this rule's [`Rule::triggers`], in line order.
+    pub triggers: &'p [Trigger],
+    /// The engine's view so far; `Some` only in [`Phase::Context`].
+    pub state: Option<&'p State>,
+}
+
+/// A rule's verdict that a line is noise.
+#[derive(Debug, Clone)]
+pub(crate) struct Mark {
+    pub rule: usize,
+    pub reason: Cow<'static, str>,
+}
+
+/// Where a rule writes its verdicts. The first rule to mark a line wins, so
+/// earlier (more specific) rules name the reason.
+pub struct Marks<'m> {
+    rule: usize,
+    marks: &'m mut [Option<Mark>],
+}
+
+impl<'m> Marks<'m> {
+    pub(crate) fn new(rule: usize, marks: &'m mut [Option<Mark>]) -> Self {
+        Marks { rule, marks }
+    }
+
+    /// Marks line `line` (an index into [`Page::lines`]) as noise.
+    pub fn remove(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) {
+        if let Some(slot @ None) = self.marks.get_mut(line) {
+            *slot = Some(Mark {
+                rule: self.rule,
+                reason: reason.into(),
+            });
+        }
+    }
+
+    /// Whether some rule has already marked `line`.
+    pub fn is_marked(&self, line: usize) -> bool {
+        self.marks.get(line).is_some_and(Option::is_some)
+    }
+}
+
+/// A noise detector. See the module docs and `deboiler rules`.
+pub trait Rule: Send + Sync {
+    /// Code, name, family and documentation.
+    fn info(&self) -> &RuleInfo;
+
+    /// When the rule runs; most rules need only the page.
+    fn phase(&self) -> Phase {
+        Phase::Lines
+    }
+
+    /// Lower-case phrases whose presence makes a line a candidate for this
+    /// rule. The engine finds all rules' phrases in one pass over the page
+    /// and hands each rule its hits in [`Context::triggers`].
+    fn triggers(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Marks the lines this rule finds to be noise.
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>);
+}
+
+/// Declares a rule's struct and its [`RuleInfo`] from its doc comment.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rule_name:literal,
+            family: $family:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        pub struct $name;
+
+        impl $name {
+            /// Code, name, family and documentation of this rule.
+            pub fn info() -> &'static $crate::rules::RuleInfo {
+                static INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                    code: std::borrow::Cow::Borrowed($code),
+                    name: std::borrow::Cow::Borrowed($rule_name),
+                    family: $crate::rules::Family::$family,
+                    doc: std::borrow::Cow::Borrowed(concat!($($doc, "\n"),*)),
+                };
+                &INFO
+            }
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every built-in rule, in the order it runs (earlier rules name the reason
+/// when several match a line).
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(svg::SketchResidue),
+        Box::new(svg::IconLabels),
+        Box::new(cookie::ConsentNotice),
+        Box::new(newsletter::SubscribePrompt),
+        Box::new(newsletter::SubscribeLabel),
+        Box::new(widget::InterfaceMessage),
+        Box::new(tags::TagLine),
+        Box::new(footer::Copyright),
+        Box::new(footer::PoweredBy),
+        Box::new(footer::LegalLinks),
+        Box::new(navigation::Pagination),
+        Box::new(navigation::Breadcrumb),
+        Box::new(navigation::MenuLabels),
+        Box::new(share::FollowerCount),
+        Box::new(share::ShareLabels),
+        Box::new(share::SharePrompt),
+        Box::new(ads::AdLabel),
+        Box::new(caption::AgencyCredit),
+        Box::new(caption::DatedCaption),
+        Box::new(teaser::SectionHeading),
+        Box::new(teaser::BylineTeasers),
+        Box::new(teaser::DateLine),
+        Box::new(markup::MarkupOnly),
+        Box::new(markup::LinkList),
+        Box::new(structure::Separator),
+        Box::new(repetition::RepeatedLine),
+        Box::new(teaser::AfterSectionEnd),
+        Box::new(structure::Sandwiched),
+        Box::new(structure::OutsideArticle),
+    ]
+}
+
+/// Infos of the rules that are not in [`registry`] but can name a decision:
+/// the engine's own verdicts for kept lines.
+pub fn engine_infos() -> [&'static RuleInfo; 2] {
+    [structure::ArticleText::info(), structure::Headline::info()]
+}
+
+pub(crate) use structure::{ArticleText, Headline};
+pub(crate) use user::UserRuleSet;
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: run one rule over a small page.
+    use super::*;
+    use crate::{Cleaner, Config};
+
+    /// Cleans `page` with the default config and reports, per line text,
+    /// which rule code removed it (if any).
+    pub fn removed_by(page: &str) -> Vec<(String, Option<&'static str>)> {
+        let cleaner = Cleaner::new(Config::default()).expect("default config");
+        let cleaned = cleaner.clean(page);
+        cleaned
+            .decisions()
+            .iter()
+            .filter(|d| !d.blank)
+            .map(|d| {
+                let code = if d.kept { None } else { Some(code_static(&d.code)) };
+                (page[d.span.clone()].trim().to_string(), code)
+            })
+            .collect()
+    }
+
+    fn code_static(code: &str) -> &'static str {
+        registry()
+            .iter()
+            .map(|r| r.info().code.clone())
+            .find(|c| c == code)
+            .and_then(|c| match c {
+                Cow::Borrowed(c) => Some(c),
+                Cow::Owned(_) => None,
+            })
+            .unwrap_or("?")
+    }
+
+    /// The code of the rule that removed `line` when it stands in `page`,
+    /// `None` if it was kept.
+    pub fn verdict(page: &str, line: &str) -> Option<&'static str> {
+        removed_by(page)
+            .into_iter()
+            .find(|(text, _)| text == line)
+            .unwrap_or_else(|| panic!("line {line:?} not in page"))
+            .1
+    }
+
+    /// A page of plain article prose to embed test lines in, so the region
+    /// finder has an article to find.
+    pub const PROSE: &str = "The council met on Tuesday evening to discuss the budget for the coming year, and the debate went on for several hours.\n\
+Members argued about the cost of repairing the old bridge, which has been closed to traffic since the floods in the spring.\n\
+In the end they agreed to ask the regional government for help, although nobody was sure that the money would arrive in time.\n\
+The mayor said that she was disappointed by the delay but that the town would find a way to reopen the crossing before winter.\n";
+
+    /// [`PROSE`] with `line` in the middle of it, where the article is.
+    pub fn embed(line: &str) -> String {
+        let mut parts: Vec<&str> = PROSE.lines().collect();
+        parts.insert(2, line);
+        parts.join("\n")
+    }
+
+    /// The code of the rule that removes `line` when it stands inside an article.
+    pub fn verdict_in_article(line: &str) -> Option<&'static str> {
+        verdict(&embed(line), line)
+    }
+}
+
+/// Marks each line that holds one of the rule's trigger phrases and has at
+/// most `max_words` words, giving `what` and the phrase as the reason.
+pub(crate) fn mark_triggered(
+    cx: &Context<'_, '_>,
+    out: &mut Marks<'_>,
+    phrases: &PhraseList,
+    max_words: u32,
+    what: &str,
+) {
+    for t in cx.triggers {
+        if cx.page.features[t.line].words <= max_words && !out.is_marked(t.line) {
+            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
+        }
+    }
+}
+
+/// Marks each line made only of labels from `labels`.
+pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, labels: &LabelSet, what: &str) {
+    for (i, text) in cx.page.text.iter().enumerate() {
+        let f = &cx.page.features[i];
+        if f.words == 0 || f.words > 12 || f.terminal && f.words > 3 {
+            continue;
+        }
+        if labels.matches(text) {
+            out.remove(i, format!("{what}: \"{}\"", shorten(text, 60)));
+        }
+    }
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,124 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+
+/// Words that open a breadcrumb trail.
+const HOME_WORDS: [&str; 10] = [
+    "home", "startseite", "start", "accueil", "inicio", "portada", "home page", "strona główna",
+    "início", "homepage",
+];
+
+/// Separators between the steps of a trail.
+const SEPARATORS: [&str; 7] = ["»", "›", ">", "→", "/", "|", "·"];
+
+declare_rule! {
+    /// Breadcrumb trails and one-line menus.
+    ///
+    /// **What it removes:** a line starting with "Home" (or "Startseite",
+    /// "Accueil", "Inicio"…) followed by up to 14 capitalised words without
+    /// sentence punctuation; a line of three or more short steps joined by `»`,
+    /// `›`, `>`, `/` or `|`; and a line of five or more capitalised words with
+    /// hardly any stop words and no punctuation (a menu printed on one line).
+    ///
+    /// **Why it is noise:** it shows where the page sits in the site, not what it says.
+    ///
+    /// **Example:** `Home Politics Politics News` and `Home » Feature Story » General`
+    /// are removed.
+    ///
+    /// **Keeps:** sentences that start with "Home" ("Home prices rose again in
+    /// March.") and headings written in title case with function words.
+    ///
+    /// **Languages:** any; the trail openers cover en, de, fr, es, pt, pl.
+    pub struct Breadcrumb {
+        code: "NAV001",
+        name: "breadcrumb",
+        family: Navigation,
+    }
+}
+
+impl Rule for Breadcrumb {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            let f = &cx.page.features[i];
+            if f.words == 0 || f.words > 40 {
+                continue;
+            }
+            let why = if is_home_trail(text, f.words, f.terminal) {
+                "breadcrumb trail"
+            } else if is_separated_trail(text) {
+                "navigation trail"
+            } else if is_menu_line(text, f) {
+                "one-line menu"
+            } else {
+                continue;
+            };
+            out.remove(i, format!("{why}: \"{}\"", shorten(text, 60)));
+        }
+    }
+}
+
+fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
+    let lower = text.trim_start_matches(['*', '•', '-', ' ']).to_lowercase();
+    let Some(rest) = HOME_WORDS
+        .iter()
+        .find_map(|h| lower.strip_prefix(h).filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|'])))
+    else {
+        return false;
+    };
+    if words < 2 || words > 15 || terminal || rest.contains([',', '.']) {
+        return false;
+    }
+    // Every remaining word is capitalised or a separator.
+    let original_rest = &text[text.len() - rest.len()..];
+    original_rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+}
+
+fn is_separated_trail(text: &str) -> bool {
+    let Some(sep) = SEPARATORS.iter().find(|s| text.matches(**s).count() >= 2) else {
+        return false;
+    };
+    let steps: Vec<&str> = text.split(sep).map(str::trim).collect();
+    steps.len() >= 3
+        && steps.iter().all(|s| s.split_whitespace().count() <= 8)
+        && !text.contains("://")
+        && !steps.iter().all(|s| s.chars().all(|c| c.is_numeric() || c == '.'))
+}
+
+fn is_menu_line(text: &str, f: &crate::features::Features) -> bool {
+    f.words >= 5
+        && !f.terminal
+        && !f.inner_sentence
+        && f.digits == 0
+        && f.capitalised == f.words
+        && f.stop_words * 10 <= f.words
+        && !text.contains(',')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_breadcrumbs_and_menus() {
+        assert_eq!(verdict_in_article("Home Politics Politics News"), Some("NAV001"));
+        assert_eq!(
+            verdict_in_article("Home » Feature Story » General » LLMs worse than babies in field of AI"),
+            Some("NAV001")
+        );
+        assert_eq!(
+            verdict_in_article("Home Aktuell Unfälle Newsflash Kantonsübersicht Verkehr Feuerwehr Aufrufe"),
+            Some("NAV001")
+        );
+    }
+
+    #[test]
+    fn keeps_sentences_starting_with_home() {
+        let line = "Home prices rose again in March, the third monthly increase in a row, according to the figures.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

@@ -1,0 +1,68 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static PAGE_OF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:page|seite|página|pagina|strona|pagina)\s+\d+\s*(?:of|von|de|di|z|sur|/)\s*\d+$")
+        .expect("valid regex")
+});
+/// Page numbers with optional arrows and previous/next words: `« 1 2 3 … 9 Next »`.
+static PAGE_NUMBERS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:[«‹<←]\s*)?(?:(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente)\s*)?(?:[\d…]+\s+){2,}[\d…]+(?:\s*(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente))?(?:\s*[»›>→])?$")
+        .expect("valid regex")
+});
+
+declare_rule! {
+    /// Pagination controls.
+    ///
+    /// **What it removes:** "Page 2 of 5", "Seite 1 von 3", and lines of page
+    /// numbers with optional previous/next words: `« 1 2 3 … 9 Next »`.
+    ///
+    /// **Why it is noise:** it links to other pages of a listing or a long article.
+    ///
+    /// **Example:** `1 2 3 4 5 Next` is removed.
+    ///
+    /// **Keeps:** numbers inside sentences and tables with text ("Page 3 of the
+    /// report lists the costs.").
+    ///
+    /// **Languages:** en, de, fr, es, it, pl.
+    pub struct Pagination {
+        code: "NAV003",
+        name: "pagination",
+        family: Navigation,
+    }
+}
+
+impl Rule for Pagination {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if text.is_empty() || text.len() > 80 || cx.page.features[i].digits == 0 {
+                continue;
+            }
+            if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
+                out.remove(i, format!("pagination: \"{}\"", shorten(text, 40)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_page_numbers() {
+        assert_eq!(verdict_in_article("1 2 3 4 5 Next"), Some("NAV003"));
+        assert_eq!(verdict_in_article("Page 2 of 5"), Some("NAV003"));
+    }
+
+    #[test]
+    fn keeps_page_references_in_prose() {
+        let line = "Page 3 of the report lists the costs of each of the 12 projects that the council approved.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

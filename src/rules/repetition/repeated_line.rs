@@ -1,0 +1,70 @@
+use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+
+/// Repeated lines this short are interface labels, every copy of them.
+const LABEL_WORDS: u32 = 5;
+
+declare_rule! {
+    /// Lines that occur more than once on the page.
+    ///
+    /// **What it removes:** every copy after the first of a repeated line; and
+    /// every copy of a repeated line of up to five words ("By JERUSALEM POST
+    /// STAFF", "Reply", "Read more").
+    ///
+    /// **Why it is noise:** sites print promos, labels and bylines of teasers
+    /// over and over; an article says a thing once (a pull quote's second copy
+    /// goes too).
+    ///
+    /// **Example:** the second `From our morning news briefing…` is removed.
+    ///
+    /// **Keeps:** the first copy of a longer repeated line, and lines that occur once.
+    ///
+    /// **Languages:** any.
+    pub struct RepeatedLine {
+        code: "DUP001",
+        name: "repeated-line",
+        family: Repetition,
+    }
+}
+
+impl Rule for RepeatedLine {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        let page = cx.page;
+        for i in 0..page.len() {
+            let times = page.repeats[i];
+            if times < 2 || page.features[i].words == 0 {
+                continue;
+            }
+            let first = page.first_seen[i];
+            if first != i {
+                out.remove(i, format!("repeats line {}", page.lines[first].number));
+            } else if page.features[i].words <= LABEL_WORDS {
+                out.remove(i, format!("short line printed {times} times on the page"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{verdict, PROSE};
+
+    #[test]
+    fn removes_the_second_copy_and_short_labels() {
+        let promo = "Escape your echo chamber and get the facts behind the news from every side.";
+        let page = format!("{promo}\n{PROSE}{promo}\nJerusalem Post Staff\nJerusalem Post Staff\n");
+        let cleaned = crate::clean(&page);
+        let removed: Vec<_> = cleaned.removed().map(|(d, _)| (d.line, d.code.to_string())).collect();
+        assert!(removed.contains(&(6, "DUP001".to_string())), "{removed:?}");
+        assert_eq!(verdict(&page, "Jerusalem Post Staff"), Some("DUP001"));
+    }
+
+    #[test]
+    fn keeps_lines_that_occur_once() {
+        let first = PROSE.lines().next().unwrap();
+        assert_eq!(verdict(PROSE, first), None);
+    }
+}

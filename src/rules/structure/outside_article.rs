@@ -1,0 +1,74 @@
+use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+
+declare_rule! {
+    /// Lines outside the article region.
+    ///
+    /// **What it removes:** every line before the article starts or after it
+    /// ends. The article is the run of lines with the highest total content
+    /// score: prose lines (long, full of stop words, with sentence punctuation)
+    /// count for it, short, link-heavy and noise lines against it. The lead
+    /// just above it and the headline are kept.
+    ///
+    /// **Why it is noise:** menus, teaser lists, footers and sidebars surround
+    /// the article; most of their lines have no phrase that gives them away.
+    ///
+    /// **Example:** on a news page, the menu lines above the headline and the
+    /// list of other stories under the last paragraph are removed.
+    ///
+    /// **Keeps:** the article, however short, when the page has one.
+    ///
+    /// **Languages:** any; stop-word lists for en, de, fr, es, it, pt, nl, pl,
+    /// ru, sv, da, fi, no, hu, ro, cs; sentence punctuation stands in elsewhere.
+    pub struct OutsideArticle {
+        code: "STR003",
+        name: "outside-article",
+        family: Structure,
+    }
+}
+
+impl Rule for OutsideArticle {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Context
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        let Some(state) = cx.state else { return };
+        let region = &state.region;
+        for i in 0..cx.page.len() {
+            if cx.page.lines[i].is_blank() || region.contains(&i) || state.title == Some(i) {
+                continue;
+            }
+            let reason = if region.is_empty() {
+                "the page has no article text"
+            } else if i < region.start {
+                "before the article starts"
+            } else {
+                "after the article ends"
+            };
+            out.remove(i, reason);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{verdict, PROSE};
+
+    #[test]
+    fn removes_menu_lines_around_the_article() {
+        let page = format!("World\nBusiness\nCulture\n{PROSE}Weather\nTravel\n");
+        assert_eq!(verdict(&page, "Business"), Some("STR003"));
+        assert_eq!(verdict(&page, "Travel"), Some("STR003"));
+    }
+
+    #[test]
+    fn keeps_a_short_article() {
+        let story = "The bridge reopened on Monday after three months of repairs, the council said.";
+        let page = format!("World\nBusiness\n{story}\nWeather\n");
+        assert_eq!(verdict(&page, story), None);
+    }
+}

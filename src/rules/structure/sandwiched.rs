@@ -1,0 +1,78 @@
+use crate::engine::{classify, Class};
+use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+
+/// Lines longer than this are prose whatever their neighbours.
+const MAX_WORDS: u32 = 25;
+
+declare_rule! {
+    /// A short line between two lines that rules removed.
+    ///
+    /// **What it removes:** a line of up to 25 words that is not long prose and
+    /// whose nearest text lines above and below were both removed as noise.
+    ///
+    /// **Why it is noise:** boilerplate comes in blocks; a promo's middle line
+    /// ("Escape your echo chamber.") rarely has a phrase of its own, but its
+    /// neighbours do.
+    ///
+    /// **Example:** between `Subscribe to The Week` and `Sign up for The Week's
+    /// Free Newsletters`, `Escape your echo chamber. Get the facts behind the news,
+    /// plus analysis from multiple perspectives.` is removed.
+    ///
+    /// **Keeps:** long paragraphs between noise lines, the headline, and short
+    /// lines with article text on either side.
+    ///
+    /// **Languages:** any.
+    pub struct Sandwiched {
+        code: "STR002",
+        name: "between-noise",
+        family: Structure,
+    }
+}
+
+impl Rule for Sandwiched {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Context
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        let Some(state) = cx.state else { return };
+        let page = cx.page;
+        for i in 0..page.len() {
+            let f = &page.features[i];
+            if state.removed[i] || page.is_blank(i) || state.title == Some(i) || f.words > MAX_WORDS {
+                continue;
+            }
+            if classify(f, page.lang.is_some()) == Class::Good && f.words > 12 {
+                continue;
+            }
+            let removed = |j: Option<usize>| j.is_some_and(|j| state.removed[j]);
+            if removed(page.prev_text(i)) && removed(page.next_text(i)) {
+                out.remove(i, "short line between two removed lines");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{verdict, PROSE};
+
+    #[test]
+    fn removes_a_promo_between_sign_up_lines() {
+        let middle = "Escape your echo chamber. Get the facts behind the news, plus analysis from multiple perspectives.";
+        let page = format!("{PROSE}Subscribe to The Week\n{middle}\nSign up for The Week's Free Newsletters\n");
+        assert_eq!(verdict(&page, middle), Some("STR002"));
+    }
+
+    #[test]
+    fn keeps_a_line_with_article_on_one_side() {
+        let middle = "Nobody was hurt, the police said.";
+        let after = "The road to the harbour will stay closed until the engineers have checked the sea wall for damage.";
+        let page = format!("{PROSE}Subscribe to The Week\n{middle}\n{after}\n");
+        assert_eq!(verdict(&page, middle), None);
+    }
+}

@@ -1,0 +1,50 @@
+use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+
+declare_rule! {
+    /// Lines with no letters or digits: rules, dashes, lone bullets.
+    ///
+    /// **What it removes:** `-`, `–––––`, `* * *`, `|`, `•`.
+    ///
+    /// **Why it is noise:** separators carry no text; in teaser lists they
+    /// divide one item from the next.
+    ///
+    /// **Example:** `-` between two teasers is removed.
+    ///
+    /// **Keeps:** any line with a letter or a digit.
+    ///
+    /// **Languages:** any.
+    pub struct Separator {
+        code: "STR001",
+        name: "separator",
+        family: Structure,
+    }
+}
+
+impl Rule for Separator {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+                out.remove(i, "separator without text");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_dashes() {
+        assert_eq!(verdict_in_article("–––––"), Some("STR001"));
+    }
+
+    #[test]
+    fn keeps_a_numbered_line() {
+        assert_eq!(verdict_in_article("1914–1918"), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! Tag and topic lines.
+
+mod tag_line;
+
+pub use tag_line::TagLine;

@@ -1,0 +1,105 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// `By NAME[, OUTLET] Published` and kin; or a bare `By NAME NAME`.
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?:[*•-]\s*)?(?:By|BY|Von|Par|Por|Di|Door|Przez)\s+\p{Lu}[^.!?]{0,80}?(?:\s(?:Published|Updated|Last updated|Veröffentlicht|Aktualisiert|Publié|Publicado)\b.{0,40}|\s*)$",
+    )
+    .expect("valid regex")
+});
+
+/// Most lines between two bylines of one teaser run.
+const MAX_ITEM_LINES: usize = 5;
+/// Teaser headlines and deks are short.
+const MAX_ITEM_WORDS: u32 = 50;
+
+declare_rule! {
+    /// Runs of teasers for other stories, each ending in a byline.
+    ///
+    /// **What it removes:** where two or more byline lines (`By NAME[, OUTLET]
+    /// Published`, `By NAME`) follow each other within five lines, each byline
+    /// and the headline and dek lines above it.
+    ///
+    /// **Why it is noise:** it is a list of other articles with their authors;
+    /// the deks are sentences, so only the run shows them for what they are.
+    ///
+    /// **Example:** `Has the Taliban banned women from speaking?` / `Today's Big
+    /// Question 'Rambling' message…` / `By Harriet Marsden, The Week UK Published`
+    /// are removed, item after item.
+    ///
+    /// **Keeps:** an article's own single byline and its paragraphs.
+    ///
+    /// **Languages:** en, de, fr, es, it, nl, pl byline words.
+    pub struct BylineTeasers {
+        code: "TSR002",
+        name: "byline-teasers",
+        family: Teaser,
+    }
+}
+
+impl Rule for BylineTeasers {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        let page = cx.page;
+        let bylines: Vec<usize> = (0..page.len())
+            .filter(|&i| {
+                let f = &page.features[i];
+                f.words >= 2 && f.words <= 16 && BYLINE.is_match(&page.text[i])
+            })
+            .collect();
+        let in_run = |k: usize| {
+            let near = |a: usize, b: usize| b - a <= MAX_ITEM_LINES + 1;
+            (k > 0 && near(bylines[k - 1], bylines[k]))
+                || (k + 1 < bylines.len() && near(bylines[k], bylines[k + 1]))
+        };
+        for k in 0..bylines.len() {
+            if !in_run(k) {
+                continue;
+            }
+            let byline = bylines[k];
+            out.remove(byline, format!("teaser byline: \"{}\"", shorten(&page.text[byline], 50)));
+            // The item's headline and dek: the lines above, up to the
+            // previous byline or a separator.
+            let stop = if k > 0 && in_run(k - 1) { bylines[k - 1] + 1 } else { byline.saturating_sub(3) };
+            for i in (stop..byline).rev() {
+                let f = &page.features[i];
+                if page.is_blank(i) {
+                    continue;
+                }
+                // Article paragraphs end in a full stop; teaser deks rarely do.
+                let paragraph = f.words > 12 && page.text[i].ends_with('.');
+                if f.words == 0 || f.words > MAX_ITEM_WORDS || paragraph {
+                    break;
+                }
+                out.remove(i, "headline or summary of a teaser for another story");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{verdict, PROSE};
+
+    const TEASERS: &str = "-\nOrkney's war on stoats\nIn the Spotlight A coordinated stoat cull on the Scottish islands has proved successful\nBy Abby Wilson Published\n-\nCuba's energy crisis\nThe Explainer Already beset by a host of issues, the island nation is struggling with nationwide blackouts\nBy Rebekah Evans, The Week UK Published\n";
+
+    #[test]
+    fn removes_runs_of_bylined_teasers() {
+        let page = format!("{PROSE}{TEASERS}");
+        assert_eq!(verdict(&page, "By Abby Wilson Published"), Some("TSR002"));
+        assert_eq!(verdict(&page, "Cuba's energy crisis"), Some("TSR002"));
+    }
+
+    #[test]
+    fn keeps_an_articles_own_byline_and_text() {
+        let page = format!("By Abby Wilson Published\n{PROSE}");
+        let first = PROSE.lines().next().unwrap();
+        assert_eq!(verdict(&page, first), None);
+        assert_ne!(verdict(&page, "By Abby Wilson Published"), Some("TSR002"));
+    }
+}

@@ -1,0 +1,68 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:\d{1,2}\.?\s*(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)[a-zäéû]*\.?,?\s*\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b",
+    )
+    .expect("valid regex")
+});
+
+declare_rule! {
+    /// Lines that are only a date (and time): datelines of teasers and of the page.
+    ///
+    /// **What it removes:** a line of up to 12 words holding a date ("Tuesday
+    /// November 19, 2019", "Updated: 08.01.2020, 14:32 Uhr", "8 janvier 2020")
+    /// with few stop words and no full sentence.
+    ///
+    /// **Why it is noise:** publication dates are metadata; in teaser lists they
+    /// repeat for every item.
+    ///
+    /// **Example:** `Tuesday November 19, 2019` is removed.
+    ///
+    /// **Keeps:** sentences with dates ("On November 19, 2019 the court ruled
+    /// against the company.").
+    ///
+    /// **Languages:** month names in en, de, fr, es, pl; numeric dates in any.
+    pub struct DateLine {
+        code: "TSR003",
+        name: "date-line",
+        family: Teaser,
+    }
+}
+
+impl Rule for DateLine {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            let f = &cx.page.features[i];
+            if f.digits < 4 || f.words > 12 || f.stop_words > 2 || f.inner_sentence {
+                continue;
+            }
+            if DATE.is_match(text) {
+                out.remove(i, format!("date line: \"{}\"", shorten(text, 40)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_date_lines() {
+        assert_eq!(verdict_in_article("Tuesday November 19, 2019"), Some("TSR003"));
+        assert_eq!(verdict_in_article("08.01.2020, 14:32 Uhr"), Some("TSR003"));
+    }
+
+    #[test]
+    fn keeps_sentences_with_dates() {
+        let line = "On November 19, 2019 the court ruled against the company and ordered it to pay the costs.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

@@ -1,0 +1,12 @@
+//! Lists of other stories: section headings, bylined teasers, date lines,
+//! and everything after the article has ended.
+
+mod after_section_end;
+mod byline_teasers;
+mod date_line;
+mod section_heading;
+
+pub use after_section_end::AfterSectionEnd;
+pub use byline_teasers::BylineTeasers;
+pub use date_line::DateLine;
+pub use section_heading::SectionHeading;

@@ -1,0 +1,75 @@
+use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo, Trigger};
+use once_cell::sync::Lazy;
+
+pub(super) static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/section_end.phrases")));
+
+declare_rule! {
+    /// Headings of link blocks: "Related", "More from …", "Read next", "Most popular".
+    ///
+    /// **What it removes:** a short line (the heading and at most four more words,
+    /// no full stop) that starts with such a heading: "Related articles", "More
+    /// from The Week", "You may also like", "Das könnte Sie auch interessieren",
+    /// "À lire aussi", "Te puede interesar".
+    ///
+    /// **Why it is noise:** it introduces links to other pages; see also
+    /// `TSR004`, which removes the block after it.
+    ///
+    /// **Example:** `Most Popular` and `Recommended for you` are removed.
+    ///
+    /// **Keeps:** sentences that start with such words ("Related research has shown
+    /// the same effect in mice.").
+    ///
+    /// **Languages:** en, de, fr, es, it, pt, nl, pl (`data/section_end.phrases`).
+    pub struct SectionHeading {
+        code: "TSR001",
+        name: "section-heading",
+        family: Teaser,
+    }
+}
+
+/// The trigger of `t` if its line is a section heading.
+pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'static str> {
+    let text = &cx.page.text[t.line];
+    let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let phrase = PHRASES.get(t.phrase);
+    let phrase_words = phrase.split_whitespace().count() as u32;
+    let f = &cx.page.features[t.line];
+    let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
+    (lead.is_empty() && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
+}
+
+impl Rule for SectionHeading {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            if let Some(phrase) = heading_phrase(cx, t) {
+                out.remove(t.line, format!("heading of a link block: \"{phrase}\""));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_link_block_headings() {
+        assert_eq!(verdict_in_article("Most Popular"), Some("TSR001"));
+        assert_eq!(verdict_in_article("Das könnte Sie auch interessieren"), Some("TSR001"));
+    }
+
+    #[test]
+    fn keeps_sentences_starting_alike() {
+        let line = "Related research has shown the same effect in mice, the authors of the study wrote.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

@@ -1,0 +1,57 @@
+use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+
+static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/widget.phrases")));
+
+declare_rule! {
+    /// Messages of the page's interface: comment forms, loaders, players.
+    ///
+    /// **What it removes:** lines of up to 40 words with a phrase such as
+    /// "Save my name, email, and website in this browser", "Your email address will
+    /// not be published", "There was an error while loading. Please reload this page."
+    ///
+    /// **Why it is noise:** it is text of a form or widget, not of the article.
+    ///
+    /// **Example:** `There was an error while loading. Please reload this page.` is removed.
+    ///
+    /// **Keeps:** long paragraphs that happen to use a phrase ("something went
+    /// wrong" inside a story).
+    ///
+    /// **Languages:** en, de, fr, es, it, pt, pl (`data/widget.phrases`).
+    pub struct InterfaceMessage {
+        code: "WDG001",
+        name: "interface-message",
+        family: Widget,
+    }
+}
+
+impl Rule for InterfaceMessage {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        mark_triggered(cx, out, &PHRASES, 40, "interface message");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_comment_form_text() {
+        let line = "Save my name, email, and website in this browser for the next time I comment.";
+        assert_eq!(verdict_in_article(line), Some("WDG001"));
+    }
+
+    #[test]
+    fn keeps_a_long_story_paragraph() {
+        let line = "When the engineers finally reached the control room, they found that something went wrong with the cooling system hours before the alarm sounded, and that the night shift had tried for a long time to fix it by hand before calling anybody for help.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! Interface text: comment forms, loading errors, player messages.
+
+mod interface_message;
+
+pub use interface_message::InterfaceMessage;

@@ -73,7 +73,11 @@ impl std::fmt::Debug for Cleaner {
             .field("config", &self.config)
             .field(
                 "rules",
-                &self.rules.iter().map(|r| r.info().code.clone()).collect::<Vec<_>>(),
+                &self
+                    .rules
+                    .iter()
+                    .map(|r| r.info().code.clone())
+                    .collect::<Vec<_>>(),
             )
             .finish()
     }
@@ -89,9 +93,8 @@ impl Cleaner {
         let users = UserRuleSet::compile(&config.rules)?;
         let mut all: Vec<Box<dyn Rule>> = rules::registry();
         all.extend(users.into_rules());
-        let known = |name: &str| {
-            Family::parse(name).is_some() || all.iter().any(|r| r.info().code == name)
-        };
+        let known =
+            |name: &str| Family::parse(name).is_some() || all.iter().any(|r| r.info().code == name);
         for (field, names) in [("disable", &config.disable), ("enable", &config.enable)] {
             if let Some(bad) = names.iter().find(|n| !known(n)) {
                 return Err(ConfigError::UnknownRule {
@@ -244,7 +247,12 @@ impl Cleaner {
 
     /// The article: the run of lines with the highest total content score
     /// (a maximum-sum segment), widened by its lead paragraph.
-    fn article_region(&self, page: &Page<'_>, scores: &[f32], marks: &[Option<Mark>]) -> Range<usize> {
+    fn article_region(
+        &self,
+        page: &Page<'_>,
+        scores: &[f32],
+        marks: &[Option<Mark>],
+    ) -> Range<usize> {
         let mut best = 0.0f32;
         let mut best_range = 0..0;
         let mut sum = 0.0f32;
@@ -298,7 +306,11 @@ impl Cleaner {
         } else if let Some(m) = mark {
             (false, self.rules[m.rule].info(), m.reason.clone())
         } else if title == Some(i) {
-            (true, Headline::info(), Cow::Borrowed("headline of the article"))
+            (
+                true,
+                Headline::info(),
+                Cow::Borrowed("headline of the article"),
+            )
         } else {
             let reason = describe_kept(&page.features[i]);
             (true, ArticleText::info(), Cow::Borrowed(reason))
@@ -375,9 +387,9 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
         0.1
     };
     let sentence = f.terminal || f.inner_sentence;
-    if f.chars >= 150 && density >= 0.25 && (sentence || f.chars >= 250) {
-        Class::Good
-    } else if f.chars >= 70 && density >= 0.28 && sentence {
+    let long_prose = f.chars >= 150 && density >= 0.25 && (sentence || f.chars >= 250);
+    let short_prose = f.chars >= 70 && density >= 0.28 && sentence;
+    if long_prose || short_prose {
         Class::Good
     } else if (f.chars >= 70 && density >= 0.15) || (f.words >= 6 && density >= 0.3 && sentence) {
         Class::NearGood
@@ -430,7 +442,8 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
     // directly above it (only blank or removed lines between).
     let j = page.prev_text(region.start)?;
     let between_clean = (j + 1..region.start).all(|k| page.is_blank(k) || marks[k].is_some());
-    (candidates.contains(&j) && between_clean && page.features[j].capital_ratio() >= 0.2).then_some(j)
+    (candidates.contains(&j) && between_clean && page.features[j].capital_ratio() >= 0.2)
+        .then_some(j)
 }
 
 fn is_heading_like(f: &Features, text: &str) -> bool {
@@ -456,7 +469,10 @@ fn word_set(text: &str) -> Vec<String> {
 
 /// Shared words over the size of the smaller set; 0 unless two or more are shared.
 fn overlap(title: &[String], candidate: &[String]) -> f32 {
-    let common = candidate.iter().filter(|w| title.binary_search(w).is_ok()).count();
+    let common = candidate
+        .iter()
+        .filter(|w| title.binary_search(w).is_ok())
+        .count();
     if common < 2 {
         return 0.0;
     }

@@ -63,7 +63,10 @@ impl StopWords {
 /// The index into [`LANGUAGES`] with the most stop-word hits, if any language
 /// has enough hits to be trusted.
 pub fn guess(counts: &[u32; LANGUAGES.len()], total_words: u32) -> Option<usize> {
-    let (best, &hits) = counts.iter().enumerate().max_by_key(|&(i, &c)| (c, usize::MAX - i))?;
+    let (best, &hits) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &c)| (c, usize::MAX - i))?;
     // Below ~8% of the words, the "stop words" are chance hits (names, numbers).
     (hits >= 5 && hits * 100 >= total_words * 8).then_some(best)
 }

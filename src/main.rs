@@ -221,7 +221,10 @@ fn build_config(cli: &Cli) -> Result<Config> {
 fn read_page(path: &Path, strict: bool) -> Result<String> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).context("cannot read standard input")?;
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
     } else {
         bytes = std::fs::read(path).context("cannot read file")?;
     }
@@ -236,13 +239,21 @@ fn decode(bytes: Vec<u8>, name: &str, strict: bool) -> Result<String> {
             if strict {
                 bail!("invalid UTF-8 at byte {at} (drop --strict to decode it lossily)");
             }
-            eprintln!("deboiler: warning: {name}: invalid UTF-8 at byte {at}, replaced with U+FFFD");
+            eprintln!(
+                "deboiler: warning: {name}: invalid UTF-8 at byte {at}, replaced with U+FFFD"
+            );
             Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
         }
     }
 }
 
-fn write_page(cli: &Cli, path: &Path, many: bool, cleaned: &Cleaned<'_>, out: &mut impl Write) -> Result<()> {
+fn write_page(
+    cli: &Cli,
+    path: &Path,
+    many: bool,
+    cleaned: &Cleaned<'_>,
+    out: &mut impl Write,
+) -> Result<()> {
     if cli.explain {
         let summary = cleaned.summary();
         writeln!(
@@ -257,7 +268,11 @@ fn write_page(cli: &Cli, path: &Path, many: bool, cleaned: &Cleaned<'_>, out: &m
         )?;
         for d in cleaned.decisions().iter().filter(|d| !d.blank) {
             let sign = if d.kept { '+' } else { '-' };
-            writeln!(out, "{sign} {:>5}  {} {:<20} {}", d.line, d.code, d.name, d.reason)?;
+            writeln!(
+                out,
+                "{sign} {:>5}  {} {:<20} {}",
+                d.line, d.code, d.name, d.reason
+            )?;
             writeln!(out, "         | {}", shorten(cleaned.line_text(d), 110))?;
         }
         return Ok(());
@@ -296,7 +311,9 @@ fn clean_jsonl(cleaner: &Cleaner, path: &Path, out: &mut impl Write) -> Result<u
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        Box::new(io::BufReader::new(std::fs::File::open(path).context("cannot open file")?))
+        Box::new(io::BufReader::new(
+            std::fs::File::open(path).context("cannot open file")?,
+        ))
     };
     let mut failures = 0;
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
@@ -349,10 +366,15 @@ fn clean_record(cleaner: &Cleaner, line: &[u8]) -> Result<String, String> {
     };
     let cleaned = cleaner.clean(text);
     let mut out = Map::new();
-    out.insert("id".into(), record.get("id").cloned().unwrap_or(Value::Null));
+    out.insert(
+        "id".into(),
+        record.get("id").cloned().unwrap_or(Value::Null),
+    );
     out.insert(
         "title".into(),
-        cleaned.title().map_or(Value::Null, |t| Value::String(t.to_string())),
+        cleaned
+            .title()
+            .map_or(Value::Null, |t| Value::String(t.to_string())),
     );
     out.insert("text".into(), Value::String(cleaned.text()));
     serde_json::to_string(&out).map_err(|e| e.to_string())
@@ -362,9 +384,23 @@ fn list_rules(long: bool) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     for info in deboiler::builtin_rules() {
         if long {
-            writeln!(out, "## {} {} ({})\n\n{}\n", info.code, info.name, info.family, info.doc_text())?;
+            writeln!(
+                out,
+                "## {} {} ({})\n\n{}\n",
+                info.code,
+                info.name,
+                info.family,
+                info.doc_text()
+            )?;
         } else {
-            writeln!(out, "{}  {:<12} {:<20} {}", info.code, info.family, info.name, info.summary())?;
+            writeln!(
+                out,
+                "{}  {:<12} {:<20} {}",
+                info.code,
+                info.family,
+                info.name,
+                info.summary()
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -376,6 +412,12 @@ fn show_rule(code: &str) -> Result<ExitCode> {
         let codes: Vec<_> = rules.iter().map(|r| r.code.as_ref()).collect();
         bail!("no rule {code:?}; the codes are: {}", codes.join(", "));
     };
-    println!("{} {} (family: {})\n\n{}", info.code, info.name, info.family, info.doc_text());
+    println!(
+        "{} {} (family: {})\n\n{}",
+        info.code,
+        info.name,
+        info.family,
+        info.doc_text()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn bare_urls_are_dropped_but_brackets_in_prose_stay() {
-        assert_eq!(render("Visit https://example.com/page now").text, "Visit now");
+        assert_eq!(
+            render("Visit https://example.com/page now").text,
+            "Visit now"
+        );
         let prose = "He said [sic] that (as always) it works.";
         assert_eq!(render(prose).text, prose);
     }

@@ -103,9 +103,7 @@ impl<'a> Cleaned<'a> {
 
     /// The output text of the line a decision is about.
     pub fn line_text(&self, decision: &Decision) -> &str {
-        self.lines
-            .get(decision.line - 1)
-            .map_or("", |l| l.as_ref())
+        self.lines.get(decision.line - 1).map_or("", |l| l.as_ref())
     }
 
     /// The removed lines with their decisions.

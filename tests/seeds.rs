@@ -18,7 +18,9 @@ fn check_seed(name: &str) {
     let output: HashSet<String> = cleaned.rendered().lines().map(normalise).collect();
     let mut errors = Vec::new();
     for label in labels.lines() {
-        let Some((tag, line)) = label.split_once('\t') else { continue };
+        let Some((tag, line)) = label.split_once('\t') else {
+            continue;
+        };
         let line = normalise(line);
         if line.is_empty() {
             continue;

@@ -62,7 +62,10 @@ fn words(line: &str) -> Vec<String> {
 /// Share and comment counters: `12`, `1.2k`, `3m`.
 fn is_counter(word: &str) -> bool {
     let digits = word.trim_end_matches(['k', 'm']);
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ pub struct RuleInfo {
     pub doc: Cow<'static, str>,
 }
 
-fn serialize_doc<S: serde::Serializer>(doc: &Cow<'static, str>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_doc<S: serde::Serializer>(doc: &str, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&tidy_doc(doc))
 }
 
@@ -162,7 +162,11 @@ impl RuleInfo {
 
     /// The first line of the documentation.
     pub fn summary(&self) -> &str {
-        self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 }
 
@@ -338,6 +342,48 @@ pub fn engine_infos() -> [&'static RuleInfo; 2] {
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 
+/// Marks each line that holds one of the rule's trigger phrases and has at
+/// most `max_words` words, giving `what` and the phrase as the reason.
+pub(crate) fn mark_triggered(
+    cx: &Context<'_, '_>,
+    out: &mut Marks<'_>,
+    phrases: &PhraseList,
+    max_words: u32,
+    what: &str,
+) {
+    for t in cx.triggers {
+        if cx.page.features[t.line].words <= max_words && !out.is_marked(t.line) {
+            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
+        }
+    }
+}
+
+/// Marks each line made only of labels from `labels`.
+pub(crate) fn mark_labels(
+    cx: &Context<'_, '_>,
+    out: &mut Marks<'_>,
+    labels: &LabelSet,
+    what: &str,
+) {
+    for (i, text) in cx.page.text.iter().enumerate() {
+        let f = &cx.page.features[i];
+        if f.words == 0 || f.words > 12 || f.terminal && f.words > 3 {
+            continue;
+        }
+        if labels.matches(text) {
+            out.remove(i, format!("{what}: \"{}\"", shorten(text, 60)));
+        }
+    }
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for rule tests: run one rule over a small page.
@@ -354,7 +400,11 @@ pub(crate) mod testing {
             .iter()
             .filter(|d| !d.blank)
             .map(|d| {
-                let code = if d.kept { None } else { Some(code_static(&d.code)) };
+                let code = if d.kept {
+                    None
+                } else {
+                    Some(code_static(&d.code))
+                };
                 (page[d.span.clone()].trim().to_string(), code)
             })
             .collect()
@@ -399,42 +449,5 @@ The mayor said that she was disappointed by the delay but that the town would fi
     /// The code of the rule that removes `line` when it stands inside an article.
     pub fn verdict_in_article(line: &str) -> Option<&'static str> {
         verdict(&embed(line), line)
-    }
-}
-
-/// Marks each line that holds one of the rule's trigger phrases and has at
-/// most `max_words` words, giving `what` and the phrase as the reason.
-pub(crate) fn mark_triggered(
-    cx: &Context<'_, '_>,
-    out: &mut Marks<'_>,
-    phrases: &PhraseList,
-    max_words: u32,
-    what: &str,
-) {
-    for t in cx.triggers {
-        if cx.page.features[t.line].words <= max_words && !out.is_marked(t.line) {
-            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
-        }
-    }
-}
-
-/// Marks each line made only of labels from `labels`.
-pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, labels: &LabelSet, what: &str) {
-    for (i, text) in cx.page.text.iter().enumerate() {
-        let f = &cx.page.features[i];
-        if f.words == 0 || f.words > 12 || f.terminal && f.words > 3 {
-            continue;
-        }
-        if labels.matches(text) {
-            out.remove(i, format!("{what}: \"{}\"", shorten(text, 60)));
-        }
-    }
-}
-
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
     }
 }

@@ -52,8 +52,14 @@ impl UserRuleSet {
                 ),
                 None => None,
             };
-            let code = rule.code.clone().unwrap_or_else(|| format!("USR{:03}", n + 1));
-            if crate::rules::registry().iter().any(|r| r.info().code == code) {
+            let code = rule
+                .code
+                .clone()
+                .unwrap_or_else(|| format!("USR{:03}", n + 1));
+            if crate::rules::registry()
+                .iter()
+                .any(|r| r.info().code == code)
+            {
                 return Err(bad(format!("code {code} belongs to a built-in rule")));
             }
             compiled.push(CompiledUserRule {
@@ -68,7 +74,11 @@ impl UserRuleSet {
                         rule.regex.as_deref().unwrap_or("none")
                     )),
                 },
-                phrases: rule.phrases.iter().map(|p| p.trim().to_lowercase()).collect(),
+                phrases: rule
+                    .phrases
+                    .iter()
+                    .map(|p| p.trim().to_lowercase())
+                    .collect(),
                 regex,
                 max_words: rule.max_words.unwrap_or(u32::MAX),
             });
@@ -96,7 +106,13 @@ impl Rule for CompiledUserRule {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if cx.page.features[t.line].words <= self.max_words {
-                out.remove(t.line, format!("user rule {}: \"{}\"", self.info.name, self.phrases[t.phrase]));
+                out.remove(
+                    t.line,
+                    format!(
+                        "user rule {}: \"{}\"",
+                        self.info.name, self.phrases[t.phrase]
+                    ),
+                );
             }
         }
         if let Some(regex) = &self.regex {
@@ -106,7 +122,14 @@ impl Rule for CompiledUserRule {
                     && !out.is_marked(i)
                 {
                     if let Some(m) = regex.find(text) {
-                        out.remove(i, format!("user rule {}: \"{}\"", self.info.name, shorten(m.as_str(), 40)));
+                        out.remove(
+                            i,
+                            format!(
+                                "user rule {}: \"{}\"",
+                                self.info.name,
+                                shorten(m.as_str(), 40)
+                            ),
+                        );
                     }
                 }
             }
@@ -133,7 +156,10 @@ mod tests {
             ..UserRule::default()
         })
         .unwrap_err();
-        assert!(matches!(&err, ConfigError::BadRegex { rule, .. } if rule == "broken"), "{err}");
+        assert!(
+            matches!(&err, ConfigError::BadRegex { rule, .. } if rule == "broken"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -155,7 +181,8 @@ mod tests {
             ..UserRule::default()
         })
         .unwrap();
-        let page = crate::rules::testing::embed("Visit our shop for mugs and posters of the town hall.");
+        let page =
+            crate::rules::testing::embed("Visit our shop for mugs and posters of the town hall.");
         let cleaned = cleaner.clean(&page);
         let (d, _) = cleaned.removed().next().expect("one line removed");
         assert_eq!(d.code, "USR001");

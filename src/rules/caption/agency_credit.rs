@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/caption.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/caption.phrases")));
 
 declare_rule! {
     /// Photo credits and captions that carry them.
@@ -44,10 +45,14 @@ impl Rule for AgencyCredit {
             let phrase = PHRASES.get(t.phrase);
             let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
             // A credit opens a caption ("Foto: …") or closes it ("… /Getty Images").
-            let opens = lead.is_empty() && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
+            let opens =
+                lead.is_empty() && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
             let closes = text.len() - t.at.end <= 60;
             if f.words <= 60 && (opens || closes) {
-                out.remove(t.line, format!("photo credit: \"{}\"", PHRASES.get(t.phrase)));
+                out.remove(
+                    t.line,
+                    format!("photo credit: \"{}\"", PHRASES.get(t.phrase)),
+                );
             }
         }
     }
@@ -61,7 +66,10 @@ mod tests {
     fn removes_credited_captions() {
         let line = "President Trump speaks to reporters in the Oval Office on Tuesday. (Photo by Drew Angerer/Getty Images)";
         assert_eq!(verdict_in_article(line), Some("CAP001"));
-        assert_eq!(verdict_in_article("Foto: dpa/Michael Kappeler"), Some("CAP001"));
+        assert_eq!(
+            verdict_in_article("Foto: dpa/Michael Kappeler"),
+            Some("CAP001")
+        );
     }
 
     #[test]

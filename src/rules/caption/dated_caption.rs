@@ -62,7 +62,8 @@ mod tests {
 
     #[test]
     fn keeps_dates_in_sentences() {
-        let line = "The base in Anbar was attacked on 8 November 2017, officials said on Wednesday.";
+        let line =
+            "The base in Anbar was attacked on 8 November 2017, officials said on Wednesday.";
         assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/cookie.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/cookie.phrases")));
 
 /// Consent banners run long, but not as long as a real paragraph about privacy.
 const MAX_WORDS: u32 = 90;
@@ -56,11 +57,15 @@ impl Rule for ConsentNotice {
         let has_hits = |line: Option<usize>| line.is_some_and(|l| lines.iter().any(|e| e.0 == l));
         for (line, phrases, names_cookies) in &lines {
             let words = cx.page.features[*line].words;
-            let in_banner = has_hits(cx.page.prev_text(*line)) || has_hits(cx.page.next_text(*line));
+            let in_banner =
+                has_hits(cx.page.prev_text(*line)) || has_hits(cx.page.next_text(*line));
             let addresses_reader = speaks_to_reader(&cx.page.text[*line]);
             let enough = words <= 12 || (*names_cookies && (addresses_reader || in_banner));
             if words <= MAX_WORDS && enough {
-                out.remove(*line, format!("cookie or consent notice: \"{}\"", PHRASES.get(phrases[0])));
+                out.remove(
+                    *line,
+                    format!("cookie or consent notice: \"{}\"", PHRASES.get(phrases[0])),
+                );
             }
         }
     }
@@ -69,9 +74,30 @@ impl Rule for ConsentNotice {
 /// Banners speak as "we" to "you"; articles about cookies report in the third person.
 fn speaks_to_reader(text: &str) -> bool {
     const PRONOUNS: [&str; 24] = [
-        "we", "our", "us", "you", "your", "wir", "unsere", "uns", "sie", "ihre", "ihnen", "nous",
-        "notre", "nos", "vous", "votre", "utilizamos", "usamos", "nuestro", "nuestra", "usted",
-        "noi", "nostro", "wij",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "wir",
+        "unsere",
+        "uns",
+        "sie",
+        "ihre",
+        "ihnen",
+        "nous",
+        "notre",
+        "nos",
+        "vous",
+        "votre",
+        "utilizamos",
+        "usamos",
+        "nuestro",
+        "nuestra",
+        "usted",
+        "noi",
+        "nostro",
+        "wij",
     ];
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)))

@@ -2,9 +2,11 @@ use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList, Rule, Rule
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
-static NOTICE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}])").expect("valid regex"));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
+static NOTICE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}])").expect("valid regex")
+});
 
 declare_rule! {
     /// Copyright notices.
@@ -39,7 +41,10 @@ impl Rule for Copyright {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if cx.page.features[t.line].words <= 40 {
-                out.remove(t.line, format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)));
+                out.remove(
+                    t.line,
+                    format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)),
+                );
             }
         }
         for (i, text) in cx.page.text.iter().enumerate() {
@@ -67,7 +72,10 @@ mod tests {
             verdict_in_article("Copyright 2019. Washington Examiner. All Rights Reserved."),
             Some("FTR001")
         );
-        assert_eq!(verdict_in_article("© 2024 Example Media GmbH"), Some("FTR001"));
+        assert_eq!(
+            verdict_in_article("© 2024 Example Media GmbH"),
+            Some("FTR001")
+        );
     }
 
     #[test]

@@ -40,8 +40,14 @@ mod tests {
 
     #[test]
     fn removes_footer_links() {
-        assert_eq!(verdict_in_article("Privacy Policy | Terms of Service | Contact"), Some("FTR003"));
-        assert_eq!(verdict_in_article("Impressum Datenschutz AGB"), Some("FTR003"));
+        assert_eq!(
+            verdict_in_article("Privacy Policy | Terms of Service | Contact"),
+            Some("FTR003")
+        );
+        assert_eq!(
+            verdict_in_article("Impressum Datenschutz AGB"),
+            Some("FTR003")
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/poweredby.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/poweredby.phrases")));
 
 declare_rule! {
     /// Site-builder credits: "Powered by WordPress", "Theme by …", "Designed by …".
@@ -38,7 +39,10 @@ impl Rule for PoweredBy {
             let text = &cx.page.text[t.line];
             let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
             if cx.page.features[t.line].words <= 10 && lead.is_empty() {
-                out.remove(t.line, format!("site credit: \"{}\"", PHRASES.get(t.phrase)));
+                out.remove(
+                    t.line,
+                    format!("site credit: \"{}\"", PHRASES.get(t.phrase)),
+                );
             }
         }
     }
@@ -51,7 +55,10 @@ mod tests {
     #[test]
     fn removes_credits() {
         assert_eq!(verdict_in_article("Powered by"), Some("FTR002"));
-        assert_eq!(verdict_in_article("Proudly powered by WordPress"), Some("FTR002"));
+        assert_eq!(
+            verdict_in_article("Proudly powered by WordPress"),
+            Some("FTR002")
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ impl Rule for MarkupOnly {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, f) in cx.page.features.iter().enumerate() {
             if f.markup_only {
-                let what = if f.images > 0 { "image markup only" } else { "link or URL only, no text" };
+                let what = if f.images > 0 {
+                    "image markup only"
+                } else {
+                    "link or URL only, no text"
+                };
                 out.remove(i, what);
             }
         }
@@ -42,8 +46,14 @@ mod tests {
 
     #[test]
     fn removes_image_lines() {
-        assert_eq!(verdict_in_article("![logo](https://x.org/logo.png)"), Some("MKP001"));
-        assert_eq!(verdict_in_article("https://example.com/some/page"), Some("MKP001"));
+        assert_eq!(
+            verdict_in_article("![logo](https://x.org/logo.png)"),
+            Some("MKP001")
+        );
+        assert_eq!(
+            verdict_in_article("https://example.com/some/page"),
+            Some("MKP001")
+        );
     }
 
     #[test]

@@ -2,8 +2,16 @@ use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 
 /// Words that open a breadcrumb trail.
 const HOME_WORDS: [&str; 10] = [
-    "home", "startseite", "start", "accueil", "inicio", "portada", "home page", "strona główna",
-    "início", "homepage",
+    "home",
+    "startseite",
+    "start",
+    "accueil",
+    "inicio",
+    "portada",
+    "home page",
+    "strona główna",
+    "início",
+    "homepage",
 ];
 
 /// Separators between the steps of a trail.
@@ -61,13 +69,14 @@ impl Rule for Breadcrumb {
 
 fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
     let lower = text.trim_start_matches(['*', '•', '-', ' ']).to_lowercase();
-    let Some(rest) = HOME_WORDS
-        .iter()
-        .find_map(|h| lower.strip_prefix(h).filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|'])))
-    else {
+    let Some(rest) = HOME_WORDS.iter().find_map(|h| {
+        lower
+            .strip_prefix(h)
+            .filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|']))
+    }) else {
         return false;
     };
-    if words < 2 || words > 15 || terminal || rest.contains([',', '.']) {
+    if !(2..=15).contains(&words) || terminal || rest.contains([',', '.']) {
         return false;
     }
     // Every remaining word is capitalised or a separator.
@@ -75,7 +84,11 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
     original_rest
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 fn is_separated_trail(text: &str) -> bool {
@@ -86,7 +99,9 @@ fn is_separated_trail(text: &str) -> bool {
     steps.len() >= 3
         && steps.iter().all(|s| s.split_whitespace().count() <= 8)
         && !text.contains("://")
-        && !steps.iter().all(|s| s.chars().all(|c| c.is_numeric() || c == '.'))
+        && !steps
+            .iter()
+            .all(|s| s.chars().all(|c| c.is_numeric() || c == '.'))
 }
 
 fn is_menu_line(text: &str, f: &crate::features::Features) -> bool {
@@ -105,13 +120,20 @@ mod tests {
 
     #[test]
     fn removes_breadcrumbs_and_menus() {
-        assert_eq!(verdict_in_article("Home Politics Politics News"), Some("NAV001"));
         assert_eq!(
-            verdict_in_article("Home » Feature Story » General » LLMs worse than babies in field of AI"),
+            verdict_in_article("Home Politics Politics News"),
             Some("NAV001")
         );
         assert_eq!(
-            verdict_in_article("Home Aktuell Unfälle Newsflash Kantonsübersicht Verkehr Feuerwehr Aufrufe"),
+            verdict_in_article(
+                "Home » Feature Story » General » LLMs worse than babies in field of AI"
+            ),
+            Some("NAV001")
+        );
+        assert_eq!(
+            verdict_in_article(
+                "Home Aktuell Unfälle Newsflash Kantonsübersicht Verkehr Feuerwehr Aufrufe"
+            ),
             Some("NAV001")
         );
     }

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static LABELS: Lazy<LabelSet> = Lazy::new(|| LabelSet::parse(include_str!("../data/navigation.labels")));
+static LABELS: Lazy<LabelSet> =
+    Lazy::new(|| LabelSet::parse(include_str!("../data/navigation.labels")));
 
 declare_rule! {
     /// Menu entries and skip links.

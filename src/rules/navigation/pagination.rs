@@ -3,8 +3,10 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 static PAGE_OF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:page|seite|página|pagina|strona|pagina)\s+\d+\s*(?:of|von|de|di|z|sur|/)\s*\d+$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^(?:page|seite|página|pagina|strona|pagina)\s+\d+\s*(?:of|von|de|di|z|sur|/)\s*\d+$",
+    )
+    .expect("valid regex")
 });
 /// Page numbers with optional arrows and previous/next words: `« 1 2 3 … 9 Next »`.
 static PAGE_NUMBERS: Lazy<Regex> = Lazy::new(|| {

@@ -57,7 +57,10 @@ mod tests {
         let promo = "Escape your echo chamber and get the facts behind the news from every side.";
         let page = format!("{promo}\n{PROSE}{promo}\nJerusalem Post Staff\nJerusalem Post Staff\n");
         let cleaned = crate::clean(&page);
-        let removed: Vec<_> = cleaned.removed().map(|(d, _)| (d.line, d.code.to_string())).collect();
+        let removed: Vec<_> = cleaned
+            .removed()
+            .map(|(d, _)| (d.line, d.code.to_string()))
+            .collect();
         assert!(removed.contains(&(6, "DUP001".to_string())), "{removed:?}");
         assert_eq!(verdict(&page, "Jerusalem Post Staff"), Some("DUP001"));
     }

@@ -40,13 +40,17 @@ mod tests {
 
     #[test]
     fn removes_share_rows() {
-        assert_eq!(verdict_in_article("Share Tweet Email Print"), Some("SHR001"));
+        assert_eq!(
+            verdict_in_article("Share Tweet Email Print"),
+            Some("SHR001")
+        );
         assert_eq!(verdict_in_article("12 Comments"), Some("SHR001"));
     }
 
     #[test]
     fn keeps_a_sentence_naming_a_network() {
-        let line = "Twitter said on Friday that the account had been closed because it broke the rules.";
+        let line =
+            "Twitter said on Friday that the account had been closed because it broke the rules.";
         assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/share.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/share.phrases")));
 
 declare_rule! {
     /// Calls to share the page or follow the site.
@@ -45,7 +46,10 @@ mod tests {
 
     #[test]
     fn removes_share_prompts() {
-        assert_eq!(verdict_in_article("Follow us on Twitter and Instagram"), Some("SHR002"));
+        assert_eq!(
+            verdict_in_article("Follow us on Twitter and Instagram"),
+            Some("SHR002")
+        );
     }
 
     #[test]

@@ -67,7 +67,8 @@ mod tests {
 
     #[test]
     fn keeps_a_short_article() {
-        let story = "The bridge reopened on Monday after three months of repairs, the council said.";
+        let story =
+            "The bridge reopened on Monday after three months of repairs, the council said.";
         let page = format!("World\nBusiness\n{story}\nWeather\n");
         assert_eq!(verdict(&page, story), None);
     }

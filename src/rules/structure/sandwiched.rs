@@ -43,7 +43,8 @@ impl Rule for Sandwiched {
         let page = cx.page;
         for i in 0..page.len() {
             let f = &page.features[i];
-            if state.removed[i] || page.is_blank(i) || state.title == Some(i) || f.words > MAX_WORDS {
+            if state.removed[i] || page.is_blank(i) || state.title == Some(i) || f.words > MAX_WORDS
+            {
                 continue;
             }
             if classify(f, page.lang.is_some()) == Class::Good && f.words > 12 {
@@ -64,7 +65,9 @@ mod tests {
     #[test]
     fn removes_a_promo_between_sign_up_lines() {
         let middle = "Escape your echo chamber. Get the facts behind the news, plus analysis from multiple perspectives.";
-        let page = format!("{PROSE}Subscribe to The Week\n{middle}\nSign up for The Week's Free Newsletters\n");
+        let page = format!(
+            "{PROSE}Subscribe to The Week\n{middle}\nSign up for The Week's Free Newsletters\n"
+        );
         assert_eq!(verdict(&page, middle), Some("STR002"));
     }
 

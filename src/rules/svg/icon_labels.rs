@@ -44,7 +44,8 @@ mod tests {
 
     #[test]
     fn keeps_a_sentence_with_an_icon_word() {
-        let line = "The arrow struck the old oak tree just above the heads of the two startled walkers.";
+        let line =
+            "The arrow struck the old oak tree just above the heads of the two startled walkers.";
         assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/svg.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/svg.phrases")));
 
 declare_rule! {
     /// Lines carrying the `<title>` that drawing programs write into exported SVG icons.
@@ -38,7 +39,10 @@ impl Rule for SketchResidue {
         for t in cx.triggers {
             let chain = cx.triggers.iter().filter(|o| o.line == t.line).count() >= 2;
             if chain || cx.page.features[t.line].words <= 12 {
-                out.remove(t.line, format!("SVG icon title: \"{}\"", PHRASES.get(t.phrase)));
+                out.remove(
+                    t.line,
+                    format!("SVG icon title: \"{}\"", PHRASES.get(t.phrase)),
+                );
             }
         }
     }
@@ -50,7 +54,8 @@ mod tests {
 
     #[test]
     fn removes_sketch_chains() {
-        let line = "Arrow Created with Sketch. Calendar Created with Sketch. Path Created with Sketch.";
+        let line =
+            "Arrow Created with Sketch. Calendar Created with Sketch. Path Created with Sketch.";
         assert_eq!(verdict_in_article(line), Some("SVG001"));
     }
 

@@ -59,7 +59,10 @@ mod tests {
             verdict_in_article("In This Article: Donald Trump, Iran, Iraq, Qasem Soleimani"),
             Some("TAG001")
         );
-        assert_eq!(verdict_in_article("Schlagwörter: Verkehr, Unfall, Polizei"), Some("TAG001"));
+        assert_eq!(
+            verdict_in_article("Schlagwörter: Verkehr, Unfall, Polizei"),
+            Some("TAG001")
+        );
     }
 
     #[test]

@@ -60,12 +60,17 @@ impl Rule for AfterSectionEnd {
             if t.line <= region.start || t.line >= region.end {
                 continue;
             }
-            let Some(phrase) = heading_phrase(cx, t) else { continue };
+            let Some(phrase) = heading_phrase(cx, t) else {
+                continue;
+            };
             let before = kept_chars(region.start..t.line);
             if before as f32 >= ENDED_SHARE * total as f32 {
                 for i in t.line + 1..region.end {
                     if !cx.page.is_blank(i) {
-                        out.remove(i, format!("after the \"{phrase}\" heading that ends the article"));
+                        out.remove(
+                            i,
+                            format!("after the \"{phrase}\" heading that ends the article"),
+                        );
                     }
                 }
                 return;

@@ -62,10 +62,17 @@ impl Rule for BylineTeasers {
                 continue;
             }
             let byline = bylines[k];
-            out.remove(byline, format!("teaser byline: \"{}\"", shorten(&page.text[byline], 50)));
+            out.remove(
+                byline,
+                format!("teaser byline: \"{}\"", shorten(&page.text[byline], 50)),
+            );
             // The item's headline and dek: the lines above, up to the
             // previous byline or a separator.
-            let stop = if k > 0 && in_run(k - 1) { bylines[k - 1] + 1 } else { byline.saturating_sub(3) };
+            let stop = if k > 0 && in_run(k - 1) {
+                bylines[k - 1] + 1
+            } else {
+                byline.saturating_sub(3)
+            };
             for i in (stop..byline).rev() {
                 let f = &page.features[i];
                 if page.is_blank(i) {

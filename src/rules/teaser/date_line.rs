@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn removes_date_lines() {
-        assert_eq!(verdict_in_article("Tuesday November 19, 2019"), Some("TSR003"));
+        assert_eq!(
+            verdict_in_article("Tuesday November 19, 2019"),
+            Some("TSR003")
+        );
         assert_eq!(verdict_in_article("08.01.2020, 14:32 Uhr"), Some("TSR003"));
     }
 

@@ -64,12 +64,16 @@ mod tests {
     #[test]
     fn removes_link_block_headings() {
         assert_eq!(verdict_in_article("Most Popular"), Some("TSR001"));
-        assert_eq!(verdict_in_article("Das könnte Sie auch interessieren"), Some("TSR001"));
+        assert_eq!(
+            verdict_in_article("Das könnte Sie auch interessieren"),
+            Some("TSR001")
+        );
     }
 
     #[test]
     fn keeps_sentences_starting_alike() {
-        let line = "Related research has shown the same effect in mice, the authors of the study wrote.";
+        let line =
+            "Related research has shown the same effect in mice, the authors of the study wrote.";
         assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -1,7 +1,8 @@
 use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 
-static PHRASES: Lazy<PhraseList> = Lazy::new(|| PhraseList::parse(include_str!("../data/widget.phrases")));
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/widget.phrases")));
 
 declare_rule! {
     /// Messages of the page's interface: comment forms, loaders, players.

@@ -22,6 +22,10 @@ pub(crate) struct Params {
     pub short_score: f32,
     /// How many lines before the region may be taken in as its lead (dek).
     pub lead_lines: usize,
+    /// A further region is article if it scores at least this share of the main one…
+    pub extra_region_share: f32,
+    /// …and at least this much.
+    pub extra_region_min: f32,
 }
 
 impl Params {
@@ -31,16 +35,22 @@ impl Params {
                 noise_score: -1.5,
                 short_score: -0.5,
                 lead_lines: 0,
+                extra_region_share: 0.6,
+                extra_region_min: 8.0,
             },
             Preset::Balanced => Params {
                 noise_score: -1.0,
                 short_score: -0.3,
                 lead_lines: 2,
+                extra_region_share: 0.3,
+                extra_region_min: 5.0,
             },
             Preset::Recall => Params {
                 noise_score: -0.5,
                 short_score: -0.1,
                 lead_lines: 4,
+                extra_region_share: 0.15,
+                extra_region_min: 3.0,
             },
         }
     }
@@ -142,8 +152,23 @@ impl Cleaner {
                     })?,
             )
         };
+        let mut params = Params::for_preset(config.preset);
+        if let Ok(t) = std::env::var("DEBOILER_TUNE") {
+            for kv in t.split(',') {
+                let (k, v) = kv.split_once('=').unwrap();
+                let v: f32 = v.parse().unwrap();
+                match k {
+                    "short" => params.short_score = v,
+                    "noise" => params.noise_score = v,
+                    "share" => params.extra_region_share = v,
+                    "min" => params.extra_region_min = v,
+                    "lead" => params.lead_lines = v as usize,
+                    _ => panic!("{k}"),
+                }
+            }
+        }
         Ok(Cleaner {
-            params: Params::for_preset(config.preset),
+            params,
             config,
             rules,
             triggers,
@@ -171,11 +196,16 @@ impl Cleaner {
         let scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
-        let region = self.article_region(&page, &scores, &marks);
+        let regions = self.article_regions(&page, &scores, &marks);
+        let region = regions.main.clone();
         let title = find_title(&page, &marks, &region);
         let state = State {
             region,
-            removed: marks.iter().map(Option::is_some).collect(),
+            regions: regions.all,
+            removed: marks
+                .iter()
+                .map(|m| m.as_ref().is_some_and(|m| !m.weak))
+                .collect(),
             title,
         };
         self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
@@ -184,7 +214,13 @@ impl Cleaner {
             .lines
             .iter()
             .enumerate()
-            .map(|(i, line)| self.decide(&page, i, line.span.clone(), &marks[i], title, scores[i]))
+            .map(|(i, line)| {
+                // A suspicion is overruled inside the article.
+                let mark = marks[i]
+                    .as_ref()
+                    .filter(|m| !(m.weak && state.in_article(i)));
+                self.decide(&page, i, line.span.clone(), mark, title, scores[i])
+            })
             .collect();
         let lines = if self.config.keep_markup {
             page.lines.into_iter().map(|l| l.text).collect()
@@ -246,33 +282,38 @@ impl Cleaner {
     }
 
     /// The article: the run of lines with the highest total content score
-    /// (a maximum-sum segment), widened by its lead paragraph.
-    fn article_region(
+    /// (a maximum-sum segment) widened by its lead paragraph, and further
+    /// runs that score nearly as well (a long article broken up by lists).
+    fn article_regions(&self, page: &Page<'_>, scores: &[f32], marks: &[Option<Mark>]) -> Regions {
+        let (best, best_range) = max_segment(scores, 0..scores.len());
+        if best_range.is_empty() {
+            return Regions::default();
+        }
+        let main = self.with_lead(page, marks, best_range);
+        let mut all = vec![main.clone()];
+        let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
+        let mut pending = vec![0..main.start, main.end..scores.len()];
+        while let Some(part) = pending.pop() {
+            let (sum, seg) = max_segment(scores, part.clone());
+            if seg.is_empty() || sum < threshold {
+                continue;
+            }
+            pending.push(part.start..seg.start);
+            pending.push(seg.end..part.end);
+            all.push(seg);
+        }
+        all.sort_by_key(|r| r.start);
+        Regions { main, all }
+    }
+
+    /// `best_range` widened by the lead (dek) that often sits just above the
+    /// first paragraph and is too short to pay for itself in the sum.
+    fn with_lead(
         &self,
         page: &Page<'_>,
-        scores: &[f32],
         marks: &[Option<Mark>],
+        best_range: Range<usize>,
     ) -> Range<usize> {
-        let mut best = 0.0f32;
-        let mut best_range = 0..0;
-        let mut sum = 0.0f32;
-        let mut start = 0;
-        for (i, &s) in scores.iter().enumerate() {
-            if sum <= 0.0 {
-                sum = 0.0;
-                start = i;
-            }
-            sum += s;
-            if sum > best {
-                best = sum;
-                best_range = start..i + 1;
-            }
-        }
-        if best_range.is_empty() {
-            return best_range;
-        }
-        // A lead (dek) often sits just above the first paragraph and is
-        // too short to pay for itself in the sum.
         let mut first = best_range.start;
         let mut taken = 0;
         let mut j = first;
@@ -295,7 +336,7 @@ impl Cleaner {
         page: &Page<'_>,
         i: usize,
         span: Range<usize>,
-        mark: &Option<Mark>,
+        mark: Option<&Mark>,
         title: Option<usize>,
         score: f32,
     ) -> Decision {
@@ -328,6 +369,35 @@ impl Cleaner {
             score: (score * 100.0).round() / 100.0,
         }
     }
+}
+
+/// The article regions of a page.
+#[derive(Debug, Default)]
+struct Regions {
+    /// The best-scoring region, with its lead.
+    main: Range<usize>,
+    /// All regions in page order, the main one included.
+    all: Vec<Range<usize>>,
+}
+
+/// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
+fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
+    let mut best = 0.0f32;
+    let mut best_range = within.start..within.start;
+    let mut sum = 0.0f32;
+    let mut start = within.start;
+    for i in within {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += scores[i];
+        if sum > best {
+            best = sum;
+            best_range = start..i + 1;
+        }
+    }
+    (best, best_range)
 }
 
 /// Whether a match at `start..end` of `text` is bounded by non-word

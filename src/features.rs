@@ -72,7 +72,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         ..Features::default()
     };
     let mut counts: StopCounts = [0; LANGUAGES.len()];
-    for word in text
+    let bullet = bullet_len(text);
+    f.bullet = bullet > 0;
+    for word in text[bullet..]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
@@ -99,9 +101,27 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     f.inner_sentence = text
         .match_indices(['.', '!', '?'])
         .any(|(i, _)| text[i + 1..].starts_with(' ') && i + 2 < text.len());
-    f.bullet = text.starts_with(['*', '•', '-', '+', '·', '▪', '◦', '–'])
-        && text.chars().nth(1).is_some_and(char::is_whitespace);
     (f, counts)
+}
+
+/// Length in bytes of a list bullet opening `text` (with its space), or 0.
+/// Converters write `*`, `•`, `-`, `+`, `·`; inscriptis nests `*`, `+`, `o`.
+fn bullet_len(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    match (chars.next(), chars.next()) {
+        (Some((_, c)), Some((i, ' ')))
+            if matches!(c, '*' | '•' | '-' | '+' | '·' | '▪' | '◦' | '–' | 'o') =>
+        {
+            // `o` is a word in some languages; as a bullet it precedes a capital.
+            let next_upper = text[i + 1..].chars().next().is_some_and(char::is_uppercase);
+            if c != 'o' || next_upper {
+                i + 1
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
 }
 
 #[cfg(test)]

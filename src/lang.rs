@@ -11,12 +11,13 @@ use rustc_hash::FxHashMap;
 
 /// Languages with a stop-word list, as ISO 639-1 codes. The position of a
 /// code is its bit in [`StopWords::mask`].
-pub const LANGUAGES: [&str; 16] = [
+pub const LANGUAGES: [&str; 28] = [
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "fi", "no", "hu", "ro", "cs",
+    "sk", "sl", "hr", "tr", "id", "el", "uk", "bg", "ca", "lt", "lv", "et",
 ];
 
 /// One bit per entry of [`LANGUAGES`].
-pub type LangMask = u16;
+pub type LangMask = u32;
 
 /// All stop words of [`LANGUAGES`] in one table: word → languages it belongs to.
 pub struct StopWords {

@@ -51,10 +51,13 @@ impl<'a> Page<'a> {
             f.links = rendered.links as u32;
             f.images = rendered.images as u32;
             f.markup_only = rendered.text.is_empty() && !line.text.is_empty();
-            for (t, c) in totals.iter_mut().zip(counts) {
-                *t += u32::from(c);
+            // Menus and labels say little about the language; sentences do.
+            if f.words >= 6 {
+                for (t, c) in totals.iter_mut().zip(counts) {
+                    *t += u32::from(c);
+                }
+                total_words += f.words;
             }
-            total_words += f.words;
             text.push(rendered.text);
             features.push(f);
             stop_counts.push(counts);

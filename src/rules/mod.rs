@@ -13,6 +13,7 @@ use std::ops::Range;
 
 mod ads;
 mod caption;
+mod comments;
 mod cookie;
 mod footer;
 mod labels;
@@ -55,6 +56,8 @@ pub enum Family {
     Footer,
     /// Comment forms, loading errors and other interface text.
     Widget,
+    /// Reader comments: their headers and everything after the first.
+    Comments,
     /// "Advertisement" and sponsored-content labels.
     Ads,
     /// Lines printed more than once on the page.
@@ -73,7 +76,7 @@ pub enum Family {
 
 impl Family {
     /// Every family, in display order.
-    pub const ALL: [Family; 16] = [
+    pub const ALL: [Family; 17] = [
         Family::Newsletter,
         Family::SvgResidue,
         Family::Teaser,
@@ -83,6 +86,7 @@ impl Family {
         Family::Cookie,
         Family::Footer,
         Family::Widget,
+        Family::Comments,
         Family::Ads,
         Family::Repetition,
         Family::Caption,
@@ -104,6 +108,7 @@ impl Family {
             Family::Cookie => "cookie",
             Family::Footer => "footer",
             Family::Widget => "widget",
+            Family::Comments => "comments",
             Family::Ads => "ads",
             Family::Repetition => "repetition",
             Family::Caption => "caption",
@@ -193,12 +198,24 @@ pub struct Trigger {
 /// What the engine knows when [`Phase::Context`] rules run.
 #[derive(Debug, Clone)]
 pub struct State {
-    /// Lines (indices into [`Page::lines`]) of the article region.
+    /// Lines (indices into [`Page::lines`]) of the main article region: the
+    /// run of lines with the highest content score.
     pub region: Range<usize>,
-    /// Whether each line is already removed by an earlier rule.
+    /// Every region taken as article, in page order (the main one included):
+    /// long articles broken up by lists or tables have several.
+    pub regions: Vec<Range<usize>>,
+    /// Whether each line is already removed by an earlier rule (lines only
+    /// suspected by a rule do not count).
     pub removed: Vec<bool>,
     /// The line taken as the headline, which context rules leave alone.
     pub title: Option<usize>,
+}
+
+impl State {
+    /// Whether line `i` lies in one of the article regions.
+    pub fn in_article(&self, i: usize) -> bool {
+        self.regions.iter().any(|r| r.contains(&i))
+    }
 }
 
 /// Everything a rule may look at.
@@ -216,6 +233,9 @@ pub struct Context<'p, 'a> {
 pub(crate) struct Mark {
     pub rule: usize,
     pub reason: Cow<'static, str>,
+    /// Only suspected: the line counts as noise when the engine looks for
+    /// the article, but is kept if it ends up inside it.
+    pub weak: bool,
 }
 
 /// Where a rule writes its verdicts. The first rule to mark a line wins, so
@@ -232,10 +252,22 @@ impl<'m> Marks<'m> {
 
     /// Marks line `line` (an index into [`Page::lines`]) as noise.
     pub fn remove(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) {
+        self.set(line, reason.into(), false);
+    }
+
+    /// Marks line `line` as likely noise: it counts against the article when
+    /// the engine looks for it, and is removed only if it lies outside it.
+    /// For signals that content has too (link lines, repeated lines).
+    pub fn suspect(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) {
+        self.set(line, reason.into(), true);
+    }
+
+    fn set(&mut self, line: usize, reason: Cow<'static, str>, weak: bool) {
         if let Some(slot @ None) = self.marks.get_mut(line) {
             *slot = Some(Mark {
                 rule: self.rule,
-                reason: reason.into(),
+                reason,
+                weak,
             });
         }
     }
@@ -307,6 +339,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(newsletter::SubscribePrompt),
         Box::new(newsletter::SubscribeLabel),
         Box::new(widget::InterfaceMessage),
+        Box::new(comments::CommentHeader),
         Box::new(tags::TagLine),
         Box::new(footer::Copyright),
         Box::new(footer::PoweredBy),
@@ -320,6 +353,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ads::AdLabel),
         Box::new(caption::AgencyCredit),
         Box::new(caption::DatedCaption),
+        Box::new(teaser::ReadAlso),
         Box::new(teaser::SectionHeading),
         Box::new(teaser::BylineTeasers),
         Box::new(teaser::DateLine),

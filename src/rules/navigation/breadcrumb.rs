@@ -23,7 +23,8 @@ declare_rule! {
     /// **What it removes:** a line starting with "Home" (or "Startseite",
     /// "Accueil", "Inicio"…) followed by up to 14 capitalised words without
     /// sentence punctuation; a line of three or more short steps joined by `»`,
-    /// `›`, `>`, `/` or `|`; and a line of five or more capitalised words with
+    /// `›`, `>`, `/` or `|` (no digits, which tables have); and a line of
+    /// eight or more capitalised words with
     /// hardly any stop words and no punctuation (a menu printed on one line).
     ///
     /// **Why it is noise:** it shows where the page sits in the site, not what it says.
@@ -96,16 +97,16 @@ fn is_separated_trail(text: &str) -> bool {
         return false;
     };
     let steps: Vec<&str> = text.split(sep).map(str::trim).collect();
+    // Table rows rendered with `|` hold numbers; trails hold words.
     steps.len() >= 3
         && steps.iter().all(|s| s.split_whitespace().count() <= 8)
         && !text.contains("://")
-        && !steps
-            .iter()
-            .all(|s| s.chars().all(|c| c.is_numeric() || c == '.'))
+        && !steps.iter().any(|s| s.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn is_menu_line(text: &str, f: &crate::features::Features) -> bool {
-    f.words >= 5
+    // Product names and title-case headings run to five or six words; menus run longer.
+    f.words >= 8
         && !f.terminal
         && !f.inner_sentence
         && f.digits == 0

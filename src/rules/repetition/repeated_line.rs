@@ -40,7 +40,7 @@ impl Rule for RepeatedLine {
             }
             let first = page.first_seen[i];
             if first != i {
-                out.remove(i, format!("repeats line {}", page.lines[first].number));
+                out.suspect(i, format!("repeats line {}", page.lines[first].number));
             } else if page.features[i].words <= LABEL_WORDS {
                 out.remove(i, format!("short line printed {times} times on the page"));
             }

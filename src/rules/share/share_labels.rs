@@ -44,7 +44,10 @@ mod tests {
             verdict_in_article("Share Tweet Email Print"),
             Some("SHR001")
         );
-        assert_eq!(verdict_in_article("12 Comments"), Some("SHR001"));
+        assert_eq!(
+            verdict_in_article("Share 1.2K Tweet 30 Email"),
+            Some("SHR001")
+        );
     }
 
     #[test]

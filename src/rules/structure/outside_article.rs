@@ -17,8 +17,8 @@ declare_rule! {
     ///
     /// **Keeps:** the article, however short, when the page has one.
     ///
-    /// **Languages:** any; stop-word lists for en, de, fr, es, it, pt, nl, pl,
-    /// ru, sv, da, fi, no, hu, ro, cs; sentence punctuation stands in elsewhere.
+    /// **Languages:** any; stop-word lists for 28 languages (see `lang.rs`);
+    /// sentence punctuation stands in elsewhere.
     pub struct OutsideArticle {
         code: "STR003",
         name: "outside-article",
@@ -37,17 +37,20 @@ impl Rule for OutsideArticle {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let Some(state) = cx.state else { return };
-        let region = &state.region;
+        let first = state.regions.first().map_or(0, |r| r.start);
+        let last = state.regions.last().map_or(0, |r| r.end);
         for i in 0..cx.page.len() {
-            if cx.page.lines[i].is_blank() || region.contains(&i) || state.title == Some(i) {
+            if cx.page.lines[i].is_blank() || state.in_article(i) || state.title == Some(i) {
                 continue;
             }
-            let reason = if region.is_empty() {
+            let reason = if state.regions.is_empty() {
                 "the page has no article text"
-            } else if i < region.start {
+            } else if i < first {
                 "before the article starts"
-            } else {
+            } else if i >= last {
                 "after the article ends"
+            } else {
+                "between parts of the article, with too little article text"
             };
             out.remove(i, reason);
         }

@@ -1,17 +1,23 @@
 use super::section_heading::{heading_phrase, PHRASES};
-use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+use crate::engine::{classify, Class};
+use crate::rules::comments::is_comment_header;
+use crate::rules::{declare_rule, shorten, Context, Marks, Phase, Rule, RuleInfo};
 
 /// Share of the article's text that must come before a link-block heading
 /// for the heading to end the article.
 const ENDED_SHARE: f32 = 0.6;
+/// Most of what follows a teaser heading is short: titles, deks, bylines.
+const MAX_PROSE_AFTER: f32 = 0.7;
 
 declare_rule! {
     /// Everything between a link-block heading near the end of the article and
     /// the end of the article region.
     ///
     /// **What it removes:** when a heading such as "Related", "More from …",
-    /// "Comments" or "Lesen Sie auch" stands inside the article region after at
-    /// least 60% of its text, the lines after it up to the region's end.
+    /// "Comments" or "Lesen Sie auch" (or a comment header, `CMT001`) stands
+    /// inside the article region after at least 60% of its text, and what
+    /// follows it is mostly not long prose, the lines after it up to the
+    /// region's end. After a comment header, prose does not matter.
     ///
     /// **Why it is noise:** a teaser block of other stories often has long deks
     /// that read like prose; the heading says the article is over.
@@ -46,31 +52,46 @@ impl Rule for AfterSectionEnd {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let Some(state) = cx.state else { return };
         let region = state.region.clone();
-        let kept_chars = |range: std::ops::Range<usize>| -> u32 {
+        let page = cx.page;
+        let kept_chars = |range: std::ops::Range<usize>, prose_only: bool| -> u32 {
             range
                 .filter(|&i| !state.removed[i])
-                .map(|i| cx.page.features[i].chars)
+                .filter(|&i| {
+                    !prose_only || classify(&page.features[i], page.lang.is_some()) == Class::Good
+                })
+                .map(|i| page.features[i].chars)
                 .sum()
         };
-        let total = kept_chars(region.clone());
+        let total = kept_chars(region.clone(), false);
         if total == 0 {
             return;
         }
-        for t in cx.triggers {
-            if t.line <= region.start || t.line >= region.end {
+        // Headings from the trigger phrases, and comment-section headers.
+        let mut ends: Vec<(usize, String, bool)> = cx
+            .triggers
+            .iter()
+            .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line, p.to_string(), false)))
+            .collect();
+        ends.extend(region.clone().filter_map(|i| {
+            let text = &page.text[i];
+            is_comment_header(text, page.features[i].words).then(|| (i, shorten(text, 30), true))
+        }));
+        ends.sort();
+        for (line, heading, comments) in ends {
+            if line <= region.start || line >= region.end {
                 continue;
             }
-            let Some(phrase) = heading_phrase(cx, t) else {
-                continue;
-            };
-            let before = kept_chars(region.start..t.line);
-            if before as f32 >= ENDED_SHARE * total as f32 {
-                for i in t.line + 1..region.end {
-                    if !cx.page.is_blank(i) {
-                        out.remove(
-                            i,
-                            format!("after the \"{phrase}\" heading that ends the article"),
-                        );
+            let before = kept_chars(region.start..line, false);
+            // Long prose after a heading means the article goes on (a
+            // "Related" box in its middle), not a teaser block; look to the
+            // end of the page, as teaser deks often end the region themselves.
+            let after = kept_chars(line + 1..page.len(), false);
+            let prose_after = kept_chars(line + 1..page.len(), true);
+            let teaser_like = (prose_after as f32) < MAX_PROSE_AFTER * after as f32;
+            if before as f32 >= ENDED_SHARE * total as f32 && (teaser_like || comments) {
+                for i in line + 1..region.end {
+                    if !page.is_blank(i) {
+                        out.remove(i, format!("after \"{heading}\", which ends the article"));
                     }
                 }
                 return;
@@ -86,7 +107,9 @@ mod tests {
     #[test]
     fn removes_teaser_deks_after_read_next() {
         let dek = "A coordinated stoat cull on the Scottish islands has proved successful, and conservationists are not slowing down now.";
-        let page = format!("{PROSE}Read next\nOrkney's war on stoats\n{dek}\n");
+        let page = format!(
+            "{PROSE}Read next\nOrkney's war on stoats\n{dek}\nCuba's energy crisis\nThe island nation struggles with blackouts\n"
+        );
         assert_eq!(verdict(&page, dek), Some("TSR004"));
     }
 

@@ -40,7 +40,13 @@ impl Rule for DateLine {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text) in cx.page.text.iter().enumerate() {
             let f = &cx.page.features[i];
-            if f.digits < 4 || f.words > 12 || f.stop_words > 2 || f.inner_sentence {
+            // Tables (`|`) and figures (`%`, `$`) carry dates as data.
+            if f.digits < 4
+                || f.words > 12
+                || f.stop_words > 2
+                || f.inner_sentence
+                || text.contains(['|', '%', '$', '€', '£'])
+            {
                 continue;
             }
             if DATE.is_match(text) {

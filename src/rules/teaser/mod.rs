@@ -4,9 +4,11 @@
 mod after_section_end;
 mod byline_teasers;
 mod date_line;
+mod read_also;
 mod section_heading;
 
 pub use after_section_end::AfterSectionEnd;
 pub use byline_teasers::BylineTeasers;
 pub use date_line::DateLine;
+pub use read_also::ReadAlso;
 pub use section_heading::SectionHeading;

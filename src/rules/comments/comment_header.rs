@@ -1,0 +1,78 @@
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// `12. joetoronto says:` and its kin in other languages.
+static SAYS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\d+\.\s*)?[\p{L}\p{N}_.' -]{1,40}?\s+(?:says|said|wrote|sagt|schreibt|schrieb|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
+        .expect("valid regex")
+});
+/// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`.
+static COUNT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)\b|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))")
+        .expect("valid regex")
+});
+
+/// Whether `text` (of `words` words) is the header of a reader comment or of
+/// a comment section.
+pub fn is_comment_header(text: &str, words: u32) -> bool {
+    words <= 12 && (SAYS.is_match(text) || COUNT.is_match(text))
+}
+
+declare_rule! {
+    /// Headers of reader comments and of the comment section.
+    ///
+    /// **What it removes:** `12. joetoronto says:`, `Anna schreibt:`, `34 responses
+    /// to "…"`, `12 Comments`, `Kommentare (5)` (lines of up to 12 words).
+    ///
+    /// **Why it is noise:** comments are readers' text, not the article; the
+    /// header also tells `TSR004` that the article has ended.
+    ///
+    /// **Example:** `1. thelastchargersfan says:` is removed.
+    ///
+    /// **Keeps:** quotes in the article ("The minister says: we will not resign.").
+    ///
+    /// **Languages:** en, de, fr, es, it, pl, nl.
+    pub struct CommentHeader {
+        code: "CMT001",
+        name: "comment-header",
+        family: Comments,
+    }
+}
+
+impl Rule for CommentHeader {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if is_comment_header(text, cx.page.features[i].words) {
+                out.remove(i, format!("comment header: \"{}\"", shorten(text, 40)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_comment_headers() {
+        assert_eq!(
+            verdict_in_article("1. thelastchargersfan says:"),
+            Some("CMT001")
+        );
+        assert_eq!(
+            verdict_in_article("34 responses to “Anthony Lynn: “We needed to win this game””"),
+            Some("CMT001")
+        );
+    }
+
+    #[test]
+    fn keeps_quotes_with_says() {
+        let line = "The minister says: we will not resign, and we will not call an early election this year.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

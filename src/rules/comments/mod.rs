@@ -1,0 +1,5 @@
+//! Reader comments under an article.
+
+mod comment_header;
+
+pub use comment_header::{is_comment_header, CommentHeader};

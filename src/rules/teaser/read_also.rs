@@ -1,0 +1,95 @@
+use super::section_heading::PHRASES;
+use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Short link labels that only act as teasers when a colon follows them.
+static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:[*•>-]\s*)?(?:more|watch|listen|video|lea|lee|siehe|voir|ver|mira|zobacz|leia)\s*:\s*\S")
+        .expect("valid regex")
+});
+
+/// Teaser lines are a title; a paragraph that opens with "See also:" runs longer.
+const MAX_WORDS: u32 = 30;
+
+declare_rule! {
+    /// One-line links to other stories inside or under an article.
+    ///
+    /// **What it removes:** a line of up to 30 words that opens with a
+    /// link-block heading followed by a colon, `»` or `→`, then a title:
+    /// "Read more: …", "Related: …", "Lesen Sie auch: …", "Lea también: …",
+    /// "À lire aussi : …", "Czytaj też: …", "WATCH: …".
+    ///
+    /// **Why it is noise:** it links to another page; the title is not part of
+    /// this story.
+    ///
+    /// **Example:** `Read more: Recognizing Germany colonial crimes` is removed.
+    ///
+    /// **Keeps:** sentences that use the words without the colon ("Read more
+    /// carefully, the contract says otherwise.").
+    ///
+    /// **Languages:** as `TSR001`, with "Lea", "Watch", "Siehe", "Voir".
+    pub struct ReadAlso {
+        code: "TSR005",
+        name: "read-also-link",
+        family: Teaser,
+    }
+}
+
+impl Rule for ReadAlso {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            let text = &cx.page.text[t.line];
+            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let rest = text[t.at.end..].trim_start();
+            let labelled = rest.starts_with([':', '»', '→', '|', '>']) && rest.len() > 3;
+            if lead.is_empty() && labelled && cx.page.features[t.line].words <= MAX_WORDS {
+                out.remove(
+                    t.line,
+                    format!("link to another story: \"{}\"", shorten(text, 50)),
+                );
+            }
+        }
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if cx.page.features[i].words <= MAX_WORDS && SHORT_LABEL.is_match(text) {
+                out.remove(
+                    i,
+                    format!("link to another story: \"{}\"", shorten(text, 50)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn removes_read_more_links() {
+        assert_eq!(
+            verdict_in_article("Read more: Recognizing Germany colonial crimes"),
+            Some("TSR005")
+        );
+        assert_eq!(
+            verdict_in_article(
+                "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense"
+            ),
+            Some("TSR005")
+        );
+    }
+
+    #[test]
+    fn keeps_sentences_without_the_colon() {
+        let line = "Read more carefully, the lawyer said, and you will see that the contract says otherwise.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

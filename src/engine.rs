@@ -287,7 +287,7 @@ impl Cleaner {
     fn article_regions(&self, page: &Page<'_>, scores: &[f32], marks: &[Option<Mark>]) -> Regions {
         let (best, best_range) = max_segment(scores, 0..scores.len());
         if best_range.is_empty() {
-            return Regions::default();
+            return self.terse_article(page, marks);
         }
         let main = self.with_lead(page, marks, best_range);
         let mut all = vec![main.clone()];
@@ -304,6 +304,36 @@ impl Cleaner {
         }
         all.sort_by_key(|r| r.start);
         Regions { main, all }
+    }
+
+    /// For a page with no prose line at all (results tables, short notes,
+    /// lists): the best run of lines that are at least sentences, so a terse
+    /// article is kept whole rather than dropped for being terse.
+    fn terse_article(&self, page: &Page<'_>, marks: &[Option<Mark>]) -> Regions {
+        let scores: Vec<f32> = (0..page.len())
+            .map(|i| {
+                let f = &page.features[i];
+                if page.lines[i].is_blank() || (f.markup_only && marks[i].is_none()) {
+                    0.0
+                } else if marks[i].is_some() || f.link_density() > 0.5 {
+                    self.params.noise_score
+                } else if f.words >= 4 && (f.terminal || f.inner_sentence) {
+                    0.5
+                } else if f.words >= 3 {
+                    0.0
+                } else {
+                    self.params.short_score
+                }
+            })
+            .collect();
+        let (best, range) = max_segment(&scores, 0..scores.len());
+        if best < TERSE_MIN_SCORE {
+            return Regions::default();
+        }
+        Regions {
+            main: range.clone(),
+            all: vec![range],
+        }
     }
 
     /// `best_range` widened by the lead (dek) that often sits just above the
@@ -370,6 +400,9 @@ impl Cleaner {
         }
     }
 }
+
+/// How many sentence lines (at 0.5 each) a terse article needs.
+const TERSE_MIN_SCORE: f32 = 1.5;
 
 /// The article regions of a page.
 #[derive(Debug, Default)]
@@ -444,7 +477,8 @@ pub(crate) enum Class {
 }
 
 pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
-    if f.words == 0 || (f.link_density() > 0.5 && f.words <= 40) {
+    // A paragraph that is all one link is a teaser, however long.
+    if f.words == 0 || f.link_density() >= 0.8 || (f.link_density() > 0.5 && f.words <= 40) {
         return Class::Bad;
     }
     // Without a stop-word list for the language, sentence punctuation

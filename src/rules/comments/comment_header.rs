@@ -13,17 +13,30 @@ static COUNT: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// Votes and relative times under a comment: `Rating: 36 Votes`, `2 days ago at 07:52 am`.
+static META: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:rating|score|votes?|likes?)\s*:\s*[-+]?\d+(?:\s+votes?)?|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+)$")
+        .expect("valid regex")
+});
+
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
     words <= 12 && (SAYS.is_match(text) || COUNT.is_match(text))
 }
 
+/// Whether `text` is the vote count or relative time stamp of a comment.
+fn is_comment_meta(text: &str, words: u32) -> bool {
+    words <= 8 && META.is_match(text)
+}
+
 declare_rule! {
     /// Headers of reader comments and of the comment section.
     ///
     /// **What it removes:** `12. joetoronto says:`, `Anna schreibt:`, `34 responses
-    /// to "…"`, `12 Comments`, `Kommentare (5)` (lines of up to 12 words).
+    /// to "…"`, `12 Comments`, `Kommentare (5)` (lines of up to 12 words), and
+    /// the votes and times under comments: `Rating: 36 Votes`, `2 days ago at 07:52 am`,
+    /// `vor 3 Stunden`.
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the
     /// header also tells `TSR004` that the article has ended.
@@ -47,8 +60,14 @@ impl Rule for CommentHeader {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text) in cx.page.text.iter().enumerate() {
-            if is_comment_header(text, cx.page.features[i].words) {
+            let words = cx.page.features[i].words;
+            if is_comment_header(text, words) {
                 out.remove(i, format!("comment header: \"{}\"", shorten(text, 40)));
+            } else if is_comment_meta(text, words) {
+                out.remove(
+                    i,
+                    format!("comment votes or time: \"{}\"", shorten(text, 40)),
+                );
             }
         }
     }
@@ -64,6 +83,8 @@ mod tests {
             verdict_in_article("1. thelastchargersfan says:"),
             Some("CMT001")
         );
+        assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT001"));
+        assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT001"));
         assert_eq!(
             verdict_in_article("34 responses to “Anthony Lynn: “We needed to win this game””"),
             Some("CMT001")

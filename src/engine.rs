@@ -24,8 +24,10 @@ pub(crate) struct Params {
     pub lead_lines: usize,
     /// A further region is article if it scores at least this share of the main one…
     pub extra_region_share: f32,
-    /// …and at least this much.
+    /// …and at least this much, with at least this many prose lines.
     pub extra_region_min: f32,
+    /// See `extra_region_min`.
+    pub extra_region_prose_lines: usize,
 }
 
 impl Params {
@@ -35,22 +37,25 @@ impl Params {
                 noise_score: -1.5,
                 short_score: -0.5,
                 lead_lines: 0,
-                extra_region_share: 0.6,
-                extra_region_min: 8.0,
+                extra_region_share: 0.4,
+                extra_region_min: 4.0,
+                extra_region_prose_lines: 2,
             },
             Preset::Balanced => Params {
                 noise_score: -1.0,
                 short_score: -0.3,
                 lead_lines: 2,
-                extra_region_share: 0.3,
-                extra_region_min: 5.0,
+                extra_region_share: 0.2,
+                extra_region_min: 2.0,
+                extra_region_prose_lines: 1,
             },
             Preset::Recall => Params {
                 noise_score: -0.5,
                 short_score: -0.1,
                 lead_lines: 4,
-                extra_region_share: 0.15,
-                extra_region_min: 3.0,
+                extra_region_share: 0.1,
+                extra_region_min: 1.0,
+                extra_region_prose_lines: 1,
             },
         }
     }
@@ -163,6 +168,7 @@ impl Cleaner {
                     "share" => params.extra_region_share = v,
                     "min" => params.extra_region_min = v,
                     "lead" => params.lead_lines = v as usize,
+                    "prose" => params.extra_region_prose_lines = v as usize,
                     _ => panic!("{k}"),
                 }
             }
@@ -219,7 +225,7 @@ impl Cleaner {
                 let mark = marks[i]
                     .as_ref()
                     .filter(|m| !(m.weak && state.in_article(i)));
-                self.decide(&page, i, line.span.clone(), mark, title, scores[i])
+                self.decide(&page, i, line.span.clone(), mark, &state, scores[i])
             })
             .collect();
         let lines = if self.config.keep_markup {
@@ -292,7 +298,15 @@ impl Cleaner {
         let main = self.with_lead(page, marks, best_range);
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
-        let mut pending = vec![0..main.start, main.end..scores.len()];
+        // Reader comments follow the article; their prose is not part of it.
+        let comments_from = (main.end..page.len())
+            .find(|&i| {
+                marks[i]
+                    .as_ref()
+                    .is_some_and(|m| self.rules[m.rule].info().family == Family::Comments)
+            })
+            .unwrap_or(page.len());
+        let mut pending = vec![0..main.start, main.end..comments_from];
         while let Some(part) = pending.pop() {
             let (sum, seg) = max_segment(scores, part.clone());
             if seg.is_empty() || sum < threshold {
@@ -300,7 +314,17 @@ impl Cleaner {
             }
             pending.push(part.start..seg.start);
             pending.push(seg.end..part.end);
-            all.push(seg);
+            // One paragraph on its own is an author box or a site blurb, not article.
+            let prose_lines = seg
+                .clone()
+                .filter(|&i| {
+                    marks[i].is_none()
+                        && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                })
+                .count();
+            if prose_lines >= self.params.extra_region_prose_lines {
+                all.push(seg);
+            }
         }
         all.sort_by_key(|r| r.start);
         Regions { main, all }
@@ -367,9 +391,10 @@ impl Cleaner {
         i: usize,
         span: Range<usize>,
         mark: Option<&Mark>,
-        title: Option<usize>,
+        state: &State,
         score: f32,
     ) -> Decision {
+        let title = state.title;
         let line = &page.lines[i];
         let blank = line.is_blank();
         let (kept, info, reason): (bool, &RuleInfo, Cow<'static, str>) = if blank {
@@ -383,7 +408,7 @@ impl Cleaner {
                 Cow::Borrowed("headline of the article"),
             )
         } else {
-            let reason = describe_kept(&page.features[i]);
+            let reason = describe_kept(&page.features[i], state.region.contains(&i));
             (true, ArticleText::info(), Cow::Borrowed(reason))
         };
         Decision {
@@ -507,11 +532,12 @@ fn is_lead_like(f: &Features) -> bool {
     f.words >= 6 && f.words <= 60 && f.stop_density() >= 0.2 && f.link_density() < 0.3
 }
 
-fn describe_kept(f: &Features) -> &'static str {
-    if f.words >= 12 {
-        "prose inside the article"
-    } else {
-        "short line inside the article"
+fn describe_kept(f: &Features, main: bool) -> &'static str {
+    match (f.words >= 12, main) {
+        (true, true) => "prose inside the article",
+        (false, true) => "short line inside the article",
+        (true, false) => "prose in a further part of the article",
+        (false, false) => "short line in a further part of the article",
     }
 }
 

@@ -1,9 +1,11 @@
 //! Copyright lines, "Powered by" credits and legal links.
 
 mod copyright;
+mod disclaimer;
 mod legal_links;
 mod powered_by;
 
 pub use copyright::Copyright;
+pub use disclaimer::Disclaimer;
 pub use legal_links::LegalLinks;
 pub use powered_by::PoweredBy;

@@ -6,9 +6,10 @@ const LABEL_WORDS: u32 = 5;
 declare_rule! {
     /// Lines that occur more than once on the page.
     ///
-    /// **What it removes:** every copy after the first of a repeated line; and
-    /// every copy of a repeated line of up to five words ("By JERUSALEM POST
-    /// STAFF", "Reply", "Read more").
+    /// **What it removes:** every copy of a repeated line of up to five words
+    /// ("By JERUSALEM POST STAFF", "Reply", "Read more"); and every copy after
+    /// the first of a longer repeated line, unless that copy lies inside the
+    /// article (a suspicion, not a verdict).
     ///
     /// **Why it is noise:** sites print promos, labels and bylines of teasers
     /// over and over; an article says a thing once (a pull quote's second copy
@@ -39,10 +40,12 @@ impl Rule for RepeatedLine {
                 continue;
             }
             let first = page.first_seen[i];
-            if first != i {
-                out.suspect(i, format!("repeats line {}", page.lines[first].number));
-            } else if page.features[i].words <= LABEL_WORDS {
+            if page.features[i].words <= LABEL_WORDS {
                 out.remove(i, format!("short line printed {times} times on the page"));
+            } else if first != i {
+                // Articles do repeat themselves (a pull quote, a refrain), so
+                // a later copy inside the article stays.
+                out.suspect(i, format!("repeats line {}", page.lines[first].number));
             }
         }
     }

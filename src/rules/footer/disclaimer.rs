@@ -1,0 +1,72 @@
+use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use once_cell::sync::Lazy;
+
+static PHRASES: Lazy<PhraseList> =
+    Lazy::new(|| PhraseList::parse(include_str!("../data/disclaimer.phrases")));
+
+/// Disclaimers run to a paragraph; longer text is an article about the subject.
+const MAX_WORDS: u32 = 80;
+
+declare_rule! {
+    /// Legal, privacy, affiliate and "about this site" prose (suspected).
+    ///
+    /// **What it removes:** lines of up to 80 words with a disclaimer phrase ("By
+    /// accessing this site…", "The views expressed…", "may earn a commission",
+    /// "X is the leading…", "Alle Angaben ohne Gewähr", "política de privacidad"),
+    /// when they lie outside the article. Inside it they stay: the rule only
+    /// tells the engine that such lines are unlikely to be article text.
+    ///
+    /// **Why it is noise:** it is the site's own small print, printed under
+    /// every page, and it reads like prose, so only its phrases give it away.
+    ///
+    /// **Example:** `By accessing this site and any pages thereof (the "Platform"),
+    /// you agree to be bound by the terms…` in the footer is removed.
+    ///
+    /// **Keeps:** such sentences inside an article (a story about a privacy policy).
+    ///
+    /// **Languages:** en, de, fr, es, it, pt, nl, pl (`data/disclaimer.phrases`).
+    pub struct Disclaimer {
+        code: "FTR004",
+        name: "site-disclaimer",
+        family: Footer,
+    }
+}
+
+impl Rule for Disclaimer {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn triggers(&self) -> Vec<String> {
+        PHRASES.entries().to_vec()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            if cx.page.features[t.line].words <= MAX_WORDS {
+                out.suspect(
+                    t.line,
+                    format!("site small print: \"{}\"", PHRASES.get(t.phrase)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{verdict, verdict_in_article, PROSE};
+
+    #[test]
+    fn removes_small_print_after_the_article() {
+        let line = "By accessing this site and any pages thereof, you agree to be bound by the terms and conditions set out below.";
+        let page = format!("{PROSE}Contact\n{line}\n");
+        assert_eq!(verdict(&page, line), Some("FTR004"));
+    }
+
+    #[test]
+    fn keeps_such_sentences_inside_the_article() {
+        let line = "The company said that your personal information would never be sold, but regulators were not convinced by the promise.";
+        assert_eq!(verdict_in_article(line), None);
+    }
+}

@@ -9,6 +9,9 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/eval.rs"]
+mod eval;
+
 const EXAMPLES: &str = "\
 Examples:
   deboiler examples/the-week-iran-missiles.txt      clean a page, print the article
@@ -19,6 +22,8 @@ Examples:
   deboiler --preset precision --disable share a.txt  stricter, but keep share lines
   deboiler rules                                     list every rule with its documentation
   deboiler rule NWS001                               one rule's documentation
+  deboiler eval corpus.jsonl                         score against gold text and snippets (see `eval --help`)
+  deboiler eval corpus.jsonl --page wceb/0030        one page, line by line, with what the gold wants
 
 Exit codes:
   0  every input was cleaned
@@ -59,30 +64,30 @@ struct Cli {
 
     /// Preset: `precision` (less noise, may lose article lines), `balanced`, or
     /// `recall` (keep anything that may be article).
-    #[arg(long, value_enum)]
+    #[arg(global = true, long, value_enum)]
     preset: Option<PresetArg>,
 
     /// Switch off a rule (code, e.g. `DUP001`) or a family (e.g. `share`);
     /// repeat or separate with commas.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(global = true, long, value_delimiter = ',')]
     disable: Vec<String>,
 
     /// Switch a rule or family back on after `--disable` or the config.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(global = true, long, value_delimiter = ',')]
     enable: Vec<String>,
 
     /// Read the configuration from a TOML or JSON file (see `Config` in the
     /// library docs); command-line flags override it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(global = true, long, value_name = "FILE")]
     config: Option<PathBuf>,
 
     /// Keep converter markup (markdown links and images, URLs) instead of
     /// rendering links as their text.
-    #[arg(long)]
+    #[arg(global = true, long)]
     keep_markup: bool,
 
     /// Worker threads for `--jsonl` (default: all cores).
-    #[arg(short, long, value_name = "N")]
+    #[arg(global = true, short, long, value_name = "N")]
     jobs: Option<usize>,
 
     /// Fail on input that is not valid UTF-8 instead of decoding it lossily.
@@ -102,6 +107,25 @@ enum Command {
     Rule {
         /// The rule's code, e.g. `NWS001`.
         code: String,
+    },
+    /// Clean every page of an evaluation corpus (JSON Lines with `id`, `text`,
+    /// and `gold` and/or `with`/`without` snippets) and print the figures of
+    /// the project's scorer: overall, per source, converter and language, and
+    /// the worst pages. `--page ID` shows one page line by line instead.
+    Eval {
+        /// The corpus, e.g. `../shared/corpus/dev.jsonl`.
+        corpus: PathBuf,
+        /// How many of the worst pages to list.
+        #[arg(long, default_value_t = 15)]
+        worst: usize,
+        /// Show one page (id or id prefix): every line kept (`+`) or removed
+        /// (`-`), what the reference wants (`G` gold, `W` must keep, `X` must
+        /// drop), `!!` where they disagree, and the rule behind it.
+        #[arg(long, value_name = "ID")]
+        page: Option<String>,
+        /// Also write the predictions (`{id, title, text}` per record) here.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
     },
 }
 
@@ -142,7 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Rules { long }) => return list_rules(*long),
         Some(Command::Rule { code }) => return show_rule(code),
-        None => {}
+        _ => {}
     }
     let cleaner = Cleaner::new(build_config(&cli)?)?;
     if let Some(jobs) = cli.jobs {
@@ -150,6 +174,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .num_threads(jobs.max(1))
             .build_global()
             .context("could not start worker threads")?;
+    }
+    if let Some(Command::Eval {
+        corpus,
+        worst,
+        page,
+        predictions,
+    }) = &cli.command
+    {
+        let options = eval::Options {
+            corpus,
+            worst: *worst,
+            page: page.as_deref(),
+            predictions: predictions.as_deref(),
+        };
+        eval::run(&cleaner, &options, &mut io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
     }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

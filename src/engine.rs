@@ -199,9 +199,10 @@ impl Cleaner {
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);
-        let scores: Vec<f32> = (0..page.len())
+        let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
+        self.mute_comments(&marks, &mut scores);
         let regions = self.article_regions(&page, &scores, &marks);
         let region = regions.main.clone();
         let title = find_title(&page, &marks, &region);
@@ -330,6 +331,26 @@ impl Cleaner {
         Regions { main, all }
     }
 
+    /// Reader comments are prose too, and a busy thread outweighs a short
+    /// article; from the first of three or more comment headers on, lines
+    /// count for nothing in the search for the article.
+    fn mute_comments(&self, marks: &[Option<Mark>], scores: &mut [f32]) {
+        let headers: Vec<usize> = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.as_ref()
+                    .is_some_and(|m| self.rules[m.rule].info().family == Family::Comments)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if headers.len() >= MIN_COMMENT_HEADERS {
+            for s in &mut scores[headers[0]..] {
+                *s = s.min(0.0);
+            }
+        }
+    }
+
     /// For a page with no prose line at all (results tables, short notes,
     /// lists): the best run of lines that are at least sentences, so a terse
     /// article is kept whole rather than dropped for being terse.
@@ -425,6 +446,9 @@ impl Cleaner {
         }
     }
 }
+
+/// Comment headers that make a comment section.
+const MIN_COMMENT_HEADERS: usize = 3;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;

@@ -2,9 +2,10 @@ use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-/// `12. joetoronto says:` and its kin in other languages.
+/// `12. joetoronto says:`, `Alex on May 1, 2018 at 6:34 am said:` and their
+/// kin in other languages: a one-word name, or any name with a dated "on".
 static SAYS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\d+\.\s*)?[\p{L}\p{N}_.' -]{1,40}?\s+(?:says|said|wrote|sagt|schreibt|schrieb|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
+    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
         .expect("valid regex")
 });
 /// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`.
@@ -22,7 +23,7 @@ static META: Lazy<Regex> = Lazy::new(|| {
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    words <= 12 && (SAYS.is_match(text) || COUNT.is_match(text))
+    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text))
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
@@ -33,8 +34,9 @@ fn is_comment_meta(text: &str, words: u32) -> bool {
 declare_rule! {
     /// Headers of reader comments and of the comment section.
     ///
-    /// **What it removes:** `12. joetoronto says:`, `Anna schreibt:`, `34 responses
-    /// to "…"`, `12 Comments`, `Kommentare (5)` (lines of up to 12 words), and
+    /// **What it removes:** `12. joetoronto says:`, `• Alex on September 17, 2018
+    /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
+    /// `Kommentare (5)` (lines of up to 14 words), and
     /// the votes and times under comments: `Rating: 36 Votes`, `2 days ago at 07:52 am`,
     /// `vor 3 Stunden`.
     ///
@@ -43,7 +45,8 @@ declare_rule! {
     ///
     /// **Example:** `1. thelastchargersfan says:` is removed.
     ///
-    /// **Keeps:** quotes in the article ("The minister says: we will not resign.").
+    /// **Keeps:** quotes in the article ("The minister says: we will not resign.",
+    /// "In a statement, the spokesman said:").
     ///
     /// **Languages:** en, de, fr, es, it, pl, nl.
     pub struct CommentHeader {
@@ -86,6 +89,10 @@ mod tests {
         assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT001"));
         assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT001"));
         assert_eq!(
+            verdict_in_article("• Alex on September 17, 2018 at 6:34 am said:"),
+            Some("CMT001")
+        );
+        assert_eq!(
             verdict_in_article("34 responses to “Anthony Lynn: “We needed to win this game””"),
             Some("CMT001")
         );
@@ -93,6 +100,10 @@ mod tests {
 
     #[test]
     fn keeps_quotes_with_says() {
+        assert_eq!(
+            verdict_in_article("In a statement, the spokesman said:"),
+            None
+        );
         let line = "The minister says: we will not resign, and we will not call an early election this year.";
         assert_eq!(verdict_in_article(line), None);
     }

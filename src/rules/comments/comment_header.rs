@@ -8,6 +8,12 @@ static SAYS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
         .expect("valid regex")
 });
+/// `by greytree ( 7124971 ) writes:` and `Re: subject (Score:3, Informative)`:
+/// comment headers of forums and threaded discussions.
+static THREAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)\b.*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$")
+        .expect("valid regex")
+});
 /// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)\b|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))")
@@ -23,7 +29,7 @@ static META: Lazy<Regex> = Lazy::new(|| {
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text))
+    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text))
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
@@ -88,6 +94,14 @@ mod tests {
         );
         assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT001"));
         assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT001"));
+        assert_eq!(
+            verdict_in_article("by greytree ( 7124971 ) writes:"),
+            Some("CMT001")
+        );
+        assert_eq!(
+            verdict_in_article("• Re: What could go wrong? (Score:3, Informative)"),
+            Some("CMT001")
+        );
         assert_eq!(
             verdict_in_article("• Alex on September 17, 2018 at 6:34 am said:"),
             Some("CMT001")

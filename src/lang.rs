@@ -1,6 +1,7 @@
-//! Stop words per language, from the `stop-words` crate (NLTK lists where
-//! NLTK has the language, stopwords-iso otherwise; both MIT/Apache/BSD
-//! licensed), and a page-level language guess from them.
+//! Stop words per language (`stopwords.txt`: the Snowball lists as NLTK
+//! ships them where NLTK has the language, stopwords-iso otherwise; the
+//! file's header names the source and licence of each), and a page-level
+//! language guess from them.
 //!
 //! Stop-word density is the language-independent core of jusText's
 //! paragraph classifier: running prose is full of function words, menus and
@@ -26,9 +27,17 @@ pub struct StopWords {
 
 static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
     let mut table: FxHashMap<&'static str, LangMask> = FxHashMap::default();
-    for (i, code) in LANGUAGES.iter().enumerate() {
-        for word in stop_words::lookup(code).unwrap_or(&[]) {
-            *table.entry(word).or_default() |= 1 << i;
+    let mut bit: Option<LangMask> = None;
+    for line in include_str!("stopwords.txt").lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        if let Some(code) = line.strip_prefix('@') {
+            bit = LANGUAGES.iter().position(|l| *l == code).map(|i| 1 << i);
+            continue;
+        }
+        if let Some(bit) = bit {
+            *table.entry(line).or_default() |= bit;
         }
     }
     StopWords { table }
@@ -82,6 +91,15 @@ mod tests {
         assert_ne!(sw.mask("The") & 1, 0);
         assert_ne!(sw.mask("und") & (1 << 1), 0);
         assert_eq!(sw.mask("Soleimani"), 0);
+    }
+
+    #[test]
+    fn every_language_has_a_list() {
+        let sw = StopWords::get();
+        for (i, code) in LANGUAGES.iter().enumerate() {
+            let hits = sw.table.values().filter(|m| **m & (1 << i) != 0).count();
+            assert!(hits >= 20, "{code}: {hits} stop words");
+        }
     }
 
     #[test]

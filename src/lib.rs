@@ -83,6 +83,8 @@ mod page;
 mod report;
 pub mod rules;
 mod segment;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use config::{Config, ConfigError, Preset, UserRule};
 pub use engine::Cleaner;

@@ -9,6 +9,8 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli/bench.rs"]
+mod bench;
 #[path = "cli/eval.rs"]
 mod eval;
 
@@ -24,6 +26,7 @@ Examples:
   deboiler rule NWS001                               one rule's documentation
   deboiler eval corpus.jsonl                         score against gold text and snippets (see `eval --help`)
   deboiler eval corpus.jsonl --page wceb/0030        one page, line by line, with what the gold wants
+  deboiler bench corpus.jsonl                        throughput: MB/s and pages/s, one thread and all
 
 Exit codes:
   0  every input was cleaned
@@ -127,6 +130,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
     },
+    /// Measure throughput: clean every page of the inputs (JSON Lines with a
+    /// `text` field, or plain text files) on one thread and on all, and print
+    /// MB/s, pages/s and peak memory.
+    Bench {
+        /// Corpus files, e.g. `../shared/corpus/dev.jsonl`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Passes over the inputs; the best is reported.
+        #[arg(long, default_value_t = 3)]
+        passes: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -189,6 +203,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             predictions: predictions.as_deref(),
         };
         eval::run(&cleaner, &options, &mut io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Bench { inputs, passes }) = &cli.command {
+        bench::run(&cleaner, inputs, *passes, &mut io::stdout().lock())?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdout = io::stdout();

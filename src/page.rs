@@ -4,9 +4,13 @@
 use crate::features::{measure, Features, StopCounts};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
+use crate::rules::LabelKey;
 use crate::segment::{split_lines, Line};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+
+/// Lines of more words than this are never made only of interface labels.
+const MAX_LABEL_LINE_WORDS: u32 = 12;
 
 /// The analysed page that rules look at.
 #[derive(Debug)]
@@ -23,6 +27,9 @@ pub struct Page<'a> {
     pub repeats: Vec<u32>,
     /// Index of the first line with the same text as this one.
     pub first_seen: Vec<usize>,
+    /// Each short line prepared for label lookups (see [`LabelKey`]); `None`
+    /// for lines too long or too sentence-like to be interface labels.
+    pub label_keys: Vec<Option<LabelKey>>,
 }
 
 impl<'a> Page<'a> {
@@ -69,6 +76,15 @@ impl<'a> Page<'a> {
             }
         }
         let (repeats, first_seen) = count_repeats(&text);
+        let label_keys = text
+            .iter()
+            .zip(&features)
+            .map(|(t, f)| {
+                let label_like =
+                    (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal && f.words > 3);
+                label_like.then(|| LabelKey::new(t)).flatten()
+            })
+            .collect();
         Page {
             lines,
             text,
@@ -76,6 +92,7 @@ impl<'a> Page<'a> {
             lang,
             repeats,
             first_seen,
+            label_keys,
         }
     }
 

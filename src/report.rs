@@ -176,6 +176,7 @@ struct DecisionView<'c> {
 struct ReportView<'c> {
     title: Option<&'c str>,
     text: String,
+    rendered: String,
     language: Option<&'static str>,
     summary: Summary,
     decisions: Vec<DecisionView<'c>>,
@@ -186,6 +187,7 @@ impl Serialize for Cleaned<'_> {
         ReportView {
             title: self.title(),
             text: self.text(),
+            rendered: self.rendered(),
             language: self.language,
             summary: self.summary(),
             decisions: self

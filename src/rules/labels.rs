@@ -18,28 +18,27 @@ impl LabelSet {
         let labels = PhraseList::parse(data)
             .entries()
             .iter()
-            .map(|l| words(l).join(" "))
+            .filter_map(|l| LabelKey::new(l))
+            .map(|key| key.text)
             .collect();
         LabelSet { labels }
     }
 
     /// Whether `line` consists only of labels of this set (at least one),
-    /// ignoring case, punctuation, counters ("1.2K") and bullets. Labels are
-    /// matched greedily, longest first, over the line's words.
+    /// ignoring case, punctuation, counters ("1.2K") and bullets.
     pub fn matches(&self, line: &str) -> bool {
-        let words = words(line);
-        let words: Vec<&str> = words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_counter(w))
-            .collect();
-        if words.is_empty() || words.len() > 4 * MAX_LABEL_WORDS {
-            return false;
-        }
+        LabelKey::new(line).is_some_and(|key| self.matches_key(&key))
+    }
+
+    /// [`LabelSet::matches`] on a line's prepared [`LabelKey`]. Labels are
+    /// matched greedily, longest first, over the line's words.
+    pub fn matches_key(&self, key: &LabelKey) -> bool {
+        let words = &key.words;
         let mut i = 0;
         'outer: while i < words.len() {
             for len in (1..=MAX_LABEL_WORDS.min(words.len() - i)).rev() {
-                if self.labels.contains(&words[i..i + len].join(" ")) {
+                let run = &key.text[words[i].0..words[i + len - 1].1];
+                if self.labels.contains(run) {
                     i += len;
                     continue 'outer;
                 }
@@ -50,18 +49,54 @@ impl LabelSet {
     }
 }
 
-/// Lower-cased words of a line; apostrophes and hyphens stay inside words.
-fn words(line: &str) -> Vec<String> {
+/// A line prepared for label lookups once, for every label set: its words
+/// lower-cased and joined by single spaces, counters left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelKey {
+    text: String,
+    /// Byte range of each word in `text`.
+    words: Vec<(usize, usize)>,
+}
+
+impl LabelKey {
+    /// The key of `line`, or `None` if it has no word or too many to be labels.
+    pub fn new(line: &str) -> Option<LabelKey> {
+        let mut text = String::with_capacity(line.len());
+        let mut words = Vec::new();
+        for word in raw_words(line) {
+            if is_counter(word) {
+                continue;
+            }
+            if words.len() == 4 * MAX_LABEL_WORDS {
+                return None;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            for c in word.chars() {
+                if c == '’' {
+                    text.push('\'');
+                } else {
+                    text.extend(c.to_lowercase());
+                }
+            }
+            words.push((start, text.len()));
+        }
+        (!words.is_empty()).then_some(LabelKey { text, words })
+    }
+}
+
+/// Words of a line; apostrophes and hyphens stay inside words.
+fn raw_words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&')))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'").to_lowercase())
-        .collect()
 }
 
 /// Share and comment counters: `12`, `1.2k`, `3m`.
 fn is_counter(word: &str) -> bool {
-    let digits = word.trim_end_matches(['k', 'm']);
+    let digits = word.trim_end_matches(['k', 'm', 'K', 'M']);
     !digits.is_empty()
         && digits
             .chars()

@@ -27,10 +27,11 @@ mod structure;
 mod svg;
 mod tags;
 mod teaser;
+mod text;
 mod user;
 mod widget;
 
-pub use labels::LabelSet;
+pub use labels::{LabelKey, LabelSet};
 pub use phrases::PhraseList;
 
 /// A kind of noise; every rule belongs to one. Families can be switched off
@@ -400,13 +401,9 @@ pub(crate) fn mark_labels(
     labels: &LabelSet,
     what: &str,
 ) {
-    for (i, text) in cx.page.text.iter().enumerate() {
-        let f = &cx.page.features[i];
-        if f.words == 0 || f.words > 12 || f.terminal && f.words > 3 {
-            continue;
-        }
-        if labels.matches(text) {
-            out.remove(i, format!("{what}: \"{}\"", shorten(text, 60)));
+    for (i, key) in cx.page.label_keys.iter().enumerate() {
+        if key.as_ref().is_some_and(|k| labels.matches_key(k)) {
+            out.remove(i, format!("{what}: \"{}\"", shorten(&cx.page.text[i], 60)));
         }
     }
 }

@@ -4,7 +4,7 @@ use regex::Regex;
 
 /// The picture-desk tail `…, Place - 08 Nov 2017`.
 static DATED_TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\p{L}[\p{L} ,.'-]*\s[-–]\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{4}$")
+    Regex::new(r"[^\W\d_](?:[^\W\d_]|[ ,.'-])*\s[-–]\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{4}$")
         .expect("valid regex")
 });
 
@@ -37,7 +37,11 @@ impl Rule for DatedCaption {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text) in cx.page.text.iter().enumerate() {
-            if cx.page.features[i].digits >= 5 && DATED_TAIL.is_match(text) {
+            let dated_end = text.len() > 4
+                && text.as_bytes()[text.len() - 4..]
+                    .iter()
+                    .all(u8::is_ascii_digit);
+            if dated_end && cx.page.features[i].digits >= 5 && DATED_TAIL.is_match(text) {
                 out.remove(i, format!("agency photo caption: \"…{}\"", tail(text, 40)));
             }
         }

@@ -1,3 +1,4 @@
+use crate::rules::text::{first_word, last_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -26,15 +27,72 @@ static META: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// Verbs that end a comment header (the `SAYS` pattern).
+const SAYS_VERBS: [&str; 17] = [
+    "says",
+    "said",
+    "wrote",
+    "replied",
+    "sagt",
+    "schreibt",
+    "schrieb",
+    "meint",
+    "dit",
+    "écrit",
+    "dice",
+    "escribió",
+    "scrive",
+    "pisze",
+    "zegt",
+    "writes",
+    "says",
+];
+/// First words of the `COUNT`, `THREAD` and `META` patterns that do not start with a digit.
+const OPENERS: [&str; 20] = [
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "by",
+    "re",
+    "rating",
+    "score",
+    "votes",
+    "vote",
+    "likes",
+    "like",
+    "vor",
+    "il",
+    "hace",
+    "an",
+];
+
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text))
+    if words > 14 || !could_be_comment_line(text) {
+        return false;
+    }
+    SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text)
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
 fn is_comment_meta(text: &str, words: u32) -> bool {
-    words <= 8 && META.is_match(text)
+    words <= 8 && could_be_comment_line(text) && META.is_match(text)
+}
+
+/// A cheap test that every comment pattern implies: the regexes run only
+/// on lines that pass it.
+fn could_be_comment_line(text: &str) -> bool {
+    let first = first_word(text);
+    word_in(last_word(text), &SAYS_VERBS)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || word_in(first, &OPENERS)
+        || word_in(first, &["a", "one"])
 }
 
 declare_rule! {

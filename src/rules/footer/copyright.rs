@@ -5,7 +5,7 @@ use regex::Regex;
 static PHRASES: Lazy<PhraseList> =
     Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
 static NOTICE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}])").expect("valid regex")
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\W\d_])").expect("valid regex")
 });
 
 declare_rule! {
@@ -49,7 +49,12 @@ impl Rule for Copyright {
         }
         for (i, text) in cx.page.text.iter().enumerate() {
             let f = &cx.page.features[i];
-            if f.words > 0 && f.words <= 25 && !out.is_marked(i) {
+            let could_be = text.contains('©')
+                || text.contains("opyright")
+                || text.contains("OPYRIGHT")
+                || text.contains("(c)")
+                || text.contains("(C)");
+            if could_be && f.words > 0 && f.words <= 25 && !out.is_marked(i) {
                 if let Some(m) = NOTICE.find(text) {
                     // A notice leads its line or follows a short label; in a
                     // sentence the word is part of the prose.

@@ -1,3 +1,4 @@
+use crate::rules::text::{strip_prefix_ignore_case, without_bullet};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 
 /// Words that open a breadcrumb trail.
@@ -69,21 +70,21 @@ impl Rule for Breadcrumb {
 }
 
 fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
-    let lower = text.trim_start_matches(['*', '•', '-', ' ']).to_lowercase();
+    if !(2..=15).contains(&words) || terminal {
+        return false;
+    }
+    let text = without_bullet(text);
     let Some(rest) = HOME_WORDS.iter().find_map(|h| {
-        lower
-            .strip_prefix(h)
+        strip_prefix_ignore_case(text, h)
             .filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|']))
     }) else {
         return false;
     };
-    if !(2..=15).contains(&words) || terminal || rest.contains([',', '.']) {
+    if rest.contains([',', '.']) {
         return false;
     }
     // Every remaining word is capitalised or a separator.
-    let original_rest = &text[text.len() - rest.len()..];
-    original_rest
-        .split_whitespace()
+    rest.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .all(|w| {
             w.chars()
@@ -93,6 +94,9 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
 }
 
 fn is_separated_trail(text: &str) -> bool {
+    if !text.contains(['»', '›', '>', '→', '/', '|', '·']) {
+        return false;
+    }
     let Some(sep) = SEPARATORS.iter().find(|s| text.matches(**s).count() >= 2) else {
         return false;
     };

@@ -1,4 +1,21 @@
+use crate::rules::text::{last_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+
+/// What the counters count (the last word of `COUNT`).
+const COUNTED: [&str; 12] = [
+    "followers",
+    "follower",
+    "fans",
+    "likes",
+    "subscribers",
+    "abonnenten",
+    "abonnés",
+    "seguidores",
+    "obserwujących",
+    "views",
+    "shares",
+    "abonnes",
+];
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -36,7 +53,11 @@ impl Rule for FollowerCount {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text) in cx.page.text.iter().enumerate() {
-            if cx.page.features[i].digits > 0 && text.len() <= 60 && COUNT.is_match(text) {
+            if cx.page.features[i].digits > 0
+                && text.len() <= 60
+                && word_in(last_word(text), &COUNTED)
+                && COUNT.is_match(text)
+            {
                 out.remove(i, format!("social counter: \"{}\"", shorten(text, 40)));
             }
         }

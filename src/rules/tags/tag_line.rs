@@ -42,7 +42,7 @@ impl Rule for TagLine {
             if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {
                 continue;
             }
-            if TAG_PREFIX.is_match(text) {
+            if text.contains(':') && TAG_PREFIX.is_match(text) {
                 out.remove(i, format!("tag list: \"{}\"", shorten(text, 50)));
             }
         }

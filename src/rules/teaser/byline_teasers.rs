@@ -1,11 +1,15 @@
+use crate::rules::text::{first_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+
+/// The words that open a byline (`BYLINE`).
+const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "przez", "autor"];
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 /// `By NAME[, OUTLET] Published` and kin; or a bare `By NAME NAME`.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"^(?:[*•-]\s*)?(?:By|BY|Von|Par|Por|Di|Door|Przez)\s+\p{Lu}[^.!?]{0,80}?(?:\s(?:Published|Updated|Last updated|Veröffentlicht|Aktualisiert|Publié|Publicado)\b.{0,40}|\s*)$",
+        r"^(?:[*•-]\s*)?(?:By|BY|Von|Par|Por|Di|Door|Przez)\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][^.!?]{0,80}?(?:\s(?:Published|Updated|Last updated|Veröffentlicht|Aktualisiert|Publié|Publicado)\b.{0,40}|\s*)$",
     )
     .expect("valid regex")
 });
@@ -49,7 +53,10 @@ impl Rule for BylineTeasers {
         let bylines: Vec<usize> = (0..page.len())
             .filter(|&i| {
                 let f = &page.features[i];
-                f.words >= 2 && f.words <= 16 && BYLINE.is_match(&page.text[i])
+                f.words >= 2
+                    && f.words <= 16
+                    && word_in(first_word(&page.text[i]), &BYLINE_WORDS)
+                    && BYLINE.is_match(&page.text[i])
             })
             .collect();
         let in_run = |k: usize| {

@@ -59,7 +59,10 @@ impl Rule for ReadAlso {
             }
         }
         for (i, text) in cx.page.text.iter().enumerate() {
-            if cx.page.features[i].words <= MAX_WORDS && SHORT_LABEL.is_match(text) {
+            if cx.page.features[i].words <= MAX_WORDS
+                && text.contains(':')
+                && SHORT_LABEL.is_match(text)
+            {
                 out.remove(
                     i,
                     format!("link to another story: \"{}\"", shorten(text, 50)),

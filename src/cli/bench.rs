@@ -1,0 +1,106 @@
+//! `deboiler bench`: throughput of the library on a corpus of pages.
+
+use anyhow::{bail, Context as _, Result};
+use deboiler::Cleaner;
+use rayon::prelude::*;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+
+/// Reads the `text` field of every JSON Lines record, or a whole file as one page.
+fn load_pages(path: &Path) -> Result<Vec<String>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e == "jsonl" || e == "json");
+    if !is_jsonl {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        return Ok(vec![text]);
+    }
+    let mut pages = Vec::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: invalid JSON", path.display(), n + 1))?;
+        match value.get("text").and_then(|t| t.as_str()) {
+            Some(text) => pages.push(text.to_string()),
+            None => bail!("{}:{}: no \"text\" field", path.display(), n + 1),
+        }
+    }
+    Ok(pages)
+}
+
+/// Peak resident memory of this process, from `/proc/self/status` (Linux).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn run(
+    cleaner: &Cleaner,
+    inputs: &[std::path::PathBuf],
+    passes: usize,
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut pages = Vec::new();
+    for path in inputs {
+        pages.extend(load_pages(path)?);
+    }
+    if pages.is_empty() {
+        bail!("no pages to clean");
+    }
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    writeln!(
+        out,
+        "{} pages, {:.1} MB of text, best of {passes} passes",
+        pages.len(),
+        mb
+    )?;
+    let mut best_single = f64::MAX;
+    let mut kept = 0usize;
+    for _ in 0..passes.max(1) {
+        let started = Instant::now();
+        kept = pages.iter().map(|p| cleaner.clean(p).text().len()).sum();
+        best_single = best_single.min(started.elapsed().as_secs_f64());
+    }
+    writeln!(
+        out,
+        "library, 1 thread:  {:>8.1} MB/s  {:>8.0} pages/s  ({:.3} s a pass; output {:.1}% of input)",
+        mb / best_single,
+        pages.len() as f64 / best_single,
+        best_single,
+        100.0 * kept as f64 / bytes as f64
+    )?;
+    let threads = rayon::current_num_threads();
+    let mut best_parallel = f64::MAX;
+    for _ in 0..passes.max(1) {
+        let started = Instant::now();
+        let _: usize = pages
+            .par_iter()
+            .map(|p| cleaner.clean(p).text().len())
+            .sum();
+        best_parallel = best_parallel.min(started.elapsed().as_secs_f64());
+    }
+    writeln!(
+        out,
+        "library, {threads} threads: {:>8.1} MB/s  {:>8.0} pages/s  (scaling {:.2}x)",
+        mb / best_parallel,
+        pages.len() as f64 / best_parallel,
+        best_single / best_parallel
+    )?;
+    if let Some(peak) = peak_rss_mb() {
+        writeln!(
+            out,
+            "peak memory: {peak:.0} MB (the corpus itself is held in memory)"
+        )?;
+    }
+    Ok(())
+}

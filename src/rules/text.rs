@@ -1,0 +1,71 @@
+//! Small string helpers shared by rules: cheap tests that decide whether a
+//! line is worth a regular expression at all.
+
+/// `text` without a leading list bullet and spaces.
+pub(crate) fn without_bullet(text: &str) -> &str {
+    text.trim_start_matches(['*', '•', '-', '+', '·', '▪', '◦', '–', ' '])
+}
+
+/// The first word of `text` (after a bullet), letters and digits only.
+pub(crate) fn first_word(text: &str) -> &str {
+    let text = without_bullet(text);
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The last word of `text`, letters and digits only.
+pub(crate) fn last_word(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &trimmed[start..]
+}
+
+/// Whether `word` equals one of `list` (lower-case entries), ignoring case.
+pub(crate) fn word_in(word: &str, list: &[&str]) -> bool {
+    !word.is_empty() && list.iter().any(|w| eq_ignore_case(word, w))
+}
+
+/// `text` with the prefix `lower` (a lower-case string) removed, matched
+/// ignoring case; `None` if `text` does not start with it.
+pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
+    let mut rest = text.char_indices();
+    for expected in lower.chars() {
+        let (_, c) = rest.next()?;
+        if c != expected && !c.to_lowercase().eq(std::iter::once(expected)) {
+            return None;
+        }
+    }
+    Some(rest.next().map_or("", |(i, _)| &text[i..]))
+}
+
+fn eq_ignore_case(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        strip_prefix_ignore_case(word, lower) == Some("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_at_the_edges() {
+        assert_eq!(first_word("• Re: subject"), "Re");
+        assert_eq!(last_word("12. joetoronto says:"), "says");
+        assert_eq!(last_word("Straße"), "Straße");
+        assert!(word_in("SAID", &["said"]));
+        assert_eq!(
+            strip_prefix_ignore_case("Strona Główna Sport", "strona główna"),
+            Some(" Sport")
+        );
+        assert_eq!(strip_prefix_ignore_case("Home", "homepage"), None);
+    }
+}

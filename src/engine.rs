@@ -304,7 +304,7 @@ impl Cleaner {
             .find(|&i| {
                 marks[i]
                     .as_ref()
-                    .is_some_and(|m| self.rules[m.rule].info().family == Family::Comments)
+                    .is_some_and(|m| self.rules[m.rule].opens_comments())
             })
             .unwrap_or(page.len());
         let mut pending = vec![0..main.start, main.end..comments_from];
@@ -340,7 +340,7 @@ impl Cleaner {
             .enumerate()
             .filter(|(_, m)| {
                 m.as_ref()
-                    .is_some_and(|m| self.rules[m.rule].info().family == Family::Comments)
+                    .is_some_and(|m| self.rules[m.rule].opens_comments())
             })
             .map(|(i, _)| i)
             .collect();

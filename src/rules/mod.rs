@@ -296,6 +296,12 @@ pub trait Rule: Send + Sync {
         Vec::new()
     }
 
+    /// Whether this rule's lines open reader comments: from the first of
+    /// several such lines on, nothing counts towards the article.
+    fn opens_comments(&self) -> bool {
+        false
+    }
+
     /// Marks the lines this rule finds to be noise.
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>);
 }
@@ -341,6 +347,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(newsletter::SubscribeLabel),
         Box::new(widget::InterfaceMessage),
         Box::new(comments::CommentHeader),
+        Box::new(comments::CommentMeta),
         Box::new(tags::TagLine),
         Box::new(footer::Copyright),
         Box::new(footer::PoweredBy),

@@ -100,9 +100,7 @@ declare_rule! {
     ///
     /// **What it removes:** `12. joetoronto says:`, `• Alex on September 17, 2018
     /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
-    /// `Kommentare (5)` (lines of up to 14 words), and
-    /// the votes and times under comments: `Rating: 36 Votes`, `2 days ago at 07:52 am`,
-    /// `vor 3 Stunden`.
+    /// `Kommentare (5)` (lines of up to 14 words).
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the
     /// header also tells `TSR004` that the article has ended.
@@ -125,15 +123,50 @@ impl Rule for CommentHeader {
         Self::info()
     }
 
+    fn opens_comments(&self) -> bool {
+        true
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text) in cx.page.text.iter().enumerate() {
-            let words = cx.page.features[i].words;
-            if is_comment_header(text, words) {
+            if is_comment_header(text, cx.page.features[i].words) {
                 out.remove(i, format!("comment header: \"{}\"", shorten(text, 40)));
-            } else if is_comment_meta(text, words) {
+            }
+        }
+    }
+}
+
+declare_rule! {
+    /// Votes and relative times under comments and teasers.
+    ///
+    /// **What it removes:** short lines such as `Rating: 36 Votes`, `2 days ago at
+    /// 07:52 am`, `vor 3 Stunden`, `Hace 13 horas`, `il y a 2 jours`.
+    ///
+    /// **Why it is noise:** it is metadata of a comment or a teaser, not text.
+    ///
+    /// **Example:** `2 days ago at 07:52 am` is removed.
+    ///
+    /// **Keeps:** sentences with such phrases ("Two days ago the river burst its banks.").
+    ///
+    /// **Languages:** en, de, fr, es.
+    pub struct CommentMeta {
+        code: "CMT002",
+        name: "comment-meta",
+        family: Comments,
+    }
+}
+
+impl Rule for CommentMeta {
+    fn info(&self) -> &RuleInfo {
+        Self::info()
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for (i, text) in cx.page.text.iter().enumerate() {
+            if is_comment_meta(text, cx.page.features[i].words) {
                 out.remove(
                     i,
-                    format!("comment votes or time: \"{}\"", shorten(text, 40)),
+                    format!("votes or time of a post: \"{}\"", shorten(text, 40)),
                 );
             }
         }
@@ -150,8 +183,8 @@ mod tests {
             verdict_in_article("1. thelastchargersfan says:"),
             Some("CMT001")
         );
-        assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT001"));
-        assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT001"));
+        assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT002"));
+        assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT002"));
         assert_eq!(
             verdict_in_article("by greytree ( 7124971 ) writes:"),
             Some("CMT001")

@@ -1,19 +1,21 @@
 use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
 
 /// Repeated lines this short are interface labels, every copy of them.
-const LABEL_WORDS: u32 = 5;
+const LABEL_WORDS: u32 = 3;
+/// Repeated lines up to this long may be labels or an article's subheadings.
+const HEADING_WORDS: u32 = 5;
 
 declare_rule! {
     /// Lines that occur more than once on the page.
     ///
-    /// **What it removes:** every copy of a repeated line of up to five words
-    /// ("By JERUSALEM POST STAFF", "Reply", "Read more"); and every copy after
-    /// the first of a longer repeated line, unless that copy lies inside the
-    /// article (a suspicion, not a verdict).
+    /// **What it removes:** every copy of a repeated line of up to three words
+    /// ("Reply", "Read more", "Hace 3 horas"); copies of repeated lines of four or
+    /// five words ("By JERUSALEM POST STAFF") and every copy after the first of a
+    /// longer repeated line, where they lie outside the article (a suspicion:
+    /// inside it, they stay).
     ///
     /// **Why it is noise:** sites print promos, labels and bylines of teasers
-    /// over and over; an article says a thing once (a pull quote's second copy
-    /// goes too).
+    /// over and over; an article rarely says a thing twice.
     ///
     /// **Example:** the second `From our morning news briefing…` is removed.
     ///
@@ -40,8 +42,13 @@ impl Rule for RepeatedLine {
                 continue;
             }
             let first = page.first_seen[i];
-            if page.features[i].words <= LABEL_WORDS {
+            let words = page.features[i].words;
+            if words <= LABEL_WORDS {
                 out.remove(i, format!("short line printed {times} times on the page"));
+            } else if words <= HEADING_WORDS {
+                // Listicles repeat their subheadings ("Pros & Cons"), so these
+                // go only outside the article.
+                out.suspect(i, format!("short line printed {times} times on the page"));
             } else if first != i {
                 // Articles do repeat themselves (a pull quote, a refrain), so
                 // a later copy inside the article stays.

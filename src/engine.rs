@@ -506,7 +506,7 @@ pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Param
     }
     match classify(f, page.lang.is_some()) {
         Class::Good => 1.0 + (f.chars.min(800) as f32) / 200.0,
-        Class::NearGood => 0.5,
+        Class::NearGood => 0.3,
         Class::Short => params.short_score,
         Class::Bad => -1.0 - (f.chars.min(400) as f32) / 200.0,
     }
@@ -588,6 +588,13 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     if let Some((j, _)) = best {
         return Some(j);
+    }
+    // An article that opens with a heading opens with its headline.
+    let opening = (region.start..region.end).find(|&j| !page.is_blank(j) && marks[j].is_none());
+    if let Some(j) = opening.filter(|j| candidates.contains(j)) {
+        if classify(&page.features[j], page.lang.is_some()) != Class::Good {
+            return Some(j);
+        }
     }
     if candidates.contains(&first) {
         return Some(first);

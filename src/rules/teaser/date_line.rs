@@ -44,7 +44,8 @@ impl Rule for DateLine {
             if f.digits < 4
                 || f.words > 12
                 || f.stop_words > 2
-                || f.inner_sentence
+                // "Nov. 19" has a full stop too; sentences are longer.
+                || (f.inner_sentence && f.words > 6)
                 || text.contains(['|', '%', '$', '€', '£'])
             {
                 continue;

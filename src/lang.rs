@@ -81,6 +81,16 @@ pub fn guess(counts: &[u32; LANGUAGES.len()], total_words: u32) -> Option<usize>
     (hits >= 5 && hits * 100 >= total_words * 8).then_some(best)
 }
 
+/// A second language with at least a fifth of `first`'s stop-word hits (and ten).
+pub fn second(counts: &[u32; LANGUAGES.len()], first: usize) -> Option<usize> {
+    let (second, &hits) = counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != first)
+        .max_by_key(|&(i, &c)| (c, usize::MAX - i))?;
+    (hits >= 10 && hits * 5 >= counts[first]).then_some(second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

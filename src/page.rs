@@ -70,9 +70,12 @@ impl<'a> Page<'a> {
             stop_counts.push(counts);
         }
         let lang = lang::guess(&totals, total_words);
+        // A page in one language with an interface in another (an English
+        // article on a French site) has prose in the second language too.
+        let second = lang.and_then(|l| lang::second(&totals, l));
         if let Some(l) = lang {
             for (f, c) in features.iter_mut().zip(&stop_counts) {
-                f.stop_words = u32::from(c[l]);
+                f.stop_words = u32::from(second.map_or(c[l], |s| c[l].max(c[s])));
             }
         }
         let (repeats, first_seen) = count_repeats(&text);

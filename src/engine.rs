@@ -332,8 +332,8 @@ impl Cleaner {
     }
 
     /// Reader comments are prose too, and a busy thread outweighs a short
-    /// article; from the first of three or more comment headers on, lines
-    /// count for nothing in the search for the article.
+    /// article; from the first of three comment headers within 80 lines on,
+    /// lines count for nothing in the search for the article.
     fn mute_comments(&self, marks: &[Option<Mark>], scores: &mut [f32]) {
         let headers: Vec<usize> = marks
             .iter()
@@ -344,8 +344,14 @@ impl Cleaner {
             })
             .map(|(i, _)| i)
             .collect();
-        if headers.len() >= MIN_COMMENT_HEADERS {
-            for s in &mut scores[headers[0]..] {
+        // The section starts at the first header with others close behind
+        // it; a lone "124 Comments" under the headline starts nothing.
+        let start = headers
+            .windows(MIN_COMMENT_HEADERS)
+            .find(|w| w[w.len() - 1] - w[0] <= COMMENT_SECTION_SPAN)
+            .map(|w| w[0]);
+        if let Some(start) = start {
+            for s in &mut scores[start..] {
                 *s = s.min(0.0);
             }
         }
@@ -447,8 +453,10 @@ impl Cleaner {
     }
 }
 
-/// Comment headers that make a comment section.
+/// Comment headers that make a comment section…
 const MIN_COMMENT_HEADERS: usize = 3;
+/// …within this many lines.
+const COMMENT_SECTION_SPAN: usize = 80;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;

@@ -356,6 +356,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(navigation::Pagination),
         Box::new(navigation::Breadcrumb),
         Box::new(navigation::MenuLabels),
+        Box::new(navigation::AdjacentPost),
         Box::new(share::FollowerCount),
         Box::new(share::ShareLabels),
         Box::new(share::SharePrompt),

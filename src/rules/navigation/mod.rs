@@ -1,9 +1,11 @@
 //! Menus, breadcrumbs, skip links and pagination.
 
+mod adjacent_post;
 mod breadcrumb;
 mod menu_labels;
 mod pagination;
 
+pub use adjacent_post::AdjacentPost;
 pub use breadcrumb::Breadcrumb;
 pub use menu_labels::MenuLabels;
 pub use pagination::Pagination;

@@ -367,6 +367,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(teaser::SectionHeading),
         Box::new(teaser::BylineTeasers),
         Box::new(teaser::DateLine),
+        Box::new(teaser::Truncated),
         Box::new(markup::MarkupOnly),
         Box::new(markup::LinkList),
         Box::new(structure::Separator),

@@ -35,7 +35,10 @@ impl Rule for AdjacentPost {
             let f = &cx.page.features[i];
             let arrowed = text.starts_with(['←', '«', '‹']) || text.ends_with(['→', '»', '›']);
             if arrowed && f.words > 0 && f.words <= MAX_WORDS && !f.inner_sentence {
-                out.remove(i, format!("link to a neighbouring post: \"{}\"", shorten(text, 50)));
+                out.remove(
+                    i,
+                    format!("link to a neighbouring post: \"{}\"", shorten(text, 50)),
+                );
             }
         }
     }

@@ -6,9 +6,11 @@ mod byline_teasers;
 mod date_line;
 mod read_also;
 mod section_heading;
+mod truncated;
 
 pub use after_section_end::AfterSectionEnd;
 pub use byline_teasers::BylineTeasers;
 pub use date_line::DateLine;
 pub use read_also::ReadAlso;
 pub use section_heading::SectionHeading;
+pub use truncated::Truncated;

@@ -157,24 +157,8 @@ impl Cleaner {
                     })?,
             )
         };
-        let mut params = Params::for_preset(config.preset);
-        if let Ok(t) = std::env::var("DEBOILER_TUNE") {
-            for kv in t.split(',') {
-                let (k, v) = kv.split_once('=').unwrap();
-                let v: f32 = v.parse().unwrap();
-                match k {
-                    "short" => params.short_score = v,
-                    "noise" => params.noise_score = v,
-                    "share" => params.extra_region_share = v,
-                    "min" => params.extra_region_min = v,
-                    "lead" => params.lead_lines = v as usize,
-                    "prose" => params.extra_region_prose_lines = v as usize,
-                    _ => panic!("{k}"),
-                }
-            }
-        }
         Ok(Cleaner {
-            params,
+            params: Params::for_preset(config.preset),
             config,
             rules,
             triggers,

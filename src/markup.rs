@@ -33,8 +33,11 @@ static URL: Lazy<Regex> =
 /// Renders the markup of one normalised line (see the module docs).
 pub fn render(line: &str) -> Rendered<'_> {
     let bytes = line.as_bytes();
-    let has_link = memchr::memmem::find(bytes, b"](").is_some();
-    let has_url = memchr::memmem::find(bytes, b"://").is_some()
+    // One cheap byte search rules out most lines before the substring searches.
+    let has_link =
+        memchr::memchr(b']', bytes).is_some() && memchr::memmem::find(bytes, b"](").is_some();
+    let has_url = (memchr::memchr(b':', bytes).is_some()
+        && memchr::memmem::find(bytes, b"://").is_some())
         || memchr::memmem::find(bytes, b"www.").is_some();
     if !has_link && !has_url {
         return Rendered {

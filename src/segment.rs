@@ -69,19 +69,33 @@ fn is_invisible(c: char) -> bool {
     ) || (c.is_control() && c != '\t')
 }
 
+/// Whether a trimmed line has anything [`normalize`] would change: a run of
+/// spaces, a space other than U+0020, or an invisible character.
+fn needs_work(trimmed: &str) -> bool {
+    let mut prev_space = false;
+    for &b in trimmed.as_bytes() {
+        if b >= 0x80 {
+            // Rare: check the non-ASCII rest character by character.
+            return trimmed
+                .chars()
+                .any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c))
+                || trimmed.contains("  ");
+        }
+        let space = b == b' ';
+        if (space && prev_space) || b < 0x20 || b == 0x7f {
+            return true;
+        }
+        prev_space = space;
+    }
+    false
+}
+
 /// Normalises the whitespace of one line (see [`Line::text`]).
 ///
 /// Borrows when the line needs nothing but trimming, which is the usual case.
 pub fn normalize(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
-    let needs_work = if trimmed.is_ascii() {
-        let b = trimmed.as_bytes();
-        b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-            || b.iter().any(|&c| c == b'\t' || c < 0x20 || c == 0x7f)
-    } else {
-        true
-    };
-    if !needs_work {
+    if !needs_work(trimmed) {
         return Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());

@@ -74,11 +74,15 @@ impl LabelKey {
                 text.push(' ');
             }
             let start = text.len();
-            for c in word.chars() {
-                if c == '’' {
-                    text.push('\'');
-                } else {
-                    text.extend(c.to_lowercase());
+            if word.is_ascii() {
+                text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                for c in word.chars() {
+                    if c == '’' {
+                        text.push('\'');
+                    } else {
+                        text.extend(c.to_lowercase());
+                    }
                 }
             }
             words.push((start, text.len()));

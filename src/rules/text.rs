@@ -27,8 +27,13 @@ pub(crate) fn last_word(text: &str) -> &str {
 }
 
 /// Whether `word` equals one of `list` (lower-case entries), ignoring case.
+/// (Entries whose upper case has another byte length, such as `ı`, need
+/// their own entry in that case.)
 pub(crate) fn word_in(word: &str, list: &[&str]) -> bool {
-    !word.is_empty() && list.iter().any(|w| eq_ignore_case(word, w))
+    !word.is_empty()
+        && list
+            .iter()
+            .any(|w| w.len() == word.len() && eq_ignore_case(word, w))
 }
 
 /// `text` with the prefix `lower` (a lower-case string) removed, matched

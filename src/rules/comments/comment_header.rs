@@ -1,4 +1,3 @@
-use crate::rules::text::{first_word, last_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -27,11 +26,14 @@ static META: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
-/// Verbs that end a comment header (the `SAYS` pattern).
-const SAYS_VERBS: [&str; 17] = [
+/// Words without which no header pattern (`SAYS`, `COUNT`, `THREAD`) can
+/// match; the engine's phrase pass finds them, and only those lines are
+/// tested against the patterns.
+const HEADER_WORDS: [&str; 37] = [
     "says",
     "said",
     "wrote",
+    "writes",
     "replied",
     "sagt",
     "schreibt",
@@ -44,55 +46,52 @@ const SAYS_VERBS: [&str; 17] = [
     "scrive",
     "pisze",
     "zegt",
-    "writes",
-    "says",
-];
-/// First words of the `COUNT`, `THREAD` and `META` patterns that do not start with a digit.
-const OPENERS: [&str; 20] = [
     "comment",
     "comments",
     "kommentar",
     "kommentare",
-    "commentaires",
     "commentaire",
-    "comentarios",
+    "commentaires",
     "comentario",
-    "by",
-    "re",
-    "rating",
+    "comentarios",
+    "commenti",
+    "komentarz",
+    "komentarze",
+    "komentarzy",
+    "response",
+    "responses",
+    "replies",
+    "reactions",
+    "antworten",
+    "reacties",
+    "re:",
+    "reply",
     "score",
-    "votes",
-    "vote",
-    "likes",
-    "like",
-    "vor",
-    "il",
-    "hace",
-    "an",
+];
+/// Likewise for the `META` pattern.
+const META_WORDS: [&str; 10] = [
+    "ago", "rating", "score", "votes", "vote", "likes", "like", "vor", "il y a", "hace",
 ];
 
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    if words > 14 || !could_be_comment_line(text) {
-        return false;
-    }
-    SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text)
+    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text))
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
 fn is_comment_meta(text: &str, words: u32) -> bool {
-    words <= 8 && could_be_comment_line(text) && META.is_match(text)
+    words <= 8 && META.is_match(text)
 }
 
-/// A cheap test that every comment pattern implies: the regexes run only
-/// on lines that pass it.
-fn could_be_comment_line(text: &str) -> bool {
-    let first = first_word(text);
-    word_in(last_word(text), &SAYS_VERBS)
-        || first.starts_with(|c: char| c.is_ascii_digit())
-        || word_in(first, &OPENERS)
-        || word_in(first, &["a", "one"])
+/// The lines of `cx`'s trigger hits, each once.
+fn triggered_lines<'c>(cx: &'c Context<'_, '_>) -> impl Iterator<Item = usize> + 'c {
+    let mut last = None;
+    cx.triggers.iter().filter_map(move |t| {
+        let new = last != Some(t.line);
+        last = Some(t.line);
+        new.then_some(t.line)
+    })
 }
 
 declare_rule! {
@@ -127,8 +126,13 @@ impl Rule for CommentHeader {
         true
     }
 
+    fn triggers(&self) -> Vec<String> {
+        HEADER_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
+        for i in triggered_lines(cx) {
+            let text = &cx.page.text[i];
             if is_comment_header(text, cx.page.features[i].words) {
                 out.remove(i, format!("comment header: \"{}\"", shorten(text, 40)));
             }
@@ -161,8 +165,13 @@ impl Rule for CommentMeta {
         Self::info()
     }
 
+    fn triggers(&self) -> Vec<String> {
+        META_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
+        for i in triggered_lines(cx) {
+            let text = &cx.page.text[i];
             if is_comment_meta(text, cx.page.features[i].words) {
                 out.remove(
                     i,

@@ -4,6 +4,8 @@ use regex::Regex;
 
 static PHRASES: Lazy<PhraseList> =
     Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
+/// What a `NOTICE` starts with; found by the engine's phrase pass.
+const NOTICE_MARKERS: [&str; 3] = ["©", "(c)", "copyright"];
 static NOTICE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\W\d_])").expect("valid regex")
 });
@@ -35,32 +37,42 @@ impl Rule for Copyright {
     }
 
     fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
+        let mut triggers = PHRASES.entries().to_vec();
+        triggers.extend(NOTICE_MARKERS.iter().map(|m| m.to_string()));
+        triggers
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        let mut last_notice_line = None;
         for t in cx.triggers {
-            if cx.page.features[t.line].words <= 40 {
-                out.remove(
-                    t.line,
-                    format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)),
-                );
+            let f = &cx.page.features[t.line];
+            if t.phrase < PHRASES.entries().len() {
+                if f.words <= 40 {
+                    out.remove(
+                        t.line,
+                        format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)),
+                    );
+                }
+                continue;
             }
-        }
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let f = &cx.page.features[i];
-            let could_be = text.contains('©')
-                || text.contains("opyright")
-                || text.contains("OPYRIGHT")
-                || text.contains("(c)")
-                || text.contains("(C)");
-            if could_be && f.words > 0 && f.words <= 25 && !out.is_marked(i) {
-                if let Some(m) = NOTICE.find(text) {
-                    // A notice leads its line or follows a short label; in a
-                    // sentence the word is part of the prose.
-                    if m.start() <= 40 || f.words <= 12 {
-                        out.remove(i, format!("copyright notice: \"{}\"", shorten(text, 50)));
-                    }
+            // A `©`/"Copyright" marker: check the line once.
+            if last_notice_line == Some(t.line)
+                || f.words == 0
+                || f.words > 25
+                || out.is_marked(t.line)
+            {
+                continue;
+            }
+            last_notice_line = Some(t.line);
+            let text = &cx.page.text[t.line];
+            if let Some(m) = NOTICE.find(text) {
+                // A notice leads its line or follows a short label; in a
+                // sentence the word is part of the prose.
+                if m.start() <= 40 || f.words <= 12 {
+                    out.remove(
+                        t.line,
+                        format!("copyright notice: \"{}\"", shorten(text, 50)),
+                    );
                 }
             }
         }

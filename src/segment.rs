@@ -72,20 +72,23 @@ fn is_invisible(c: char) -> bool {
 /// Whether a trimmed line has anything [`normalize`] would change: a run of
 /// spaces, a space other than U+0020, or an invisible character.
 fn needs_work(trimmed: &str) -> bool {
+    let b = trimmed.as_bytes();
     let mut prev_space = false;
-    for &b in trimmed.as_bytes() {
-        if b >= 0x80 {
-            // Rare: check the non-ASCII rest character by character.
-            return trimmed
-                .chars()
-                .any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c))
-                || trimmed.contains("  ");
-        }
-        let space = b == b' ';
-        if (space && prev_space) || b < 0x20 || b == 0x7f {
+    for (i, &byte) in b.iter().enumerate() {
+        let space = byte == b' ';
+        if (space && prev_space) || byte < 0x20 || byte == 0x7f {
             return true;
         }
         prev_space = space;
+        // Lead bytes of the non-ASCII spaces and invisible characters:
+        // U+0080–U+00A0 and U+00AD (C2), U+1680 (E1), U+2000–U+200D, U+2028,
+        // U+2029, U+202F, U+205F, U+2060 (E2), U+3000 (E3), U+FEFF (EF).
+        if matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            let c = trimmed[i..].chars().next().unwrap_or(' ');
+            if (c.is_whitespace() && c != ' ') || is_invisible(c) {
+                return true;
+            }
+        }
     }
     false
 }

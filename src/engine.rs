@@ -564,39 +564,45 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
     if region.is_empty() {
         return None;
     }
+    let live = |j: usize| !page.is_blank(j) && marks[j].is_none();
+    let opening = (region.start..region.end).find(|&j| live(j))?;
     let from = region.start.saturating_sub(20);
-    // The headline may sit a few lines into the region when the lead was taken in.
-    let to = (region.start + 10).min(region.end);
+    // The headline may be the region's first or second line (when the lead
+    // was taken in), never deeper in the article.
+    let to = (region.start..region.end)
+        .filter(|&j| live(j))
+        .nth(2)
+        .unwrap_or(region.end);
     let candidates: Vec<usize> = (from..to)
         .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
     let title_words = word_set(&page.text[first]);
-    let best = candidates
-        .iter()
-        .filter(|&&j| j != first)
-        .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
-        .filter(|&(_, o)| o >= 0.5)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    if let Some((j, _)) = best {
-        return Some(j);
-    }
+    // Candidates that repeat the page's first line (usually the HTML title).
+    let best_match = |inside: bool| {
+        candidates
+            .iter()
+            .filter(|&&j| j != first && (j > opening) == inside)
+            .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
+            .filter(|&(_, o)| o >= 0.5)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(j, _)| j)
+    };
+    // A heading right above the article, with only blank or removed lines between.
+    let above = page.prev_text(opening).filter(|&j| {
+        candidates.contains(&j)
+            && (j + 1..opening).all(|k| page.is_blank(k) || marks[k].is_some())
+            && page.features[j].capital_ratio() >= 0.2
+    });
     // An article that opens with a heading opens with its headline.
-    let opening = (region.start..region.end).find(|&j| !page.is_blank(j) && marks[j].is_none());
-    if let Some(j) = opening.filter(|j| candidates.contains(j)) {
-        if classify(&page.features[j], page.lang.is_some()) != Class::Good {
-            return Some(j);
-        }
-    }
-    if candidates.contains(&first) {
-        return Some(first);
-    }
-    // Otherwise the nearest heading-like line above the article, if it is
-    // directly above it (only blank or removed lines between).
-    let j = page.prev_text(region.start)?;
-    let between_clean = (j + 1..region.start).all(|k| page.is_blank(k) || marks[k].is_some());
-    (candidates.contains(&j) && between_clean && page.features[j].capital_ratio() >= 0.2)
-        .then_some(j)
+    let opens_with_heading = Some(opening).filter(|j| {
+        candidates.contains(j) && classify(&page.features[*j], page.lang.is_some()) != Class::Good
+    });
+    best_match(false)
+        .or(above)
+        .or_else(|| best_match(true))
+        .or(opens_with_heading)
+        .or_else(|| candidates.contains(&first).then_some(first))
 }
 
 fn is_heading_like(f: &Features, text: &str) -> bool {

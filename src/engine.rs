@@ -189,7 +189,13 @@ impl Cleaner {
         self.mute_comments(&marks, &mut scores);
         let regions = self.article_regions(&page, &scores, &marks);
         let region = regions.main.clone();
-        let title = find_title(&page, &marks, &region);
+        // The headline is printed first, so it must come before every part of
+        // the article, not only the main one.
+        let first_part = regions
+            .all
+            .first()
+            .map_or(region.clone(), |r| r.start..region.end);
+        let title = find_title(&page, &marks, &first_part);
         let state = State {
             region,
             regions: regions.all,
@@ -559,7 +565,8 @@ fn describe_kept(f: &Features, main: bool) -> &'static str {
 
 /// The headline: a heading-like line just before (or at) the start of the
 /// article, preferring the one that best matches the page's first line
-/// (usually the HTML `<title>`).
+/// (usually the HTML `<title>`), then one right above the article, then the
+/// article's own first line if it is a heading.
 fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) -> Option<usize> {
     if region.is_empty() {
         return None;
@@ -567,27 +574,22 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
     let live = |j: usize| !page.is_blank(j) && marks[j].is_none();
     let opening = (region.start..region.end).find(|&j| live(j))?;
     let from = region.start.saturating_sub(20);
-    // The headline may be the region's first or second line (when the lead
-    // was taken in), never deeper in the article.
-    let to = (region.start..region.end)
-        .filter(|&j| live(j))
-        .nth(2)
-        .unwrap_or(region.end);
+    // The headline opens the article: no article line comes before it (the
+    // plain output prints it first, and output keeps input order).
+    let to = opening + 1;
     let candidates: Vec<usize> = (from..to)
         .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
     let title_words = word_set(&page.text[first]);
-    // Candidates that repeat the page's first line (usually the HTML title).
-    let best_match = |inside: bool| {
-        candidates
-            .iter()
-            .filter(|&&j| j != first && (j > opening) == inside)
-            .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
-            .filter(|&(_, o)| o >= 0.5)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(j, _)| j)
-    };
+    // The candidate that best repeats the page's first line (usually the HTML title).
+    let best_match = candidates
+        .iter()
+        .filter(|&&j| j != first)
+        .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
+        .filter(|&(_, o)| o >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(j, _)| j);
     // A heading right above the article, with only blank or removed lines between.
     let above = page.prev_text(opening).filter(|&j| {
         candidates.contains(&j)
@@ -598,9 +600,8 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
     let opens_with_heading = Some(opening).filter(|j| {
         candidates.contains(j) && classify(&page.features[*j], page.lang.is_some()) != Class::Good
     });
-    best_match(false)
+    best_match
         .or(above)
-        .or_else(|| best_match(true))
         .or(opens_with_heading)
         .or_else(|| candidates.contains(&first).then_some(first))
 }

@@ -1,0 +1,139 @@
+//! Properties that hold for any input: no panic, output lines are input
+//! lines in order, spans point at the exact input bytes, the report is JSON.
+
+use deboiler::{Cleaner, Config};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn keep_markup() -> &'static Cleaner {
+    static CLEANER: OnceLock<Cleaner> = OnceLock::new();
+    CLEANER.get_or_init(|| {
+        Cleaner::new(Config {
+            keep_markup: true,
+            ..Config::default()
+        })
+        .expect("valid config")
+    })
+}
+
+fn normalise(line: &str) -> String {
+    let visible: String = line
+        .chars()
+        .filter(|c| {
+            c.is_whitespace()
+                || !(c.is_control()
+                    || matches!(
+                        c,
+                        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+                    ))
+        })
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines built from words that trigger rules and words that make prose.
+fn page() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "the",
+        "council",
+        "said",
+        "bridge",
+        "Subscribe",
+        "newsletter",
+        "Share",
+        "Home",
+        "»",
+        "©",
+        "2019",
+        "cookies",
+        "we",
+        "use",
+        "Created",
+        "with",
+        "Sketch.",
+        "By",
+        "Published",
+        "Related",
+        "says:",
+        "[link](https://x.org)",
+        "![img](a.png)",
+        "-",
+        "|",
+        "Nov.",
+        "19,",
+        "und",
+        "der",
+        "la",
+        "de",
+        "é",
+        "…",
+        "...",
+        "\u{a0}",
+        "\t",
+        "Reply",
+        "1.",
+        "*",
+    ]);
+    let line = prop::collection::vec(word, 0..30).prop_map(|w| w.join(" "));
+    prop::collection::vec(line, 0..60).prop_map(|l| l.join("\n"))
+}
+
+fn check(input: &str) -> Result<(), TestCaseError> {
+    let cleaned = keep_markup().clean(input);
+    let mut last_end = 0;
+    for d in cleaned.decisions() {
+        // Spans are in order, on character boundaries, and hold no line break.
+        prop_assert!(d.span.start >= last_end && d.span.end <= input.len());
+        prop_assert!(input.is_char_boundary(d.span.start) && input.is_char_boundary(d.span.end));
+        let raw = &input[d.span.clone()];
+        prop_assert!(!raw.contains('\n') && !raw.contains('\r'));
+        prop_assert_eq!(normalise(raw), normalise(cleaned.line_text(d)));
+        last_end = d.span.end;
+    }
+    // Every output line is an input line, in input order.
+    let input_lines: Vec<String> = input
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r']))
+        .map(normalise)
+        .collect();
+    let mut at = 0;
+    for out in cleaned
+        .rendered()
+        .lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty())
+    {
+        let found = input_lines[at..].iter().position(|l| *l == out);
+        prop_assert!(
+            found.is_some(),
+            "output line not in input (in order): {out:?}"
+        );
+        at += found.unwrap_or(0) + 1;
+    }
+    let json = serde_json::to_string(&cleaned).expect("serialisable");
+    let _: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn any_unicode_is_cleaned_without_panic(input in any::<String>()) {
+        check(&input)?;
+        let _ = deboiler::clean(&input).rendered();
+    }
+
+    #[test]
+    fn pages_of_rule_words_keep_their_invariants(input in page()) {
+        check(&input)?;
+        // The default config (markup rendered) never panics either.
+        let _ = deboiler::clean(&input).rendered();
+    }
+
+    #[test]
+    fn arbitrary_bytes_decoded_lossily_are_safe(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let input = String::from_utf8_lossy(&bytes);
+        check(&input)?;
+    }
+}

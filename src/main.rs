@@ -1,32 +1,66 @@
-//! The `deboiler` command-line tool: a thin layer over the library.
+//! The `deboiler` command-line tool: a thin layer over the library that
+//! reads files, folders, standard input, JSON Lines and WARC/WET, in
+//! parallel, and writes the cleaned text.
 
 use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use deboiler::{Cleaned, Cleaner, Config, Preset};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::{Map, Value};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[path = "cli/bench.rs"]
 mod bench;
 #[path = "cli/eval.rs"]
 mod eval;
+#[path = "cli/input.rs"]
+mod input;
+#[path = "cli/output.rs"]
+mod output;
+#[path = "cli/records.rs"]
+mod records;
+
+use input::{is_broken_pipe, Kind, Selection, Source};
+use output::AtomicFile;
+use records::{Item, Items, Payload};
 
 const EXAMPLES: &str = "\
 Examples:
-  deboiler examples/the-week-iran-missiles.txt      clean a page, print the article
-  curl -s … | html2text | deboiler                   clean standard input
-  deboiler --explain page.txt                        every line, kept (+) or removed (-), with rule and reason
-  deboiler --format json page.txt > report.json      the full report: title, text, every decision
-  deboiler --jsonl < pages.jsonl > clean.jsonl       JSON Lines with \"id\" and \"text\" in, {id,title,text} out
-  deboiler --preset precision --disable share a.txt  stricter, but keep share lines
-  deboiler rules                                     list every rule with its documentation
-  deboiler rule NWS001                               one rule's documentation
-  deboiler eval corpus.jsonl                         score against gold text and snippets (see `eval --help`)
-  deboiler eval corpus.jsonl --page wceb/0030        one page, line by line, with what the gold wants
-  deboiler bench corpus.jsonl                        throughput: MB/s and pages/s, one thread and all
+  Plain text (one page per file):
+    deboiler examples/the-week-iran-missiles.txt      clean a page, print the article
+    deboiler --explain page.txt                        every line, kept (+) or removed (-), with rule and reason
+    deboiler --format json page.txt > report.json      the full report: title, text, every decision
+    curl -s … | html2text | deboiler                   standard input
+  Folders:
+    deboiler -o clean/ pages/                          mirror the tree of pages/ into clean/, cleaned
+    deboiler -o clean/ --ext txt,md --glob '2024/**' pages/
+  JSON Lines (one page per record):
+    deboiler --jsonl < pages.jsonl > clean.jsonl       text field replaced, every other field kept, title added
+    deboiler --text-field body.text --id-field meta.id crawl.jsonl.gz > clean.jsonl
+    deboiler -o clean/ --report decisions.jsonl --annotate shards/*.jsonl.zst
+  Common Crawl WET / WARC (one page per conversion record):
+    deboiler CC-MAIN-…warc.wet.gz > pages.jsonl        WARC headers (WARC-Target-URI, …) kept as fields
+  Rules and evaluation:
+    deboiler --preset precision --disable share a.txt  stricter, but keep share lines
+    deboiler rules                                     list every rule with its documentation
+    deboiler rule NWS001                               one rule's documentation
+    deboiler eval corpus.jsonl                         score against gold text and snippets (see `eval --help`)
+    deboiler bench corpus.jsonl                        throughput: MB/s and pages/s, one thread and all
+
+Inputs ending in .gz or .zst are decompressed. .jsonl/.ndjson are JSON Lines and
+.warc/.wet are WARC, whatever the compression; anything else is plain text
+(override with --input-format). Standard input is plain text unless --jsonl.
+
+Bad input never loses data: invalid UTF-8 is decoded with U+FFFD and a warning
+naming the place and byte offset (--strict makes it an error); a malformed JSON
+line is written as an error record {\"error\", \"source\", \"raw\"} (--on-error skip
+leaves it out) and reported on stderr with file and line; the summary counts balance.
+Outputs under -o are written to a temporary name and renamed when complete.
 
 Exit codes:
   0  every input was cleaned
@@ -39,31 +73,75 @@ A file named like a subcommand (`rules`) must be given as `./rules`.";
 /// footers) from scraped web page text and print the article.
 ///
 /// Reads plain text (html-text, inscriptis, resiliparse or html2text output,
-/// innerText, WET records) from FILEs or standard input. Every output line is
-/// an input line; `--explain` shows which rule removed each of the others.
+/// innerText), JSON Lines and Common Crawl WET/WARC files, from files, folders
+/// or standard input. Every output line is an input line; `--explain` shows
+/// which rule removed each of the others.
 #[derive(Parser, Debug)]
 #[command(name = "deboiler", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Pages to clean (one page per file; `-` or nothing reads standard input).
+    /// Files or folders to clean (`-` or nothing reads standard input).
     files: Vec<PathBuf>,
 
     /// Show every line with its decision: `+` kept, `-` removed, the rule code,
     /// name and reason.
-    #[arg(long, conflicts_with_all = ["format", "jsonl"])]
+    #[arg(long, conflicts_with = "format")]
     explain: bool,
 
-    /// Output format for plain pages: `text` (headline, blank line, article) or
-    /// `json` (the full report with every decision).
+    /// Output for plain-text pages: `text` (headline, blank line, article) or
+    /// `json` (one report per page with every decision).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 
-    /// Read JSON Lines: one page per line with `id` and `text` fields; write one
-    /// `{"id", "title", "text"}` record per input record, in order.
-    #[arg(long)]
+    /// Read JSON Lines (same as `--input-format jsonl`).
+    #[arg(long, conflicts_with = "input_format")]
     jsonl: bool,
+
+    /// What the inputs hold; `auto` goes by the file name.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+
+    /// JSON Lines: the field holding the page text (dots reach into objects: `page.body`).
+    #[arg(long, default_value = "text", value_name = "PATH")]
+    text_field: String,
+
+    /// JSON Lines: the field naming a record in messages and reports.
+    #[arg(long, default_value = "id", value_name = "PATH")]
+    id_field: String,
+
+    /// JSON Lines and WARC: the field the detected headline goes to (left
+    /// alone if the record already has it; empty to leave it out).
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    title_field: String,
+
+    /// JSON Lines and WARC: add a `deboiler` field with the record's counts.
+    #[arg(long)]
+    annotate: bool,
+
+    /// Write every line's decision (source, line, kept, rule, reason) to FILE as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+
+    /// Write results under DIR instead of standard output, mirroring the
+    /// inputs' tree: text files keep their names, JSON Lines and WARC inputs
+    /// become `.jsonl`. Inputs are never overwritten.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+
+    /// In folders, take only files with these extensions (before .gz/.zst), e.g. `txt,jsonl`.
+    #[arg(long, value_delimiter = ',', value_name = "EXT")]
+    ext: Vec<String>,
+
+    /// In folders, take only files whose path (relative to the folder) matches; repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Vec<String>,
+
+    /// What to do with a record that cannot be read: `pass` writes an error
+    /// record in its place, `skip` leaves it out; either way it is reported.
+    #[arg(long, value_enum, default_value_t = OnError::Pass)]
+    on_error: OnError,
 
     /// Preset: `precision` (less noise, may lose article lines), `balanced`, or
     /// `recall` (keep anything that may be article).
@@ -89,13 +167,17 @@ struct Cli {
     #[arg(global = true, long)]
     keep_markup: bool,
 
-    /// Worker threads for `--jsonl` (default: all cores).
+    /// Worker threads (default: all cores).
     #[arg(global = true, short, long, value_name = "N")]
     jobs: Option<usize>,
 
     /// Fail on input that is not valid UTF-8 instead of decoding it lossily.
     #[arg(long)]
     strict: bool,
+
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -149,6 +231,20 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+    Warc,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum OnError {
+    Pass,
+    Skip,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum PresetArg {
     Precision,
@@ -170,12 +266,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
-}
-
 fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Rules { long }) => return list_rules(*long),
@@ -189,62 +279,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .build_global()
             .context("could not start worker threads")?;
     }
-    if let Some(Command::Eval {
-        corpus,
-        worst,
-        page,
-        predictions,
-    }) = &cli.command
-    {
-        let options = eval::Options {
+    match &cli.command {
+        Some(Command::Eval {
             corpus,
-            worst: *worst,
-            page: page.as_deref(),
-            predictions: predictions.as_deref(),
-        };
-        eval::run(&cleaner, &options, &mut io::stdout().lock())?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(Command::Bench { inputs, passes }) = &cli.command {
-        bench::run(&cleaner, inputs, *passes, &mut io::stdout().lock())?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let inputs: Vec<PathBuf> = if cli.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        cli.files.clone()
-    };
-    let mut failures = 0usize;
-    for path in &inputs {
-        let result = if cli.jsonl {
-            clean_jsonl(&cleaner, path, &mut out).map(|bad| failures += bad)
-        } else {
-            read_page(path, cli.strict).and_then(|text| {
-                let cleaned = cleaner.clean(&text);
-                write_page(&cli, path, inputs.len() > 1, &cleaned, &mut out)
-            })
-        };
-        if let Err(err) = result {
-            if is_broken_pipe(&err) {
-                return Ok(ExitCode::SUCCESS);
-            }
-            eprintln!("deboiler: {}: {err:#}", path.display());
-            failures += 1;
-        }
-    }
-    if let Err(err) = out.flush() {
-        if err.kind() == io::ErrorKind::BrokenPipe {
+            worst,
+            page,
+            predictions,
+        }) => {
+            let options = eval::Options {
+                corpus,
+                worst: *worst,
+                page: page.as_deref(),
+                predictions: predictions.as_deref(),
+            };
+            eval::run(&cleaner, &options, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);
         }
-        return Err(err.into());
+        Some(Command::Bench { inputs, passes }) => {
+            bench::run(&cleaner, inputs, *passes, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
-    Ok(if failures > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Batch::new(&cli, &cleaner)?.run()
 }
 
 fn build_config(cli: &Cli) -> Result<Config> {
@@ -274,83 +331,468 @@ fn build_config(cli: &Cli) -> Result<Config> {
     Ok(config)
 }
 
-/// Reads a whole page; invalid UTF-8 is decoded lossily with a warning
-/// (or is an error with `--strict`).
-fn read_page(path: &Path, strict: bool) -> Result<String> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-    } else {
-        bytes = std::fs::read(path).context("cannot read file")?;
-    }
-    decode(bytes, &path.display().to_string(), strict)
+/// Records cleaned per parallel batch, and the text they may hold: what
+/// bounds memory on inputs of any size.
+const BATCH_ITEMS: usize = 512;
+const BATCH_BYTES: usize = 32 << 20;
+
+/// Counts over a whole run; the summary prints them.
+#[derive(Default)]
+struct Stats {
+    sources: usize,
+    failed_sources: usize,
+    records_in: usize,
+    records_out: usize,
+    pages: usize,
+    errors: usize,
+    skipped: usize,
+    bytes_in: usize,
+    bytes_out: usize,
+    lines: usize,
+    lines_removed: usize,
+    by_rule: BTreeMap<String, usize>,
 }
 
-fn decode(bytes: Vec<u8>, name: &str, strict: bool) -> Result<String> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            if strict {
-                bail!("invalid UTF-8 at byte {at} (drop --strict to decode it lossily)");
-            }
-            eprintln!(
-                "deboiler: warning: {name}: invalid UTF-8 at byte {at}, replaced with U+FFFD"
+/// What cleaning one item gave.
+struct Done {
+    /// Text to write (a page, a JSON line); `None` for a skipped record.
+    output: Option<String>,
+    /// Lines for the `--report` file.
+    report: Vec<String>,
+    /// The error, for records that could not be read.
+    error: Option<String>,
+    bytes_in: usize,
+    bytes_out: usize,
+    lines: usize,
+    removed: Vec<String>,
+}
+
+/// One run of the batch tool.
+struct Batch<'a> {
+    cli: &'a Cli,
+    cleaner: &'a Cleaner,
+    sources: Vec<Source>,
+    inputs: Vec<PathBuf>,
+    stats: Stats,
+    progress: ProgressBar,
+    report: Option<AtomicFile>,
+}
+
+impl<'a> Batch<'a> {
+    fn new(cli: &'a Cli, cleaner: &'a Cleaner) -> Result<Batch<'a>> {
+        let forced = match (cli.jsonl, cli.input_format) {
+            (true, _) | (_, InputFormat::Jsonl) => Some(Kind::Jsonl),
+            (_, InputFormat::Text) => Some(Kind::Text),
+            (_, InputFormat::Warc) => Some(Kind::Warc),
+            (_, InputFormat::Auto) => None,
+        };
+        let selection = Selection::new(forced, &cli.ext, &cli.glob)?;
+        let args = if cli.files.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            cli.files.clone()
+        };
+        let sources = selection.expand(&args)?;
+        let inputs: Vec<PathBuf> = sources.iter().filter_map(|s| s.path.clone()).collect();
+        if cli.output.is_some() || cli.report.is_some() {
+            output::clean_up_on_interrupt();
+        }
+        let report = match &cli.report {
+            Some(path) => Some(AtomicFile::create(path, &inputs)?),
+            None => None,
+        };
+        // The bar shows a total and an ETA when the inputs' sizes say how much text there is.
+        let progress = progress_bar(cli);
+        let plain_files = sources
+            .iter()
+            .all(|s| s.path.is_some() && input::strip_compression(&s.relative) == s.relative);
+        if plain_files {
+            progress.set_length(sources.iter().filter_map(Source::size).sum());
+            progress.set_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
-            Ok(String::from_utf8_lossy(err.as_bytes()).into_owned())
+        }
+        Ok(Batch {
+            cli,
+            cleaner,
+            sources,
+            inputs,
+            stats: Stats::default(),
+            progress,
+            report,
+        })
+    }
+
+    fn run(mut self) -> Result<ExitCode> {
+        let started = Instant::now();
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let sources = std::mem::take(&mut self.sources);
+        let many = sources.len() > 1;
+        for source in &sources {
+            self.stats.sources += 1;
+            let result = match &self.cli.output {
+                Some(dir) => self.write_file(source, dir),
+                None => self.write_stream(source, many, &mut out),
+            };
+            if let Err(err) = result {
+                if is_broken_pipe(&err) {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                self.stats.failed_sources += 1;
+                eprintln!("deboiler: {}: {err:#}", source.name());
+            }
+        }
+        if let Err(err) = out.flush() {
+            if err.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(err.into());
+        }
+        if let Some(report) = self.report.take() {
+            report.finish()?;
+        }
+        self.progress.finish_and_clear();
+        self.summarise(started.elapsed().as_secs_f64());
+        let failed = self.stats.errors > 0 || self.stats.failed_sources > 0;
+        Ok(if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+
+    fn write_stream(&mut self, source: &Source, many: bool, out: &mut impl Write) -> Result<()> {
+        if many && source.kind == Kind::Text && !self.cli.explain && self.cli.format == Format::Text
+        {
+            writeln!(out, "==> {} <==", source.name())?;
+        }
+        self.clean_source(source, out)
+    }
+
+    fn write_file(&mut self, source: &Source, dir: &Path) -> Result<()> {
+        let relative = input::strip_compression(&source.relative);
+        let target = match source.kind {
+            Kind::Text if source.path.is_none() => dir.join("stdin.txt"),
+            Kind::Text => dir.join(relative),
+            Kind::Jsonl | Kind::Warc => dir.join(relative.with_extension("jsonl")),
+        };
+        let mut file = AtomicFile::create(&target, &self.inputs)?;
+        match self.clean_source(source, &mut file) {
+            Ok(()) => file.finish(),
+            Err(err) => {
+                file.abandon();
+                Err(err)
+            }
+        }
+    }
+
+    /// Streams one source through the cleaner in parallel batches, writing
+    /// results in input order.
+    fn clean_source(&mut self, source: &Source, out: &mut impl Write) -> Result<()> {
+        let reader = input::open(source)?;
+        let mut items = Items::new(source, reader, self.cli.strict);
+        let stream = self.cli.output.is_none();
+        loop {
+            let batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES)?;
+            if batch.is_empty() {
+                break;
+            }
+            let done: Vec<Done> = batch
+                .par_iter()
+                .map(|item| self.clean_item(item, stream))
+                .collect();
+            for (item, d) in batch.iter().zip(done) {
+                self.stats.records_in += 1;
+                if let Some(error) = &d.error {
+                    self.stats.errors += 1;
+                    eprintln!("deboiler: {}: {error}", item.place);
+                } else {
+                    self.stats.pages += 1;
+                }
+                match &d.output {
+                    Some(text) => {
+                        out.write_all(text.as_bytes())?;
+                        self.stats.records_out += 1;
+                    }
+                    None => self.stats.skipped += 1,
+                }
+                if let Some(report) = &mut self.report {
+                    for line in &d.report {
+                        writeln!(report, "{line}")?;
+                    }
+                }
+                self.stats.bytes_in += d.bytes_in;
+                self.stats.bytes_out += d.bytes_out;
+                self.stats.lines += d.lines;
+                self.stats.lines_removed += d.removed.len();
+                for code in d.removed {
+                    *self.stats.by_rule.entry(code).or_default() += 1;
+                }
+                self.progress.inc(d.bytes_in as u64);
+            }
+            self.progress
+                .set_message(format!("{} pages", self.stats.pages));
+        }
+        Ok(())
+    }
+
+    fn clean_item(&self, item: &Item, stream: bool) -> Done {
+        match &item.payload {
+            Payload::Page(text) => {
+                let cleaned = self.cleaner.clean(text);
+                let output = match (self.cli.explain, self.cli.format) {
+                    (true, _) => explain(&item.place, &cleaned),
+                    (false, Format::Json) => {
+                        format!("{}\n", serde_json::to_string(&cleaned).unwrap_or_default())
+                    }
+                    (false, Format::Text) => {
+                        let rendered = cleaned.rendered();
+                        // On a terminal or pipe each page ends with a newline;
+                        // a file holds exactly the article.
+                        if stream && !rendered.is_empty() {
+                            format!("{rendered}\n")
+                        } else {
+                            rendered
+                        }
+                    }
+                };
+                self.done(text, &cleaned, output, &item.place, None)
+            }
+            Payload::Json(record) => {
+                let Some(text) = get_path(record, &self.cli.text_field).and_then(Value::as_str)
+                else {
+                    let why = match get_path(record, &self.cli.text_field) {
+                        None | Some(Value::Null) => {
+                            format!("record has no {:?} field", self.cli.text_field)
+                        }
+                        Some(_) => format!("field {:?} is not a string", self.cli.text_field),
+                    };
+                    return self.failed(item, why, serde_json::to_string(record).ok());
+                };
+                let id = get_path(record, &self.cli.id_field).map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                });
+                let cleaned = self.cleaner.clean(text);
+                let mut record = record.clone();
+                set_path(
+                    &mut record,
+                    &self.cli.text_field,
+                    Value::String(cleaned.text()),
+                );
+                let output = if self.cli.explain {
+                    explain(&item.place, &cleaned)
+                } else {
+                    self.finish_record(&mut record, &cleaned);
+                    format!("{}\n", Value::Object(record))
+                };
+                let place = match &id {
+                    Some(id) => format!("{} ({id})", item.place),
+                    None => item.place.clone(),
+                };
+                self.done(text, &cleaned, output, &place, id)
+            }
+            Payload::Warc(headers, text) => {
+                let cleaned = self.cleaner.clean(text);
+                let mut record = headers.clone();
+                let id = headers
+                    .get("WARC-Record-ID")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                record.insert("text".into(), Value::String(cleaned.text()));
+                let output = if self.cli.explain {
+                    explain(&item.place, &cleaned)
+                } else {
+                    self.finish_record(&mut record, &cleaned);
+                    format!("{}\n", Value::Object(record))
+                };
+                self.done(text, &cleaned, output, &item.place, id)
+            }
+            Payload::Bad { error, raw } => self.failed(item, error.clone(), raw.clone()),
+        }
+    }
+
+    /// Adds the headline and, with `--annotate`, the counts to a JSON record.
+    fn finish_record(&self, record: &mut Map<String, Value>, cleaned: &Cleaned<'_>) {
+        if !self.cli.title_field.is_empty() && !record.contains_key(&self.cli.title_field) {
+            let title = cleaned
+                .title()
+                .map_or(Value::Null, |t| Value::String(t.to_string()));
+            record.insert(self.cli.title_field.clone(), title);
+        }
+        if self.cli.annotate {
+            let s = cleaned.summary();
+            record.insert(
+                "deboiler".into(),
+                json!({
+                    "lines": s.lines, "lines_removed": s.lines_removed,
+                    "words": s.words, "words_removed": s.words_removed,
+                    "language": cleaned.language(),
+                    "removed_by_rule": s.removed_by_rule,
+                }),
+            );
+        }
+    }
+
+    fn done(
+        &self,
+        input: &str,
+        cleaned: &Cleaned<'_>,
+        output: String,
+        place: &str,
+        id: Option<String>,
+    ) -> Done {
+        let kept = cleaned.rendered().len();
+        let mut removed = Vec::new();
+        let mut report = Vec::new();
+        let mut lines = 0;
+        for d in cleaned.decisions().iter().filter(|d| !d.blank) {
+            lines += 1;
+            if !d.kept {
+                removed.push(d.code.to_string());
+            }
+            if self.report.is_some() {
+                let entry = json!({
+                    "source": place, "id": id, "line": d.line, "kept": d.kept,
+                    "code": d.code, "name": d.name, "family": d.family, "reason": d.reason,
+                });
+                report.push(entry.to_string());
+            }
+        }
+        Done {
+            bytes_in: input.len(),
+            bytes_out: kept,
+            output: Some(output),
+            report,
+            error: None,
+            lines,
+            removed,
+        }
+    }
+
+    fn failed(&self, item: &Item, error: String, raw: Option<String>) -> Done {
+        let output = (self.cli.on_error == OnError::Pass).then(|| {
+            let mut record = json!({"error": error, "source": item.place});
+            if let Some(raw) = &raw {
+                record["raw"] = Value::String(raw.clone());
+            }
+            format!("{record}\n")
+        });
+        Done {
+            output,
+            report: Vec::new(),
+            error: Some(error),
+            bytes_in: item.size(),
+            bytes_out: 0,
+            lines: 0,
+            removed: Vec::new(),
+        }
+    }
+
+    fn summarise(&self, seconds: f64) {
+        let s = &self.stats;
+        if self.cli.quiet
+            || (s.pages <= 1 && s.errors == 0 && s.failed_sources == 0 && s.sources <= 1)
+        {
+            return;
+        }
+        let mb = |b: usize| b as f64 / 1e6;
+        let removed = if s.bytes_in == 0 {
+            0.0
+        } else {
+            100.0 * (1.0 - s.bytes_out as f64 / s.bytes_in as f64)
+        };
+        eprintln!(
+            "deboiler: {} pages from {} input(s) in {seconds:.1} s; {:.1} MB of text in, {:.1} MB kept ({removed:.0}% removed); {} of {} lines removed",
+            s.pages, s.sources, mb(s.bytes_in), mb(s.bytes_out), s.lines_removed, s.lines
+        );
+        eprintln!(
+            "deboiler: records: {} in = {} written + {} skipped; {} errors ({} passed through as error records); {} inputs failed",
+            s.records_in,
+            s.records_out,
+            s.skipped,
+            s.errors,
+            s.errors - s.skipped.min(s.errors),
+            s.failed_sources
+        );
+        let mut rules: Vec<_> = s.by_rule.iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(a.1));
+        let top: Vec<String> = rules
+            .iter()
+            .take(12)
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
+        if !top.is_empty() {
+            eprintln!("deboiler: removed lines by rule: {}", top.join(", "));
         }
     }
 }
 
-fn write_page(
-    cli: &Cli,
-    path: &Path,
-    many: bool,
-    cleaned: &Cleaned<'_>,
-    out: &mut impl Write,
-) -> Result<()> {
-    if cli.explain {
-        let summary = cleaned.summary();
-        writeln!(
-            out,
-            "== {}: kept {} of {} lines ({} of {} words), language {}",
-            path.display(),
-            summary.lines_kept,
-            summary.lines,
-            summary.words_kept,
-            summary.words,
-            cleaned.language().unwrap_or("unknown")
-        )?;
-        for d in cleaned.decisions().iter().filter(|d| !d.blank) {
-            let sign = if d.kept { '+' } else { '-' };
-            writeln!(
-                out,
-                "{sign} {:>5}  {} {:<20} {}",
-                d.line, d.code, d.name, d.reason
-            )?;
-            writeln!(out, "         | {}", shorten(cleaned.line_text(d), 110))?;
-        }
-        return Ok(());
+fn progress_bar(cli: &Cli) -> ProgressBar {
+    if cli.quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
     }
-    match cli.format {
-        Format::Json => {
-            serde_json::to_writer(&mut *out, cleaned)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            if many {
-                writeln!(out, "==> {} <==", path.display())?;
-            }
-            let text = cleaned.rendered();
-            if !text.is_empty() {
-                writeln!(out, "{text}")?;
-            }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bytes} cleaned ({bytes_per_sec}) {msg} [{elapsed}]",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
+/// Every non-blank line of a page: `+` kept or `-` removed, rule and reason.
+fn explain(place: &str, cleaned: &Cleaned<'_>) -> String {
+    let summary = cleaned.summary();
+    let mut out = format!(
+        "== {place}: kept {} of {} lines ({} of {} words), language {}\n",
+        summary.lines_kept,
+        summary.lines,
+        summary.words_kept,
+        summary.words,
+        cleaned.language().unwrap_or("unknown")
+    );
+    for d in cleaned.decisions().iter().filter(|d| !d.blank) {
+        let sign = if d.kept { '+' } else { '-' };
+        out.push_str(&format!(
+            "{sign} {:>5}  {} {:<20} {}\n",
+            d.line, d.code, d.name, d.reason
+        ));
+        out.push_str(&format!(
+            "         | {}\n",
+            shorten(cleaned.line_text(d), 110)
+        ));
+    }
+    out
+}
+
+/// The value at a dotted path (`page.body`) of a JSON object.
+fn get_path<'v>(record: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
+    let mut parts = path.split('.');
+    let mut value = record.get(parts.next()?)?;
+    for part in parts {
+        value = value.as_object()?.get(part)?;
+    }
+    Some(value)
+}
+
+/// Sets the value at a dotted path that `get_path` found.
+fn set_path(record: &mut Map<String, Value>, path: &str, new: Value) {
+    let mut parts: Vec<&str> = path.split('.').collect();
+    let Some(last) = parts.pop() else { return };
+    let mut map = record;
+    for part in parts {
+        match map.get_mut(part).and_then(Value::as_object_mut) {
+            Some(inner) => map = inner,
+            None => return,
         }
     }
-    Ok(())
+    map.insert(last.to_string(), new);
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -358,84 +800,6 @@ fn shorten(text: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
     }
-}
-
-/// Records cleaned per parallel batch; bounds memory on large inputs.
-const BATCH: usize = 256;
-
-/// Cleans a JSON Lines stream; returns how many records could not be parsed.
-fn clean_jsonl(cleaner: &Cleaner, path: &Path, out: &mut impl Write) -> Result<usize> {
-    let name = path.display().to_string();
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(io::BufReader::new(io::stdin()))
-    } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).context("cannot open file")?,
-        ))
-    };
-    let mut failures = 0;
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
-    let mut lines = reader.split(b'\n');
-    let mut number = 0;
-    loop {
-        batch.clear();
-        for line in lines.by_ref() {
-            number += 1;
-            let line = line.context("cannot read input")?;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            batch.push((number, line));
-            if batch.len() == BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Result<String, String>> = batch
-            .par_iter()
-            .map(|(n, line)| clean_record(cleaner, line).map_err(|e| format!("{name}:{n}: {e}")))
-            .collect();
-        for result in results {
-            match result {
-                Ok(record) => writeln!(out, "{record}")?,
-                Err(message) => {
-                    eprintln!("deboiler: {message}");
-                    failures += 1;
-                }
-            }
-        }
-    }
-    Ok(failures)
-}
-
-fn clean_record(cleaner: &Cleaner, line: &[u8]) -> Result<String, String> {
-    let line = String::from_utf8_lossy(line);
-    let record: Map<String, Value> = match serde_json::from_str(&line) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err("not a JSON object".into()),
-        Err(e) => return Err(format!("invalid JSON: {e}")),
-    };
-    let text = match record.get("text") {
-        Some(Value::String(s)) => s.as_str(),
-        Some(Value::Null) | None => return Err("record has no \"text\" field".into()),
-        Some(_) => return Err("\"text\" is not a string".into()),
-    };
-    let cleaned = cleaner.clean(text);
-    let mut out = Map::new();
-    out.insert(
-        "id".into(),
-        record.get("id").cloned().unwrap_or(Value::Null),
-    );
-    out.insert(
-        "title".into(),
-        cleaned
-            .title()
-            .map_or(Value::Null, |t| Value::String(t.to_string())),
-    );
-    out.insert("text".into(), Value::String(cleaned.text()));
-    serde_json::to_string(&out).map_err(|e| e.to_string())
 }
 
 fn list_rules(long: bool) -> Result<ExitCode> {

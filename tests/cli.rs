@@ -68,9 +68,9 @@ fn malformed_jsonl_is_reported_with_line_number_and_exit_1() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("\"id\":\"ok\""))
-        .stderr(predicate::str::contains("-:2: invalid JSON"))
+        .stderr(predicate::str::contains("<stdin>:2: invalid JSON"))
         .stderr(predicate::str::contains(
-            "-:3: record has no \"text\" field",
+            "<stdin>:3: record has no \"text\" field",
         ));
 }
 

@@ -196,9 +196,14 @@ impl Cleaner {
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
         let title = find_title(&page, &marks, &first_part);
+        let mut article = vec![false; page.len()];
+        for r in &regions.all {
+            article[r.clone()].fill(true);
+        }
         let state = State {
             region,
             regions: regions.all,
+            article,
             removed: marks
                 .iter()
                 .map(|m| m.as_ref().is_some_and(|m| !m.weak))
@@ -282,11 +287,17 @@ impl Cleaner {
     /// (a maximum-sum segment) widened by its lead paragraph, and further
     /// runs that score nearly as well (a long article broken up by lists).
     fn article_regions(&self, page: &Page<'_>, scores: &[f32], marks: &[Option<Mark>]) -> Regions {
-        let (best, best_range) = max_segment(scores, 0..scores.len());
-        if best_range.is_empty() {
+        let segments = maximal_segments(scores);
+        // The best run; the first of equals.
+        let Some((best, best_range)) =
+            segments
+                .iter()
+                .cloned()
+                .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        else {
             return self.terse_article(page, marks);
-        }
-        let main = self.with_lead(page, marks, best_range);
+        };
+        let main = self.with_lead(page, marks, best_range.clone());
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // Reader comments follow the article; their prose is not part of it.
@@ -297,14 +308,11 @@ impl Cleaner {
                     .is_some_and(|m| self.rules[m.rule].opens_comments())
             })
             .unwrap_or(page.len());
-        let mut pending = vec![0..main.start, main.end..comments_from];
-        while let Some(part) = pending.pop() {
-            let (sum, seg) = max_segment(scores, part.clone());
-            if seg.is_empty() || sum < threshold {
+        for (sum, seg) in segments {
+            let overlaps_main = seg.start < main.end && main.start < seg.end;
+            if sum < threshold || overlaps_main || seg.end > comments_from {
                 continue;
             }
-            pending.push(part.start..seg.start);
-            pending.push(seg.end..part.end);
             // One paragraph on its own is an author box or a site blurb, not article.
             let prose_lines = seg
                 .clone()
@@ -367,7 +375,13 @@ impl Cleaner {
                 }
             })
             .collect();
-        let (best, range) = max_segment(&scores, 0..scores.len());
+        let Some((best, range)) =
+            maximal_segments(&scores)
+                .into_iter()
+                .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        else {
+            return Regions::default();
+        };
         if best < TERSE_MIN_SCORE {
             return Regions::default();
         }
@@ -460,24 +474,58 @@ struct Regions {
     all: Vec<Range<usize>>,
 }
 
-/// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
-fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
-    let mut best = 0.0f32;
-    let mut best_range = within.start..within.start;
-    let mut sum = 0.0f32;
-    let mut start = within.start;
-    for i in within {
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
-        }
-        sum += scores[i];
-        if sum > best {
-            best = sum;
-            best_range = start..i + 1;
-        }
+/// Every maximal scoring run of `scores` with its sum, in page order: the
+/// best run, then the best runs of what lies left and right of it, and so on
+/// (Ruzzo and Tompa's linear-time algorithm, so that a page of a million
+/// lines costs no more per line than a short one).
+fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
+    struct Run {
+        range: Range<usize>,
+        /// Cumulative score before the run and at its end.
+        left: f64,
+        right: f64,
+        /// The nearest earlier run with a smaller `left`.
+        previous: Option<usize>,
     }
-    (best, best_range)
+    let mut runs: Vec<Run> = Vec::new();
+    let mut total = 0.0f64;
+    for (i, &score) in scores.iter().enumerate() {
+        let score = f64::from(score);
+        if score > 0.0 {
+            let mut run = Run {
+                range: i..i + 1,
+                left: total,
+                right: total + score,
+                previous: None,
+            };
+            loop {
+                let mut j = runs.len().checked_sub(1);
+                while let Some(k) = j {
+                    if runs[k].left < run.left {
+                        break;
+                    }
+                    j = runs[k].previous;
+                }
+                match j {
+                    Some(k) if runs[k].right < run.right => {
+                        // The new run extends run k: merge them and look again.
+                        run.range.start = runs[k].range.start;
+                        run.left = runs[k].left;
+                        runs.truncate(k);
+                    }
+                    _ => {
+                        run.previous = j;
+                        runs.push(run);
+                        break;
+                    }
+                }
+            }
+        }
+        total += score;
+    }
+    runs.into_iter()
+        .map(|r| ((r.right - r.left) as f32, r.range))
+        .collect()
 }
 
 /// Whether a match at `start..end` of `text` is bounded by non-word
@@ -642,6 +690,15 @@ fn overlap(title: &[String], candidate: &[String]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maximal_segments_are_found_left_and_right_of_the_best() {
+        let scores = [-1.0, 2.0, 3.0, -10.0, 4.0, -1.0, 1.0, -5.0, 1.0];
+        let runs = maximal_segments(&scores);
+        let ranges: Vec<_> = runs.iter().map(|r| r.1.clone()).collect();
+        assert_eq!(ranges, [1..3, 4..7, 8..9]);
+        assert_eq!(runs[0].0, 5.0);
+    }
 
     #[test]
     fn boundaries_are_checked_on_word_characters_only() {

@@ -222,6 +222,11 @@ enum Command {
         /// Passes over the inputs; the best is reported.
         #[arg(long, default_value_t = 3)]
         passes: usize,
+        /// Also clean synthetic pages of growing size (a 10 MB line, a million
+        /// one-character lines, a 100 MB page) and show that time grows in
+        /// proportion to size.
+        #[arg(long)]
+        scaling: bool,
     },
 }
 
@@ -295,8 +300,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval::run(&cleaner, &options, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(Command::Bench { inputs, passes }) => {
-            bench::run(&cleaner, inputs, *passes, &mut io::stdout().lock())?;
+        Some(Command::Bench {
+            inputs,
+            passes,
+            scaling,
+        }) => {
+            let mut out = io::stdout().lock();
+            bench::run(&cleaner, inputs, *passes, &mut out)?;
+            if *scaling {
+                writeln!(out)?;
+                bench::scaling(&cleaner, &mut out)?;
+            }
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}

@@ -104,3 +104,57 @@ pub fn run(
     }
     Ok(())
 }
+
+/// Synthetic pages of growing size: time must grow in proportion.
+pub fn scaling(cleaner: &Cleaner, out: &mut impl Write) -> Result<()> {
+    let sentence =
+        "The council met on Tuesday to discuss the budget, and the debate went on for hours. ";
+    let page = "Skip to content\nHome News Sport\nThe council met on Tuesday evening to discuss the budget for the coming year, and the debate went on for several hours.\nMembers argued about the cost of repairing the old bridge, which has been closed since the floods.\nSubscribe to our newsletter\nShare on Facebook\n";
+    type Make = Box<dyn Fn(usize) -> String>;
+    let shapes: Vec<(&str, Make, [usize; 2])> = vec![
+        (
+            "one line, no newline (MB)",
+            Box::new(move |mb| sentence.repeat(mb * 1_000_000 / sentence.len())),
+            [5, 10],
+        ),
+        (
+            "one-character lines (lines)",
+            Box::new(|n| "a\n".repeat(n)),
+            [500_000, 1_000_000],
+        ),
+        (
+            "article page repeated (MB)",
+            Box::new(move |mb| page.repeat(mb * 1_000_000 / page.len())),
+            [50, 100],
+        ),
+    ];
+    writeln!(
+        out,
+        "{:<30} {:>10} {:>10} {:>10} {:>9}",
+        "input shape", "size", "MB", "seconds", "MB/s"
+    )?;
+    for (name, make, sizes) in shapes {
+        let mut times = Vec::new();
+        for size in sizes {
+            let text = make(size);
+            let started = Instant::now();
+            let kept = cleaner.clean(&text).text().len();
+            let seconds = started.elapsed().as_secs_f64();
+            times.push(seconds);
+            let mb = text.len() as f64 / 1e6;
+            writeln!(
+                out,
+                "{name:<30} {size:>10} {mb:>10.1} {seconds:>10.3} {:>9.1}",
+                mb / seconds
+            )?;
+            std::hint::black_box(kept);
+        }
+        writeln!(
+            out,
+            "{:<30} twice the input took {:.2}x the time",
+            "",
+            times[1] / times[0]
+        )?;
+    }
+    Ok(())
+}

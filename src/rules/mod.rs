@@ -205,6 +205,8 @@ pub struct State {
     /// Every region taken as article, in page order (the main one included):
     /// long articles broken up by lists or tables have several.
     pub regions: Vec<Range<usize>>,
+    /// For each line, whether it lies in one of `regions`.
+    pub article: Vec<bool>,
     /// Whether each line is already removed by an earlier rule (lines only
     /// suspected by a rule do not count).
     pub removed: Vec<bool>,
@@ -215,7 +217,7 @@ pub struct State {
 impl State {
     /// Whether line `i` lies in one of the article regions.
     pub fn in_article(&self, i: usize) -> bool {
-        self.regions.iter().any(|r| r.contains(&i))
+        self.article.get(i).copied().unwrap_or(false)
     }
 }
 

@@ -53,14 +53,23 @@ impl Rule for AfterSectionEnd {
         let Some(state) = cx.state else { return };
         let region = state.region.clone();
         let page = cx.page;
-        let kept_chars = |range: std::ops::Range<usize>, prose_only: bool| -> u32 {
-            range
-                .filter(|&i| !state.removed[i])
-                .filter(|&i| {
-                    !prose_only || classify(&page.features[i], page.lang.is_some()) == Class::Good
-                })
-                .map(|i| page.features[i].chars)
-                .sum()
+        // Prefix sums of kept characters (all, and prose only), so that each
+        // heading costs the same however long the page.
+        let mut all = vec![0u64; page.len() + 1];
+        let mut prose = vec![0u64; page.len() + 1];
+        for i in 0..page.len() {
+            let kept = if state.removed[i] {
+                0
+            } else {
+                u64::from(page.features[i].chars)
+            };
+            let good = classify(&page.features[i], page.lang.is_some()) == Class::Good;
+            all[i + 1] = all[i] + kept;
+            prose[i + 1] = prose[i] + if good { kept } else { 0 };
+        }
+        let kept_chars = |range: std::ops::Range<usize>, prose_only: bool| -> u64 {
+            let sums = if prose_only { &prose } else { &all };
+            sums[range.end] - sums[range.start]
         };
         let total = kept_chars(region.clone(), false);
         if total == 0 {

@@ -696,7 +696,7 @@ mod tests {
         let scores = [-1.0, 2.0, 3.0, -10.0, 4.0, -1.0, 1.0, -5.0, 1.0];
         let runs = maximal_segments(&scores);
         let ranges: Vec<_> = runs.iter().map(|r| r.1.clone()).collect();
-        assert_eq!(ranges, [1..3, 4..7, 8..9]);
+        assert_eq!(ranges, [1..3, 4..5, 6..7, 8..9]);
         assert_eq!(runs[0].0, 5.0);
     }
 

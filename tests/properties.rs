@@ -137,3 +137,26 @@ proptest! {
         check(&input)?;
     }
 }
+
+/// The same invariants on real pages: the committed regression sample and seeds.
+#[test]
+fn fixture_pages_keep_the_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let mut pages: Vec<String> = std::fs::read_to_string(format!("{dir}regression.jsonl"))
+        .expect("regression sample")
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON")["text"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    for seed in ["the-week-iran-missiles", "rolling-stone-iran-strike"] {
+        pages.push(std::fs::read_to_string(format!("{dir}seeds/{seed}.txt")).expect("seed"));
+    }
+    assert!(pages.len() >= 50);
+    for page in &pages {
+        check(page).unwrap_or_else(|e| panic!("{e}"));
+    }
+}

@@ -196,6 +196,13 @@ pub struct Trigger {
     pub at: Range<usize>,
 }
 
+impl Trigger {
+    /// Whether the phrase opens its line: only bullets or punctuation before it.
+    pub fn opens_line(&self, text: &str) -> bool {
+        !text[..self.at.start].chars().any(char::is_alphanumeric)
+    }
+}
+
 /// What the engine knows when [`Phase::Context`] rules run.
 #[derive(Debug, Clone)]
 pub struct State {

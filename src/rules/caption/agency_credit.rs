@@ -43,10 +43,9 @@ impl Rule for AgencyCredit {
             let text = &cx.page.text[t.line];
             let f = &cx.page.features[t.line];
             let phrase = PHRASES.get(t.phrase);
-            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
             // A credit opens a caption ("Foto: …") or closes it ("… /Getty Images").
             let opens =
-                lead.is_empty() && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
+                t.opens_line(text) && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
             let closes = text.len() - t.at.end <= 60;
             if f.words <= 60 && (opens || closes) {
                 out.remove(

@@ -37,8 +37,7 @@ impl Rule for PoweredBy {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];
-            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
-            if cx.page.features[t.line].words <= 10 && lead.is_empty() {
+            if cx.page.features[t.line].words <= 10 && t.opens_line(text) {
                 out.remove(
                     t.line,
                     format!("site credit: \"{}\"", PHRASES.get(t.phrase)),

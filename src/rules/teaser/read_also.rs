@@ -48,10 +48,9 @@ impl Rule for ReadAlso {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];
-            let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
             let rest = text[t.at.end..].trim_start();
             let labelled = rest.starts_with([':', '»', '→', '|', '>']) && rest.len() > 3;
-            if lead.is_empty() && labelled && cx.page.features[t.line].words <= MAX_WORDS {
+            if t.opens_line(text) && labelled && cx.page.features[t.line].words <= MAX_WORDS {
                 out.remove(
                     t.line,
                     format!("link to another story: \"{}\"", shorten(text, 50)),

@@ -31,12 +31,11 @@ declare_rule! {
 /// The trigger of `t` if its line is a section heading.
 pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'static str> {
     let text = &cx.page.text[t.line];
-    let lead = text[..t.at.start].trim_start_matches(|c: char| !c.is_alphanumeric());
     let phrase = PHRASES.get(t.phrase);
     let phrase_words = phrase.split_whitespace().count() as u32;
     let f = &cx.page.features[t.line];
     let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
-    (lead.is_empty() && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
+    (t.opens_line(text) && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
 }
 
 impl Rule for SectionHeading {

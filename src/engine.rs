@@ -308,9 +308,18 @@ impl Cleaner {
                     .is_some_and(|m| self.rules[m.rule].opens_comments())
             })
             .unwrap_or(page.len());
-        for (sum, seg) in segments {
-            let overlaps_main = seg.start < main.end && main.start < seg.end;
-            if sum < threshold || overlaps_main || seg.end > comments_from {
+        // A run that reaches into the main region (whose lead may extend
+        // into a neighbour) or into the comments yields its best part outside.
+        let outside = |seg: Range<usize>| {
+            let left = seg.start..seg.end.min(main.start);
+            let right = seg.start.max(main.end)..seg.end.min(comments_from);
+            [left, right]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| max_segment(scores, p))
+        };
+        for (sum, seg) in segments.into_iter().flat_map(|(_, seg)| outside(seg)) {
+            if seg.is_empty() || sum < threshold {
                 continue;
             }
             // One paragraph on its own is an author box or a site blurb, not article.
@@ -472,6 +481,26 @@ struct Regions {
     main: Range<usize>,
     /// All regions in page order, the main one included.
     all: Vec<Range<usize>>,
+}
+
+/// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
+fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
+    let mut best = 0.0f32;
+    let mut best_range = within.start..within.start;
+    let mut sum = 0.0f32;
+    let mut start = within.start;
+    for i in within {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += scores[i];
+        if sum > best {
+            best = sum;
+            best_range = start..i + 1;
+        }
+    }
+    (best, best_range)
 }
 
 /// Every maximal scoring run of `scores` with its sum, in page order: the

@@ -91,8 +91,10 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
         let mask: LangMask = stop.mask(word);
         if mask != 0 {
+            // Saturating: a multi-megabyte line can hold more than 65,535 stop
+            // words, and its density is that of prose either way.
             for (i, count) in counts.iter_mut().enumerate() {
-                *count += ((mask >> i) & 1) as u16;
+                *count = count.saturating_add(((mask >> i) & 1) as u16);
             }
         }
     }

@@ -61,9 +61,9 @@ impl<'a> Page<'a> {
             // Menus and labels say little about the language; sentences do.
             if f.words >= 6 {
                 for (t, c) in totals.iter_mut().zip(counts) {
-                    *t += u32::from(c);
+                    *t = t.saturating_add(u32::from(c));
                 }
-                total_words += f.words;
+                total_words = total_words.saturating_add(f.words);
             }
             text.push(rendered.text);
             features.push(f);

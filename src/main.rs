@@ -660,13 +660,16 @@ impl<'a> Batch<'a> {
         place: &str,
         id: Option<String>,
     ) -> Done {
-        let kept = cleaned.rendered().len();
+        // Bytes of kept text, counted without building the text again.
+        let mut kept = 0;
         let mut removed = Vec::new();
         let mut report = Vec::new();
         let mut lines = 0;
         for d in cleaned.decisions().iter().filter(|d| !d.blank) {
             lines += 1;
-            if !d.kept {
+            if d.kept {
+                kept += cleaned.line_text(d).len();
+            } else {
                 removed.push(d.code.to_string());
             }
             if self.report.is_some() {

@@ -35,6 +35,18 @@ fn load_pages(path: &Path) -> Result<Vec<String>> {
     Ok(pages)
 }
 
+/// The fastest of `passes` runs of `pass` in seconds, and what the last returned.
+fn best_of(passes: usize, pass: impl Fn() -> usize) -> (f64, usize) {
+    let mut best = f64::MAX;
+    let mut result = 0;
+    for _ in 0..passes {
+        let started = Instant::now();
+        result = pass();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    (best, result)
+}
+
 /// Peak resident memory of this process, from `/proc/self/status` (Linux).
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -64,13 +76,10 @@ pub fn run(
         pages.len(),
         mb
     )?;
-    let mut best_single = f64::MAX;
-    let mut kept = 0usize;
-    for _ in 0..passes.max(1) {
-        let started = Instant::now();
-        kept = pages.iter().map(|p| cleaner.clean(p).text().len()).sum();
-        best_single = best_single.min(started.elapsed().as_secs_f64());
-    }
+    let passes = passes.max(1);
+    let (best_single, kept) = best_of(passes, || {
+        pages.iter().map(|p| cleaner.clean(p).text().len()).sum()
+    });
     writeln!(
         out,
         "library, 1 thread:  {:>8.1} MB/s  {:>8.0} pages/s  ({:.3} s a pass; output {:.1}% of input)",
@@ -80,15 +89,12 @@ pub fn run(
         100.0 * kept as f64 / bytes as f64
     )?;
     let threads = rayon::current_num_threads();
-    let mut best_parallel = f64::MAX;
-    for _ in 0..passes.max(1) {
-        let started = Instant::now();
-        let _: usize = pages
+    let (best_parallel, _) = best_of(passes, || {
+        pages
             .par_iter()
             .map(|p| cleaner.clean(p).text().len())
-            .sum();
-        best_parallel = best_parallel.min(started.elapsed().as_secs_f64());
-    }
+            .sum()
+    });
     writeln!(
         out,
         "library, {threads} threads: {:>8.1} MB/s  {:>8.0} pages/s  (scaling {:.2}x)",

@@ -200,7 +200,7 @@ impl Cleaner {
         for r in &regions.all {
             article[r.clone()].fill(true);
         }
-        let state = State {
+        let mut state = State {
             region,
             regions: regions.all,
             article,
@@ -211,6 +211,12 @@ impl Cleaner {
             title,
         };
         self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+        // A context rule that ends the article early (a "See also" heading)
+        // can leave a tail of short lines that only the removed part paid
+        // for; trimmed now, as cleaning the output again would trim it.
+        if settle_region_ends(&mut state, &marks, &scores) {
+            self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+        }
 
         let decisions = page
             .lines
@@ -483,6 +489,38 @@ struct Regions {
     all: Vec<Range<usize>>,
 }
 
+/// Ends each region at its best-scoring prefix of the lines still kept after
+/// the context rules. Returns whether any region got shorter.
+fn settle_region_ends(state: &mut State, marks: &[Option<Mark>], scores: &[f32]) -> bool {
+    let mut changed = false;
+    for region in &mut state.regions {
+        let mut sum = 0.0f32;
+        let mut best = f32::NEG_INFINITY;
+        let mut best_end = region.end;
+        for i in region.clone() {
+            if marks[i].as_ref().is_some_and(|m| !m.weak) || state.title == Some(i) {
+                continue;
+            }
+            sum += scores[i];
+            if sum > best {
+                best = sum;
+                best_end = i + 1;
+            }
+        }
+        if best_end < region.end && best > 0.0 {
+            for flag in &mut state.article[best_end..region.end] {
+                *flag = false;
+            }
+            if state.region == *region {
+                state.region.end = best_end;
+            }
+            region.end = best_end;
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
 fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
     let mut best = 0.0f32;
@@ -677,6 +715,11 @@ fn find_title(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) ->
     let opens_with_heading = Some(opening).filter(|j| {
         candidates.contains(j) && classify(&page.features[*j], page.lang.is_some()) != Class::Good
     });
+    // A page that opens with a heading right above the article (a page
+    // cleaned before) has its headline first; nothing below repeats it.
+    if above == Some(first) {
+        return above;
+    }
     best_match
         .or(above)
         .or(opens_with_heading)
@@ -734,6 +777,58 @@ mod tests {
         assert!(at_word_boundaries("Share this", 0, 5));
         assert!(!at_word_boundaries("Shared", 0, 5));
         assert!(at_word_boundaries("Foto: dpa", 0, 5));
+    }
+
+    #[test]
+    fn a_tail_that_only_removed_lines_paid_for_is_trimmed() {
+        // Two paragraphs, two short lines, then a heading and a teaser that a
+        // context rule removed: the short lines lose what held them in.
+        let scores = [2.0, 2.0, -0.3, -0.3, -1.0, 2.5];
+        let removed = Some(Mark {
+            rule: 0,
+            reason: "after a heading that ends the article".into(),
+            weak: false,
+        });
+        let marks = [None, None, None, None, removed.clone(), removed];
+        let mut state = State {
+            region: 0..6,
+            regions: std::iter::once(0..6).collect(),
+            article: vec![true; 6],
+            removed: vec![false; 6],
+            title: None,
+        };
+        assert!(settle_region_ends(&mut state, &marks, &scores));
+        assert_eq!(state.region, 0..2);
+        assert_eq!(state.regions.first(), Some(&(0..2)));
+        assert_eq!(state.regions.len(), 1);
+        assert_eq!(state.article, [true, true, false, false, false, false]);
+        // A region whose end still pays for itself is left alone.
+        let marks = [None, None, None, None, None, None];
+        let mut state = State {
+            region: 0..6,
+            regions: std::iter::once(0..6).collect(),
+            article: vec![true; 6],
+            removed: vec![false; 6],
+            title: None,
+        };
+        assert!(!settle_region_ends(&mut state, &marks, &scores));
+        assert_eq!(state.region, 0..6);
+    }
+
+    #[test]
+    fn a_cleaned_page_keeps_its_first_line_as_headline() {
+        // The opening paragraph repeats the headline's words, as a site's
+        // title line would; the headline right above the article still wins.
+        let page = format!(
+            "Bridge Repairs: What Comes Next\n\nIf you wonder what comes next for the bridge repairs, the council has a plan and must find the money before winter:\n{}",
+            crate::rules::testing::PROSE
+        );
+        let cleaned = crate::clean(&page);
+        assert_eq!(cleaned.title(), Some("Bridge Repairs: What Comes Next"));
+        assert_eq!(
+            cleaned.rendered(),
+            crate::clean(&cleaned.rendered()).rendered()
+        );
     }
 
     #[test]

@@ -211,6 +211,11 @@ enum Command {
         /// Also write the predictions (`{id, title, text}` per record) here.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
+        /// Instead of scoring, clean each page's output a second time and list
+        /// the pages where that removes more lines, with the rule (a clean page
+        /// should come back unchanged).
+        #[arg(long, conflicts_with_all = ["page", "predictions"])]
+        second_pass: bool,
     },
     /// Measure throughput: clean every page of the inputs (JSON Lines with a
     /// `text` field, or plain text files) on one thread and on all, and print
@@ -290,12 +295,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             worst,
             page,
             predictions,
+            second_pass,
         }) => {
             let options = eval::Options {
                 corpus,
                 worst: *worst,
                 page: page.as_deref(),
                 predictions: predictions.as_deref(),
+                second_pass: *second_pass,
             };
             eval::run(&cleaner, &options, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);

@@ -124,6 +124,15 @@ impl<'a> Page<'a> {
         (i + 1..self.len()).find(|&j| !self.is_blank(j))
     }
 
+    /// Up to `reach` lines with visible text on each side of line `i`.
+    pub fn text_lines_around(&self, i: usize, reach: usize) -> impl Iterator<Item = usize> + '_ {
+        let before = (0..i).rev().filter(|&j| !self.is_blank(j)).take(reach);
+        let after = (i + 1..self.len())
+            .filter(|&j| !self.is_blank(j))
+            .take(reach);
+        before.chain(after)
+    }
+
     /// The ISO 639-1 code of the page's language, if known.
     pub fn language(&self) -> Option<&'static str> {
         self.lang.map(|l| LANGUAGES[l])

@@ -1,5 +1,6 @@
 //! Properties that hold for any input: no panic, output lines are input
-//! lines in order, spans point at the exact input bytes, the report is JSON.
+//! lines in order, spans point at the exact input bytes, the report is JSON;
+//! and on real pages, cleaning the output again changes nothing.
 
 use deboiler::{Cleaner, Config};
 use proptest::prelude::*;
@@ -138,9 +139,8 @@ proptest! {
     }
 }
 
-/// The same invariants on real pages: the committed regression sample and seeds.
-#[test]
-fn fixture_pages_keep_the_invariants() {
+/// Real pages: the committed regression sample and the seeds.
+fn fixture_pages() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     let mut pages: Vec<String> = std::fs::read_to_string(format!("{dir}regression.jsonl"))
         .expect("regression sample")
@@ -156,7 +156,33 @@ fn fixture_pages_keep_the_invariants() {
         pages.push(std::fs::read_to_string(format!("{dir}seeds/{seed}.txt")).expect("seed"));
     }
     assert!(pages.len() >= 50);
-    for page in &pages {
+    pages
+}
+
+/// The same invariants on real pages.
+#[test]
+fn fixture_pages_keep_the_invariants() {
+    for page in &fixture_pages() {
         check(page).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// Cleaning the output again removes nothing more: the output is a clean
+/// page, and the rules must see it as one.
+#[test]
+fn cleaning_the_output_again_removes_nothing() {
+    for page in &fixture_pages() {
+        let once = deboiler::clean(page).rendered();
+        let twice = deboiler::clean(&once);
+        let lost: Vec<_> = twice
+            .removed()
+            .filter(|(d, _)| !d.blank)
+            .map(|(d, line)| format!("{} {line}", d.code))
+            .collect();
+        assert!(
+            lost.is_empty(),
+            "second pass removed {lost:#?}\nfrom:\n{once}"
+        );
+        assert_eq!(twice.rendered(), once);
     }
 }

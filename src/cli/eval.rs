@@ -249,6 +249,7 @@ pub struct Options<'a> {
     pub worst: usize,
     pub page: Option<&'a str>,
     pub predictions: Option<&'a Path>,
+    pub second_pass: bool,
 }
 
 pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Result<()> {
@@ -258,6 +259,9 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
             bail!("no record with id {id:?} in {}", opts.corpus.display());
         };
         return show_page(cleaner, record, out);
+    }
+    if opts.second_pass {
+        return second_pass(cleaner, &records, opts.worst, out);
     }
     let cleaned: Vec<(String, Option<String>)> = records
         .par_iter()
@@ -352,6 +356,56 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
             out,
             "\nSee one page's lines with: deboiler eval CORPUS --page ID"
         )?;
+    }
+    Ok(())
+}
+
+/// Cleans every page, then cleans its output (headline, blank line, body)
+/// again, and lists the pages where the second pass removes lines.
+fn second_pass(
+    cleaner: &Cleaner,
+    records: &[Record],
+    show: usize,
+    out: &mut impl Write,
+) -> Result<()> {
+    // Per page: (id, lines of the first output, [(code, line)] removed by the second pass).
+    type Losses = (String, usize, Vec<(String, String)>);
+    let results: Vec<Losses> = records
+        .par_iter()
+        .map(|r| {
+            let first = cleaner.clean(&r.text).rendered();
+            let again = cleaner.clean(&first);
+            let lines = first.lines().filter(|l| !l.trim().is_empty()).count();
+            let lost = again
+                .removed()
+                .filter(|(d, _)| !d.blank)
+                .map(|(d, text)| (d.code.to_string(), text.to_string()))
+                .collect();
+            (r.id.clone(), lines, lost)
+        })
+        .collect();
+    let total_lines: usize = results.iter().map(|r| r.1).sum();
+    let changed: Vec<&Losses> = results.iter().filter(|r| !r.2.is_empty()).collect();
+    let lost_lines: usize = changed.iter().map(|r| r.2.len()).sum();
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for (code, _) in changed.iter().flat_map(|r| &r.2) {
+        *by_rule.entry(code).or_default() += 1;
+    }
+    writeln!(
+        out,
+        "Second pass over the output: {} of {} pages lose lines ({lost_lines} of {total_lines} output lines).",
+        changed.len(),
+        results.len()
+    )?;
+    if !by_rule.is_empty() {
+        let rules: Vec<String> = by_rule.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        writeln!(out, "By rule: {}", rules.join(", "))?;
+    }
+    for (id, lines, lost) in changed.iter().take(show) {
+        writeln!(out, "\n{id}: {} of {lines} lines", lost.len())?;
+        for (code, text) in lost.iter().take(5) {
+            writeln!(out, "  {code}  {}", truncate(text, 100))?;
+        }
     }
     Ok(())
 }

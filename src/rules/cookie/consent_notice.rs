@@ -4,8 +4,14 @@ use once_cell::sync::Lazy;
 static PHRASES: Lazy<PhraseList> =
     Lazy::new(|| PhraseList::parse(include_str!("../data/cookie.phrases")));
 
-/// Consent banners run long, but not as long as a real paragraph about privacy.
+/// Consent banners run long, but not as long as a real paragraph about privacy…
 const MAX_WORDS: u32 = 90;
+/// …except the settings dialog of consent plugins, which explains its cookie
+/// categories to "you" at length.
+const MAX_WORDS_ADDRESSING_READER: u32 = 130;
+/// A banner line's neighbours: this many text lines either side (a dialog
+/// puts switch labels such as "Necessary Always Enabled" between its lines).
+const BANNER_REACH: usize = 2;
 
 declare_rule! {
     /// Cookie banners and consent dialogs.
@@ -54,14 +60,18 @@ impl Rule for ConsentNotice {
             }
             entry.2 |= PHRASES.get(t.phrase).contains("cookie");
         }
-        let has_hits = |line: Option<usize>| line.is_some_and(|l| lines.iter().any(|e| e.0 == l));
+        let has_hits = |line: usize| lines.iter().any(|e| e.0 == line);
         for (line, phrases, names_cookies) in &lines {
             let words = cx.page.features[*line].words;
-            let in_banner =
-                has_hits(cx.page.prev_text(*line)) || has_hits(cx.page.next_text(*line));
+            let in_banner = cx.page.text_lines_around(*line, BANNER_REACH).any(has_hits);
             let addresses_reader = speaks_to_reader(&cx.page.text[*line]);
             let enough = words <= 12 || (*names_cookies && (addresses_reader || in_banner));
-            if words <= MAX_WORDS && enough {
+            let max_words = if *names_cookies && addresses_reader {
+                MAX_WORDS_ADDRESSING_READER
+            } else {
+                MAX_WORDS
+            };
+            if words <= max_words && enough {
                 out.remove(
                     *line,
                     format!("cookie or consent notice: \"{}\"", PHRASES.get(phrases[0])),
@@ -115,6 +125,26 @@ mod tests {
         let page = crate::rules::testing::embed(banner);
         let first = banner.lines().next().unwrap();
         assert_eq!(crate::rules::testing::verdict(&page, first), Some("CKE001"));
+    }
+
+    #[test]
+    fn removes_a_consent_dialog_that_explains_itself_at_length() {
+        let line = "This website uses cookies to improve your experience while you navigate through the website. Out of these cookies, the cookies that are categorized as necessary are stored on your browser as they are essential for the working of basic functionalities of the website. We also use third-party cookies that help us analyze and understand how you use this website. These cookies will be stored in your browser only with your consent. You also have the option to opt-out of these cookies. But opting out of some of these cookies may have an effect on your browsing experience.";
+        assert_eq!(verdict_in_article(line), Some("CKE001"));
+        // A category line two lines from the rest of the dialog.
+        let dialog = format!("{line}\nNecessary Always Enabled\nNecessary cookies are absolutely essential for the website to function properly. This category only includes cookies that ensures basic functionalities and security features of the website. These cookies do not store any personal information.");
+        let page = crate::rules::testing::embed(&dialog);
+        let category = dialog.lines().last().unwrap();
+        assert_eq!(
+            crate::rules::testing::verdict(&page, category),
+            Some("CKE001")
+        );
+    }
+
+    #[test]
+    fn keeps_a_long_report_on_cookie_rules() {
+        let line = "The regulator said that sites which ask readers to accept cookies must offer a refusal that is as easy to find as the button that accepts them, and that the consent must be freely given. Publishers argued that advertising pays for the news and that readers who refuse tracking could still be shown ads that are not personalised. The court sided with the regulator on most points, and gave the publishers six months to change the way their banners look and work, after which fines of up to four per cent of turnover may apply.";
+        assert_eq!(verdict_in_article(line), None);
     }
 
     #[test]

@@ -61,6 +61,9 @@ impl Features {
     }
 }
 
+/// Longest ASCII word lower-cased on the fly; longer ones go the slow way.
+const MAX_ASCII_WORD: usize = 32;
+
 /// Stop-word hits of one line, per language (later reduced to the page's).
 pub type StopCounts = [u16; LANGUAGES.len()];
 
@@ -74,28 +77,80 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut counts: StopCounts = [0; LANGUAGES.len()];
     let bullet = bullet_len(text);
     f.bullet = bullet > 0;
-    for word in text[bullet..]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut chars = word.chars();
-        let first = chars.next().unwrap_or(' ');
-        let has_letter = first.is_alphabetic() || word.chars().any(char::is_alphabetic);
-        f.digits += word.bytes().filter(u8::is_ascii_digit).count() as u32;
-        if !has_letter {
-            continue;
-        }
+    let rest = &text[bullet..];
+    // One pass over the characters: words are runs of alphanumerics. An
+    // ASCII word is lower-cased on the way, for the stop-word lookup.
+    let mut word_start: Option<usize> = None;
+    let mut has_letter = false;
+    let mut first_upper = false;
+    let mut lower = [0u8; MAX_ASCII_WORD];
+    let mut lower_len = 0usize;
+    let mut ascii = true;
+    let mut finish = |word: &str, lower: &[u8], ascii: bool, f: &mut Features| {
         f.words += 1;
-        if first.is_uppercase() {
-            f.capitalised += 1;
+        let mut mask: LangMask = if ascii {
+            stop.mask_of_lowercase(lower)
+        } else {
+            stop.mask(word)
+        };
+        // Saturating: a multi-megabyte line can hold more than 65,535 stop
+        // words, and its density is that of prose either way.
+        while mask != 0 {
+            let lang = mask.trailing_zeros() as usize;
+            counts[lang] = counts[lang].saturating_add(1);
+            mask &= mask - 1;
         }
-        let mask: LangMask = stop.mask(word);
-        if mask != 0 {
-            // Saturating: a multi-megabyte line can hold more than 65,535 stop
-            // words, and its density is that of prose either way.
-            for (i, count) in counts.iter_mut().enumerate() {
-                *count = count.saturating_add(((mask >> i) & 1) as u16);
+    };
+    for (i, c) in rest.char_indices() {
+        let (alphanumeric, letter) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
+        } else {
+            let letter = c.is_alphabetic();
+            (letter || c.is_numeric(), letter)
+        };
+        if alphanumeric {
+            if word_start.is_none() {
+                word_start = Some(i);
+                has_letter = false;
+                first_upper = c.is_uppercase();
+                lower_len = 0;
+                ascii = true;
             }
+            has_letter |= letter;
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    f.digits += 1;
+                }
+                if lower_len < MAX_ASCII_WORD {
+                    lower[lower_len] = (c as u8).to_ascii_lowercase();
+                }
+                lower_len += 1;
+            } else {
+                ascii = false;
+            }
+        } else if let Some(start) = word_start.take() {
+            if has_letter {
+                f.capitalised += u32::from(first_upper);
+                let ascii = ascii && lower_len <= MAX_ASCII_WORD;
+                finish(
+                    &rest[start..i],
+                    &lower[..lower_len.min(MAX_ASCII_WORD)],
+                    ascii,
+                    &mut f,
+                );
+            }
+        }
+    }
+    if let Some(start) = word_start {
+        if has_letter {
+            f.capitalised += u32::from(first_upper);
+            let ascii = ascii && lower_len <= MAX_ASCII_WORD;
+            finish(
+                &rest[start..],
+                &lower[..lower_len.min(MAX_ASCII_WORD)],
+                ascii,
+                &mut f,
+            );
         }
     }
     let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_']);

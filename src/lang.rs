@@ -22,11 +22,15 @@ pub type LangMask = u32;
 
 /// All stop words of [`LANGUAGES`] in one table: word → languages it belongs to.
 pub struct StopWords {
-    table: FxHashMap<&'static str, LangMask>,
+    /// Keyed by the lower-cased word's bytes.
+    table: FxHashMap<&'static [u8], LangMask>,
 }
 
+/// Stop words are short; longer words are not looked up.
+const MAX_STOP_WORD_BYTES: usize = 48;
+
 static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
-    let mut table: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+    let mut table: FxHashMap<&'static [u8], LangMask> = FxHashMap::default();
     let mut bit: Option<LangMask> = None;
     for line in include_str!("stopwords.txt").lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -37,7 +41,7 @@ static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
             continue;
         }
         if let Some(bit) = bit {
-            *table.entry(line).or_default() |= bit;
+            *table.entry(line.as_bytes()).or_default() |= bit;
         }
     }
     StopWords { table }
@@ -49,24 +53,37 @@ impl StopWords {
         &STOP_WORDS
     }
 
+    /// The languages whose stop-word list holds `lower`, a lower-cased word.
+    pub fn mask_of_lowercase(&self, lower: &[u8]) -> LangMask {
+        self.table.get(lower).copied().unwrap_or(0)
+    }
+
     /// The languages whose stop-word list holds `word` (any case).
     pub fn mask(&self, word: &str) -> LangMask {
-        let mut buf = [0u8; 24];
-        if word.is_ascii() && word.len() <= buf.len() {
+        if word.len() > MAX_STOP_WORD_BYTES {
+            return 0;
+        }
+        let mut buf = [0u8; MAX_STOP_WORD_BYTES];
+        let lower = if word.is_ascii() {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            // The bytes are ASCII, so this cannot fail.
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            self.table.get(lower).copied().unwrap_or(0)
-        } else if word.chars().count() <= 24 {
-            self.table
-                .get(word.to_lowercase().as_str())
-                .copied()
-                .unwrap_or(0)
+            &buf[..word.len()]
         } else {
-            0
-        }
+            // Lower-casing can lengthen a word; one that no longer fits is
+            // no stop word.
+            let mut len = 0;
+            for c in word.chars().flat_map(char::to_lowercase) {
+                let n = c.len_utf8();
+                if len + n > buf.len() {
+                    return 0;
+                }
+                c.encode_utf8(&mut buf[len..len + n]);
+                len += n;
+            }
+            &buf[..len]
+        };
+        self.table.get(lower).copied().unwrap_or(0)
     }
 }
 

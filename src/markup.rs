@@ -25,20 +25,26 @@ pub struct Rendered<'a> {
 static IMAGE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#).expect("valid regex"));
 static LINK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"\[([^\[\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#).expect("valid regex")
+    Regex::new(r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#).expect("valid regex")
 });
 static URL: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"<?\b(?:https?://|www\.)[^\s<>]+>?").expect("valid regex"));
+
+// Substring searchers built once (building one per call costs more than the search).
+static LINK_END: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new(b"]("));
+static SCHEME: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new(b"://"));
+static WWW: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new(b"www."));
 
 /// Renders the markup of one normalised line (see the module docs).
 pub fn render(line: &str) -> Rendered<'_> {
     let bytes = line.as_bytes();
     // One cheap byte search rules out most lines before the substring searches.
-    let has_link =
-        memchr::memchr(b']', bytes).is_some() && memchr::memmem::find(bytes, b"](").is_some();
-    let has_url = (memchr::memchr(b':', bytes).is_some()
-        && memchr::memmem::find(bytes, b"://").is_some())
-        || memchr::memmem::find(bytes, b"www.").is_some();
+    let has_link = memchr::memchr(b']', bytes).is_some() && LINK_END.find(bytes).is_some();
+    let has_url = (memchr::memchr(b':', bytes).is_some() && SCHEME.find(bytes).is_some())
+        || (memchr::memchr(b'.', bytes).is_some() && WWW.find(bytes).is_some());
     if !has_link && !has_url {
         return Rendered {
             text: Cow::Borrowed(line),
@@ -58,9 +64,11 @@ pub fn render(line: &str) -> Rendered<'_> {
         }
         let mut out = String::new();
         let mut last = 0;
-        for caps in LINK.captures_iter(&text) {
-            let whole = caps.get(0).expect("group 0");
-            let anchor = caps.get(1).map_or("", |m| m.as_str()).trim();
+        for whole in LINK.find_iter(&text) {
+            // The anchor runs from the opening `[` to the first `]`, which
+            // the pattern does not allow inside it (no capture groups needed).
+            let link = whole.as_str();
+            let anchor = link[1..link.find(']').unwrap_or(1)].trim();
             out.push_str(&text[last..whole.start()]);
             out.push_str(anchor);
             link_chars += anchor.chars().count();

@@ -4,7 +4,7 @@
 use crate::features::{measure, Features, StopCounts};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
-use crate::rules::LabelKey;
+use crate::rules::{label_lists, LabelKey};
 use crate::segment::{split_lines, Line};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -27,9 +27,10 @@ pub struct Page<'a> {
     pub repeats: Vec<u32>,
     /// Index of the first line with the same text as this one.
     pub first_seen: Vec<usize>,
-    /// Each short line prepared for label lookups (see [`LabelKey`]); `None`
-    /// for lines too long or too sentence-like to be interface labels.
-    pub label_keys: Vec<Option<LabelKey>>,
+    /// The built-in label lists each line is made of (see
+    /// [`crate::rules::label_lists`]); 0 for lines too long or too
+    /// sentence-like to be interface labels.
+    pub label_lists: Vec<u8>,
 }
 
 impl<'a> Page<'a> {
@@ -79,13 +80,18 @@ impl<'a> Page<'a> {
             }
         }
         let (repeats, first_seen) = count_repeats(&text);
-        let label_keys = text
+        let mut key = LabelKey::default();
+        let label_lists = text
             .iter()
             .zip(&features)
             .map(|(t, f)| {
                 let label_like =
                     (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal && f.words > 3);
-                label_like.then(|| LabelKey::new(t)).flatten()
+                if label_like {
+                    label_lists(t, &mut key)
+                } else {
+                    0
+                }
             })
             .collect();
         Page {
@@ -95,7 +101,7 @@ impl<'a> Page<'a> {
             lang,
             repeats,
             first_seen,
-            label_keys,
+            label_lists,
         }
     }
 

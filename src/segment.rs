@@ -71,26 +71,55 @@ fn is_invisible(c: char) -> bool {
 
 /// Whether a trimmed line has anything [`normalize`] would change: a run of
 /// spaces, a space other than U+0020, or an invisible character.
+///
+/// Looks at bytes: the non-ASCII spaces and invisible characters are U+0085,
+/// U+00A0 and the C1 controls, U+00AD (`C2 xx`), U+1680 (`E1 9A 80`),
+/// U+2000–U+200D, U+2028, U+2029, U+202F (`E2 80 xx`), U+205F, U+2060
+/// (`E2 81 xx`), U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`); most lines
+/// have none of their lead bytes followed by the right second byte.
 fn needs_work(trimmed: &str) -> bool {
     let b = trimmed.as_bytes();
-    let mut prev_space = false;
-    for (i, &byte) in b.iter().enumerate() {
-        let space = byte == b' ';
-        if (space && prev_space) || byte < 0x20 || byte == 0x7f {
-            return true;
-        }
-        prev_space = space;
-        // Lead bytes of the non-ASCII spaces and invisible characters:
-        // U+0080–U+00A0 and U+00AD (C2), U+1680 (E1), U+2000–U+200D, U+2028,
-        // U+2029, U+202F, U+205F, U+2060 (E2), U+3000 (E3), U+FEFF (EF).
-        if matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
-            let c = trimmed[i..].chars().next().unwrap_or(' ');
-            if (c.is_whitespace() && c != ' ') || is_invisible(c) {
+    if DOUBLE_SPACE.find(b).is_some() {
+        return true;
+    }
+    // Blocks of bytes with no control byte and no lead byte of interest are
+    // passed over whole (a loop the compiler turns into vector code).
+    const BLOCK: usize = 32;
+    let maybe = |x: u8| x < 0x20 || x == 0x7f || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+    for (n, block) in b.chunks(BLOCK).enumerate() {
+        if block.iter().fold(false, |any, &x| any | maybe(x)) {
+            let from = n * BLOCK;
+            if (from..from + block.len()).any(|i| special_at(b, i)) {
                 return true;
             }
         }
     }
     false
+}
+
+static DOUBLE_SPACE: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
+    once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(b"  "));
+
+/// Whether a control character, a non-ASCII space or an invisible
+/// character starts at byte `i` (see [`needs_work`]).
+fn special_at(b: &[u8], i: usize) -> bool {
+    let byte = b[i];
+    if byte < 0x20 || byte == 0x7f {
+        return true;
+    }
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let third = b.get(i + 2).copied().unwrap_or(0);
+    match byte {
+        0xC2 => next <= 0xA0 || next == 0xAD,
+        0xE1 => next == 0x9A && third == 0x80,
+        0xE2 => {
+            (next == 0x80 && matches!(third, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
+                || (next == 0x81 && matches!(third, 0x9F | 0xA0))
+        }
+        0xE3 => next == 0x80 && third == 0x80,
+        0xEF => next == 0xBB && third == 0xBF,
+        _ => false,
+    }
 }
 
 /// Normalises the whitespace of one line (see [`Line::text`]).
@@ -142,6 +171,18 @@ mod tests {
     fn zero_width_and_control_characters_vanish() {
         assert_eq!(normalize("\u{feff}Hello\u{200b} world\u{0}"), "Hello world");
         assert!(matches!(normalize("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_space_and_invisible_character_is_noticed() {
+        // The byte-level check must agree with the character classes.
+        for c in ('\u{80}'..='\u{3100}').chain(['\u{FEFF}', '\u{FFFD}', 'é', '’']) {
+            let line = format!("a{c}b");
+            let expected = c.is_whitespace() || is_invisible(c);
+            assert_eq!(needs_work(&line), expected, "U+{:04X}", c as u32);
+        }
+        assert!(needs_work("a  b"));
+        assert!(!needs_work("a b"));
     }
 
     #[test]

@@ -1,57 +1,130 @@
 //! Whole-line interface labels ("Share", "Skip to content", "Tweet").
 
 use super::PhraseList;
-use rustc_hash::FxHashSet;
+use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The longest label, in words; longer runs are not looked up.
 const MAX_LABEL_WORDS: usize = 8;
 
-/// A set of labels; a line matches when it is made entirely of labels.
-#[derive(Debug, Clone)]
-pub struct LabelSet {
-    labels: FxHashSet<String>,
+/// The built-in label lists, each a bit in the masks of [`label_lists`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelList {
+    /// Menu entries and skip links (`data/navigation.labels`).
+    Navigation,
+    /// Share buttons (`data/share.labels`).
+    Share,
+    /// Icon names of inline SVG (`data/svg.labels`).
+    Svg,
+    /// Footer and legal links (`data/legal.labels`).
+    Legal,
+    /// Sign-up buttons (`data/newsletter.labels`).
+    Newsletter,
+    /// Advertising labels (`data/ads.labels`).
+    Ads,
 }
 
-impl LabelSet {
-    /// Builds the set from a `.labels` data file.
-    pub fn parse(data: &str) -> LabelSet {
-        let labels = PhraseList::parse(data)
-            .entries()
-            .iter()
-            .filter_map(|l| LabelKey::new(l))
-            .map(|key| key.text)
-            .collect();
-        LabelSet { labels }
+impl LabelList {
+    const ALL: [LabelList; 6] = [
+        LabelList::Navigation,
+        LabelList::Share,
+        LabelList::Svg,
+        LabelList::Legal,
+        LabelList::Newsletter,
+        LabelList::Ads,
+    ];
+
+    /// This list's bit in a mask of [`label_lists`].
+    pub fn bit(self) -> u8 {
+        1 << self as u8
     }
 
-    /// Whether `line` consists only of labels of this set (at least one),
-    /// ignoring case, punctuation, counters ("1.2K") and bullets.
-    pub fn matches(&self, line: &str) -> bool {
-        LabelKey::new(line).is_some_and(|key| self.matches_key(&key))
-    }
-
-    /// [`LabelSet::matches`] on a line's prepared [`LabelKey`]. Labels are
-    /// matched greedily, longest first, over the line's words.
-    pub fn matches_key(&self, key: &LabelKey) -> bool {
-        let words = &key.words;
-        let mut i = 0;
-        'outer: while i < words.len() {
-            for len in (1..=MAX_LABEL_WORDS.min(words.len() - i)).rev() {
-                let run = &key.text[words[i].0..words[i + len - 1].1];
-                if self.labels.contains(run) {
-                    i += len;
-                    continue 'outer;
-                }
-            }
-            return false;
+    fn data(self) -> &'static str {
+        match self {
+            LabelList::Navigation => include_str!("data/navigation.labels"),
+            LabelList::Share => include_str!("data/share.labels"),
+            LabelList::Svg => include_str!("data/svg.labels"),
+            LabelList::Legal => include_str!("data/legal.labels"),
+            LabelList::Newsletter => include_str!("data/newsletter.labels"),
+            LabelList::Ads => include_str!("data/ads.labels"),
         }
-        true
     }
 }
 
-/// A line prepared for label lookups once, for every label set: its words
-/// lower-cased and joined by single spaces, counters left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every label of every list in one table (label in key form → bits of the
+/// lists that hold it), so that a line is looked up once for all rules.
+static INDEX: Lazy<Index> = Lazy::new(|| {
+    let mut labels: FxHashMap<String, u8> = FxHashMap::default();
+    let mut first_words: FxHashSet<String> = FxHashSet::default();
+    let mut key = LabelKey::default();
+    for list in LabelList::ALL {
+        for label in PhraseList::parse(list.data()).entries() {
+            if key.fill(label) {
+                *labels.entry(key.text.clone()).or_default() |= list.bit();
+                first_words.insert(key.text[..key.words[0].1].to_string());
+            }
+        }
+    }
+    Index {
+        labels,
+        first_words,
+    }
+});
+
+struct Index {
+    labels: FxHashMap<String, u8>,
+    /// The first word of every label: a line made of labels starts with one,
+    /// so most lines are ruled out by one lookup.
+    first_words: FxHashSet<String>,
+}
+
+/// The label lists that `line` is made of entirely (at least one label),
+/// as a mask of [`LabelList::bit`]s; 0 when none. Case, punctuation,
+/// counters ("1.2K") and bullets are ignored.
+///
+/// ```
+/// use deboiler::rules::{label_lists, LabelKey, LabelList};
+/// let mut key = LabelKey::default();
+/// let mask = label_lists("* Share 1.2K Tweet | Copy link", &mut key);
+/// assert!(mask & LabelList::Share.bit() != 0);
+/// assert_eq!(label_lists("Share your thoughts with the editor", &mut key), 0);
+/// ```
+pub fn label_lists(line: &str, key: &mut LabelKey) -> u8 {
+    let index = &*INDEX;
+    let Some(first) = raw_words(line).find(|w| !is_counter(w)) else {
+        return 0;
+    };
+    key.text.clear();
+    push_lowercase(&mut key.text, first);
+    if !index.first_words.contains(key.text.as_str()) || !key.fill(line) {
+        return 0;
+    }
+    let index = &index.labels;
+    let words = &key.words;
+    let n = words.len();
+    // reach[i]: the lists whose labels can spell out the first i words.
+    let mut reach = [0u8; MAX_KEY_WORDS + 1];
+    reach[0] = u8::MAX;
+    for i in 0..n {
+        if reach[i] == 0 {
+            continue;
+        }
+        for len in 1..=MAX_LABEL_WORDS.min(n - i) {
+            let run = &key.text[words[i].0..words[i + len - 1].1];
+            if let Some(&lists) = index.get(run) {
+                reach[i + len] |= reach[i] & lists;
+            }
+        }
+    }
+    reach[n]
+}
+
+/// Lines of more words than this (counters aside) are not looked up.
+const MAX_KEY_WORDS: usize = 4 * MAX_LABEL_WORDS;
+
+/// A line's words lower-cased and joined by single spaces, counters left
+/// out; a buffer to reuse from line to line.
+#[derive(Debug, Clone, Default)]
 pub struct LabelKey {
     text: String,
     /// Byte range of each word in `text`.
@@ -59,35 +132,42 @@ pub struct LabelKey {
 }
 
 impl LabelKey {
-    /// The key of `line`, or `None` if it has no word or too many to be labels.
-    pub fn new(line: &str) -> Option<LabelKey> {
-        let mut text = String::with_capacity(line.len());
-        let mut words = Vec::new();
+    /// Fills the key from `line`; false if it has no word or too many to be labels.
+    fn fill(&mut self, line: &str) -> bool {
+        self.text.clear();
+        self.words.clear();
         for word in raw_words(line) {
             if is_counter(word) {
                 continue;
             }
-            if words.len() == 4 * MAX_LABEL_WORDS {
-                return None;
+            if self.words.len() == MAX_KEY_WORDS {
+                return false;
             }
-            if !text.is_empty() {
-                text.push(' ');
+            if !self.text.is_empty() {
+                self.text.push(' ');
             }
-            let start = text.len();
-            if word.is_ascii() {
-                text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                for c in word.chars() {
-                    if c == '’' {
-                        text.push('\'');
-                    } else {
-                        text.extend(c.to_lowercase());
-                    }
-                }
-            }
-            words.push((start, text.len()));
+            let start = self.text.len();
+            push_lowercase(&mut self.text, word);
+            self.words.push((start, self.text.len()));
         }
-        (!words.is_empty()).then_some(LabelKey { text, words })
+        !self.words.is_empty()
+    }
+}
+
+/// Appends `word` lower-cased, with `’` as `'`.
+fn push_lowercase(text: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = text.len();
+        text.push_str(word);
+        text[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            if c == '’' {
+                text.push('\'');
+            } else {
+                text.extend(c.to_lowercase());
+            }
+        }
     }
 }
 
@@ -113,10 +193,23 @@ mod tests {
 
     #[test]
     fn lines_made_of_labels_match() {
-        let set = LabelSet::parse("share\ntweet\ncopy link\nemail\n");
-        assert!(set.matches("Share"));
-        assert!(set.matches("* Share 1.2K Tweet | Copy link"));
-        assert!(!set.matches("Share your thoughts with the editor"));
-        assert!(!set.matches(""));
+        let mut key = LabelKey::default();
+        let share = LabelList::Share.bit();
+        assert!(label_lists("Share", &mut key) & share != 0);
+        assert!(label_lists("* Share 1.2K Tweet | Copy link", &mut key) & share != 0);
+        assert_eq!(
+            label_lists("Share your thoughts with the editor", &mut key),
+            0
+        );
+        assert_eq!(label_lists("", &mut key), 0);
+    }
+
+    #[test]
+    fn a_line_matches_a_list_only_with_labels_of_that_list() {
+        let mut key = LabelKey::default();
+        // "Skip to content" is a menu label, "Tweet" a share label: together
+        // they are neither a menu nor a share bar.
+        assert!(label_lists("Skip to content", &mut key) & LabelList::Navigation.bit() != 0);
+        assert_eq!(label_lists("Skip to content Tweet", &mut key), 0);
     }
 }

@@ -31,7 +31,7 @@ mod text;
 mod user;
 mod widget;
 
-pub use labels::{LabelKey, LabelSet};
+pub use labels::{label_lists, LabelKey, LabelList};
 pub use phrases::PhraseList;
 
 /// A kind of noise; every rule belongs to one. Families can be switched off
@@ -413,14 +413,10 @@ pub(crate) fn mark_triggered(
 }
 
 /// Marks each line made only of labels from `labels`.
-pub(crate) fn mark_labels(
-    cx: &Context<'_, '_>,
-    out: &mut Marks<'_>,
-    labels: &LabelSet,
-    what: &str,
-) {
-    for (i, key) in cx.page.label_keys.iter().enumerate() {
-        if key.as_ref().is_some_and(|k| labels.matches_key(k)) {
+pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: LabelList, what: &str) {
+    let bit = list.bit();
+    for (i, lists) in cx.page.label_lists.iter().enumerate() {
+        if lists & bit != 0 {
             out.remove(i, format!("{what}: \"{}\"", shorten(&cx.page.text[i], 60)));
         }
     }

@@ -1,7 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
-use once_cell::sync::Lazy;
-
-static LABELS: Lazy<LabelSet> = Lazy::new(|| LabelSet::parse(include_str!("../data/ads.labels")));
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
 
 declare_rule! {
     /// The labels that mark an advertising slot.
@@ -29,7 +26,7 @@ impl Rule for AdLabel {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, &LABELS, "advertising label");
+        mark_labels(cx, out, LabelList::Ads, "advertising label");
     }
 }
 

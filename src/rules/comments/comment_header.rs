@@ -29,7 +29,8 @@ static META: Lazy<Regex> = Lazy::new(|| {
 /// Words without which no header pattern (`SAYS`, `COUNT`, `THREAD`) can
 /// match; the engine's phrase pass finds them, and only those lines are
 /// tested against the patterns.
-const HEADER_WORDS: [&str; 37] = [
+/// Words every comment header holds: the trigger phrases of `CMT001`.
+pub const HEADER_WORDS: [&str; 37] = [
     "says",
     "said",
     "wrote",

@@ -2,4 +2,4 @@
 
 mod comment_header;
 
-pub use comment_header::{is_comment_header, CommentHeader, CommentMeta};
+pub use comment_header::{is_comment_header, CommentHeader, CommentMeta, HEADER_WORDS};

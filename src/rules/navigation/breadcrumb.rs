@@ -16,7 +16,7 @@ const HOME_WORDS: [&str; 10] = [
 ];
 
 /// Separators between the steps of a trail.
-const SEPARATORS: [&str; 7] = ["»", "›", ">", "→", "/", "|", "·"];
+const SEPARATORS: [char; 7] = ['»', '›', '>', '→', '/', '|', '·'];
 
 declare_rule! {
     /// Breadcrumb trails and one-line menus.
@@ -74,6 +74,11 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
         return false;
     }
     let text = without_bullet(text);
+    // Every home word starts with one of these letters.
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'h' | b's' | b'a' | b'i' | b'p')) {
+        return false;
+    }
     let Some(rest) = HOME_WORDS.iter().find_map(|h| {
         strip_prefix_ignore_case(text, h)
             .filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|']))
@@ -94,10 +99,25 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
 }
 
 fn is_separated_trail(text: &str) -> bool {
-    if !text.contains(['»', '›', '>', '→', '/', '|', '·']) {
+    // The separators are `>`, `/`, `|` or start with byte C2 or E2.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2))
+    {
         return false;
     }
-    let Some(sep) = SEPARATORS.iter().find(|s| text.matches(**s).count() >= 2) else {
+    let mut counts = [0u32; SEPARATORS.len()];
+    for c in text.chars() {
+        if let Some(k) = SEPARATORS.iter().position(|&s| s == c) {
+            counts[k] += 1;
+        }
+    }
+    let Some(sep) = SEPARATORS
+        .iter()
+        .zip(counts)
+        .find(|(_, n)| *n >= 2)
+        .map(|(s, _)| *s)
+    else {
         return false;
     };
     let steps: Vec<&str> = text.split(sep).map(str::trim).collect();

@@ -1,8 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
-use once_cell::sync::Lazy;
-
-static LABELS: Lazy<LabelSet> =
-    Lazy::new(|| LabelSet::parse(include_str!("../data/navigation.labels")));
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
 
 declare_rule! {
     /// Menu entries and skip links.
@@ -32,7 +28,7 @@ impl Rule for MenuLabels {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, &LABELS, "menu entry");
+        mark_labels(cx, out, LabelList::Navigation, "menu entry");
     }
 }
 

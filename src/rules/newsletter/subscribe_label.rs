@@ -1,8 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
-use once_cell::sync::Lazy;
-
-static LABELS: Lazy<LabelSet> =
-    Lazy::new(|| LabelSet::parse(include_str!("../data/newsletter.labels")));
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
 
 declare_rule! {
     /// Buttons and headings of sign-up boxes: "Subscribe", "Newsletter", "Sign up".
@@ -29,7 +25,7 @@ impl Rule for SubscribeLabel {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, &LABELS, "sign-up button");
+        mark_labels(cx, out, LabelList::Newsletter, "sign-up button");
     }
 }
 

@@ -1,7 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
-use once_cell::sync::Lazy;
-
-static LABELS: Lazy<LabelSet> = Lazy::new(|| LabelSet::parse(include_str!("../data/share.labels")));
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
 
 declare_rule! {
     /// Rows of share buttons and social network names.
@@ -30,7 +27,7 @@ impl Rule for ShareLabels {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, &LABELS, "share button");
+        mark_labels(cx, out, LabelList::Share, "share button");
     }
 }
 

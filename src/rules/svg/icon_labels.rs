@@ -1,7 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelSet, Marks, Rule, RuleInfo};
-use once_cell::sync::Lazy;
-
-static LABELS: Lazy<LabelSet> = Lazy::new(|| LabelSet::parse(include_str!("../data/svg.labels")));
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
 
 declare_rule! {
     /// Lines made only of icon names ("Arrow", "Chevron down", "Close icon").
@@ -29,7 +26,7 @@ impl Rule for IconLabels {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, &LABELS, "icon name");
+        mark_labels(cx, out, LabelList::Svg, "icon name");
     }
 }
 

@@ -1,6 +1,6 @@
 use super::section_heading::{heading_phrase, PHRASES};
 use crate::engine::{classify, Class};
-use crate::rules::comments::is_comment_header;
+use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks, Phase, Rule, RuleInfo};
 
 /// Share of the article's text that must come before a link-block heading
@@ -45,8 +45,12 @@ impl Rule for AfterSectionEnd {
         Phase::Context
     }
 
+    /// Link-block headings, then the words of comment headers (so that
+    /// only lines holding one are tried as comment headers).
     fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
+        let mut phrases = PHRASES.entries().to_vec();
+        phrases.extend(HEADER_WORDS.iter().map(|w| w.to_string()));
+        phrases
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
@@ -76,15 +80,25 @@ impl Rule for AfterSectionEnd {
             return;
         }
         // Headings from the trigger phrases, and comment-section headers.
-        let mut ends: Vec<(usize, String, bool)> = cx
-            .triggers
-            .iter()
+        let headings = PHRASES.entries().len();
+        let (heading_hits, comment_hits): (Vec<_>, Vec<_>) =
+            cx.triggers.iter().partition(|t| t.phrase < headings);
+        let mut ends: Vec<(usize, String, bool)> = heading_hits
+            .into_iter()
             .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line, p.to_string(), false)))
             .collect();
-        ends.extend(region.clone().filter_map(|i| {
+        let mut last = None;
+        for t in comment_hits {
+            let i = t.line;
+            if last == Some(i) || !region.contains(&i) {
+                continue;
+            }
+            last = Some(i);
             let text = &page.text[i];
-            is_comment_header(text, page.features[i].words).then(|| (i, shorten(text, 30), true))
-        }));
+            if is_comment_header(text, page.features[i].words) {
+                ends.push((i, shorten(text, 30), true));
+            }
+        }
         ends.sort();
         for (line, heading, comments) in ends {
             if line <= region.start || line >= region.end {

@@ -76,10 +76,10 @@ pub struct Cleaner {
     config: Config,
     params: Params,
     rules: Vec<Box<dyn Rule>>,
-    /// One automaton over every rule's trigger phrases.
-    triggers: Option<AhoCorasick>,
-    /// Pattern id of the automaton → (rule index, phrase index).
-    trigger_owner: Vec<(usize, usize)>,
+    /// One automaton over every rule's trigger phrases, for short lines.
+    short_line_triggers: Option<TriggerSet>,
+    /// The phrases of the rules that act on long lines too.
+    long_line_triggers: Option<TriggerSet>,
 }
 
 impl std::fmt::Debug for Cleaner {
@@ -134,35 +134,15 @@ impl Cleaner {
                 !listed(&config.disable, info) || listed(&config.enable, info)
             })
             .collect();
-        let mut patterns = Vec::new();
-        let mut trigger_owner = Vec::new();
-        for (r, rule) in rules.iter().enumerate() {
-            for (p, phrase) in rule.triggers().into_iter().enumerate() {
-                patterns.push(phrase);
-                trigger_owner.push((r, p));
-            }
-        }
-        let triggers = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&patterns)
-                    .map_err(|e| ConfigError::BadRule {
-                        rule: "phrases".into(),
-                        message: e.to_string(),
-                    })?,
-            )
-        };
+        let short_line_triggers = TriggerSet::build(&rules, |_| true)?;
+        let long_line_triggers =
+            TriggerSet::build(&rules, |rule| rule.trigger_max_words() > SHORT_LINE_WORDS)?;
         Ok(Cleaner {
             params: Params::for_preset(config.preset),
             config,
             rules,
-            triggers,
-            trigger_owner,
+            short_line_triggers,
+            long_line_triggers,
         })
     }
 
@@ -268,15 +248,18 @@ impl Cleaner {
     /// Every rule's trigger phrases found at word boundaries, per rule.
     fn find_triggers(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.rules.len()];
-        let Some(ac) = &self.triggers else {
-            return hits;
-        };
         for (i, text) in page.text.iter().enumerate() {
             if text.is_empty() {
                 continue;
             }
-            for m in ac.find_overlapping_iter(text.as_ref() as &str) {
-                let (r, p) = self.trigger_owner[m.pattern().as_usize()];
+            let set = if page.features[i].words <= SHORT_LINE_WORDS {
+                &self.short_line_triggers
+            } else {
+                &self.long_line_triggers
+            };
+            let Some(set) = set else { continue };
+            for m in set.automaton.find_overlapping_iter(text.as_ref() as &str) {
+                let (r, p) = set.owner[m.pattern().as_usize()];
                 if at_word_boundaries(text, m.start(), m.end()) {
                     hits[r].push(Trigger {
                         line: i,
@@ -469,6 +452,51 @@ impl Cleaner {
             reason,
             score: (score * 100.0).round() / 100.0,
         }
+    }
+}
+
+/// Lines of more words than this are searched only for the phrases of the
+/// rules that act on long lines (most rules look at short lines only, and
+/// long lines hold most of the bytes).
+const SHORT_LINE_WORDS: u32 = 40;
+
+/// An automaton over the trigger phrases of some rules.
+struct TriggerSet {
+    automaton: AhoCorasick,
+    /// Pattern id → (rule index, phrase index).
+    owner: Vec<(usize, usize)>,
+}
+
+impl TriggerSet {
+    /// The phrases of the rules that `include` selects; `None` if there are none.
+    fn build(
+        rules: &[Box<dyn Rule>],
+        include: impl Fn(&dyn Rule) -> bool,
+    ) -> Result<Option<TriggerSet>, ConfigError> {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            if !include(rule.as_ref()) {
+                continue;
+            }
+            for (p, phrase) in rule.triggers().into_iter().enumerate() {
+                patterns.push(phrase);
+                owner.push((r, p));
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|e| ConfigError::BadRule {
+                rule: "phrases".into(),
+                message: e.to_string(),
+            })?;
+        Ok(Some(TriggerSet { automaton, owner }))
     }
 }
 

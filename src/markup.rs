@@ -27,8 +27,10 @@ static IMAGE: Lazy<Regex> =
 static LINK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#).expect("valid regex")
 });
+// `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
+// search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static URL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"<?\b(?:https?://|www\.)[^\s<>]+>?").expect("valid regex"));
+    Lazy::new(|| Regex::new(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?").expect("valid regex"));
 
 // Substring searchers built once (building one per call costs more than the search).
 static LINK_END: Lazy<memchr::memmem::Finder<'static>> =

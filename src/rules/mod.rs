@@ -305,6 +305,13 @@ pub trait Rule: Send + Sync {
         Vec::new()
     }
 
+    /// The most words a line may have for this rule to act on a trigger
+    /// phrase in it. The engine does not look for the phrases of rules that
+    /// only act on short lines in long ones.
+    fn trigger_max_words(&self) -> u32 {
+        u32::MAX
+    }
+
     /// Whether this rule's lines open reader comments: from the first of
     /// several such lines on, nothing counts towards the article.
     fn opens_comments(&self) -> bool {

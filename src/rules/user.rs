@@ -103,6 +103,10 @@ impl Rule for CompiledUserRule {
         self.phrases.clone()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        self.max_words
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if cx.page.features[t.line].words <= self.max_words {

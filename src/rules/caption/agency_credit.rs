@@ -38,6 +38,10 @@ impl Rule for AgencyCredit {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        60
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];

@@ -4,6 +4,8 @@ use regex::Regex;
 
 /// `12. joetoronto says:`, `Alex on May 1, 2018 at 6:34 am said:` and their
 /// kin in other languages: a one-word name, or any name with a dated "on".
+// `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
+// search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static SAYS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
         .expect("valid regex")
@@ -11,18 +13,18 @@ static SAYS: Lazy<Regex> = Lazy::new(|| {
 /// `by greytree ( 7124971 ) writes:` and `Re: subject (Score:3, Informative)`:
 /// comment headers of forums and threaded discussions.
 static THREAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)\b.*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$")
+    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$")
         .expect("valid regex")
 });
 /// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)\b|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))")
+    Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))")
         .expect("valid regex")
 });
 
 /// Votes and relative times under a comment: `Rating: 36 Votes`, `2 days ago at 07:52 am`.
 static META: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:rating|score|votes?|likes?)\s*:\s*[-+]?\d+(?:\s+votes?)?|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+)$")
+    Regex::new(r"(?i)^(?:(?:rating|score|votes?|likes?)\s*:\s*[-+]?\d+(?:\s+votes?)?|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?-u:\b).{0,20}|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+)$")
         .expect("valid regex")
 });
 
@@ -131,6 +133,10 @@ impl Rule for CommentHeader {
         HEADER_WORDS.iter().map(|w| w.to_string()).collect()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        14
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for i in triggered_lines(cx) {
             let text = &cx.page.text[i];
@@ -168,6 +174,10 @@ impl Rule for CommentMeta {
 
     fn triggers(&self) -> Vec<String> {
         META_WORDS.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn trigger_max_words(&self) -> u32 {
+        8
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -47,6 +47,10 @@ impl Rule for ConsentNotice {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        MAX_WORDS_ADDRESSING_READER
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         // Per line with hits: (line, phrases, whether one names cookies).
         let mut lines: Vec<(usize, Vec<usize>, bool)> = Vec::new();

@@ -42,6 +42,10 @@ impl Rule for Copyright {
         triggers
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        40
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let mut last_notice_line = None;
         for t in cx.triggers {

@@ -41,6 +41,10 @@ impl Rule for Disclaimer {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        MAX_WORDS
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if cx.page.features[t.line].words <= MAX_WORDS {

@@ -34,6 +34,10 @@ impl Rule for PoweredBy {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        10
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];

@@ -39,6 +39,10 @@ impl Rule for SubscribePrompt {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        MAX_WORDS
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         mark_triggered(cx, out, &PHRASES, MAX_WORDS, "sign-up prompt");
     }

@@ -35,6 +35,10 @@ impl Rule for SharePrompt {
         PHRASES.entries().to_vec()
     }
 
+    fn trigger_max_words(&self) -> u32 {
+        14
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         mark_triggered(cx, out, &PHRASES, 14, "share prompt");
     }

@@ -1,4 +1,4 @@
-use super::section_heading::{heading_phrase, PHRASES};
+use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
 use crate::engine::{classify, Class};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks, Phase, Rule, RuleInfo};
@@ -51,6 +51,10 @@ impl Rule for AfterSectionEnd {
         let mut phrases = PHRASES.entries().to_vec();
         phrases.extend(HEADER_WORDS.iter().map(|w| w.to_string()));
         phrases
+    }
+
+    fn trigger_max_words(&self) -> u32 {
+        heading_max_words().max(14)
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -29,6 +29,20 @@ declare_rule! {
 }
 
 /// The trigger of `t` if its line is a section heading.
+/// The most words a heading line can have: the longest phrase and four more.
+pub(super) fn heading_max_words() -> u32 {
+    static MAX: Lazy<u32> = Lazy::new(|| {
+        let longest = PHRASES
+            .entries()
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .max()
+            .unwrap_or(0);
+        longest as u32 + 4
+    });
+    *MAX
+}
+
 pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'static str> {
     let text = &cx.page.text[t.line];
     let phrase = PHRASES.get(t.phrase);
@@ -45,6 +59,10 @@ impl Rule for SectionHeading {
 
     fn triggers(&self) -> Vec<String> {
         PHRASES.entries().to_vec()
+    }
+
+    fn trigger_max_words(&self) -> u32 {
+        heading_max_words()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -57,6 +57,13 @@ fn eq_ignore_case(word: &str, lower: &str) -> bool {
     }
 }
 
+/// Whether `text` has a colon in its first `reach` bytes: label patterns
+/// anchored at the start need one, and most lines have none there.
+pub fn colon_within(text: &str, reach: usize) -> bool {
+    let b = text.as_bytes();
+    b[..b.len().min(reach)].contains(&b':')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ const HOME_WORDS: [&str; 10] = [
 ];
 
 /// Separators between the steps of a trail.
+/// Trail separators, in order of preference (the byte counts below follow it).
 const SEPARATORS: [char; 7] = ['»', '›', '>', '→', '/', '|', '·'];
 
 declare_rule! {
@@ -99,18 +100,28 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
 }
 
 fn is_separated_trail(text: &str) -> bool {
-    // The separators are `>`, `/`, `|` or start with byte C2 or E2.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'>' | b'/' | b'|' | 0xC2 | 0xE2))
-    {
-        return false;
-    }
+    // One pass over the bytes counts every separator (all are ASCII or
+    // start with byte C2 or E2).
+    let b = text.as_bytes();
     let mut counts = [0u32; SEPARATORS.len()];
-    for c in text.chars() {
-        if let Some(k) = SEPARATORS.iter().position(|&s| s == c) {
-            counts[k] += 1;
-        }
+    for (i, &byte) in b.iter().enumerate() {
+        let k = match byte {
+            b'>' => 2,
+            b'/' => 4,
+            b'|' => 5,
+            0xC2 => match b.get(i + 1) {
+                Some(0xBB) => 0,
+                Some(0xB7) => 6,
+                _ => continue,
+            },
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0xBA)) => 1,
+                (Some(0x86), Some(0x92)) => 3,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        counts[k] += 1;
     }
     let Some(sep) = SEPARATORS
         .iter()
@@ -161,6 +172,15 @@ mod tests {
             ),
             Some("NAV001")
         );
+    }
+
+    #[test]
+    fn every_separator_is_counted() {
+        for sep in super::SEPARATORS {
+            let trail = format!("News {sep} World {sep} Europe {sep} France");
+            assert!(super::is_separated_trail(&trail), "{trail}");
+        }
+        assert!(!super::is_separated_trail("Paris – Lyon – Marseille"));
     }
 
     #[test]

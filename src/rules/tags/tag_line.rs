@@ -1,6 +1,10 @@
+use crate::rules::text::colon_within;
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
+
+/// The longest label with its bullet and colon is well under this many bytes.
+const LABEL_REACH: usize = 48;
 
 static TAG_PREFIX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -42,7 +46,7 @@ impl Rule for TagLine {
             if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {
                 continue;
             }
-            if text.contains(':') && TAG_PREFIX.is_match(text) {
+            if colon_within(text, LABEL_REACH) && TAG_PREFIX.is_match(text) {
                 out.remove(i, format!("tag list: \"{}\"", shorten(text, 50)));
             }
         }

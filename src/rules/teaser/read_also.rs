@@ -1,9 +1,13 @@
 use super::section_heading::PHRASES;
+use crate::rules::text::colon_within;
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 /// Short link labels that only act as teasers when a colon follows them.
+/// `SHORT_LABEL`'s colon comes within this many bytes.
+const SHORT_LABEL_REACH: usize = 32;
+
 static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:[*•>-]\s*)?(?:more|watch|listen|video|lea|lee|siehe|voir|ver|mira|zobacz|leia)\s*:\s*\S")
         .expect("valid regex")
@@ -63,7 +67,7 @@ impl Rule for ReadAlso {
         }
         for (i, text) in cx.page.text.iter().enumerate() {
             if cx.page.features[i].words <= MAX_WORDS
-                && text.contains(':')
+                && colon_within(text, SHORT_LABEL_REACH)
                 && SHORT_LABEL.is_match(text)
             {
                 out.remove(

@@ -61,6 +61,43 @@ impl Features {
     }
 }
 
+/// Character classes: part of a word, a letter, an ASCII digit, upper case.
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const UPPER: u8 = 8;
+
+/// The class of every ASCII byte, so that the word loop needs no branches on it.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of a non-ASCII character.
+fn char_class(c: char) -> u8 {
+    if c.is_alphabetic() {
+        ALNUM | LETTER | if c.is_uppercase() { UPPER } else { 0 }
+    } else if c.is_numeric() {
+        ALNUM
+    } else {
+        0
+    }
+}
+
 /// Longest ASCII word lower-cased on the fly; longer ones go the slow way.
 const MAX_ASCII_WORD: usize = 32;
 
@@ -77,9 +114,10 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut counts: StopCounts = [0; LANGUAGES.len()];
     let bullet = bullet_len(text);
     f.bullet = bullet > 0;
-    let rest = &text[bullet..];
-    // One pass over the characters: words are runs of alphanumerics. An
-    // ASCII word is lower-cased on the way, for the stop-word lookup.
+    // One pass over the bytes: words are runs of alphanumerics. ASCII bytes
+    // are classified by table; an ASCII word is lower-cased on the way, for
+    // the stop-word lookup.
+    let bytes = text.as_bytes();
     let mut word_start: Option<usize> = None;
     let mut has_letter = false;
     let mut first_upper = false;
@@ -101,28 +139,28 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             mask &= mask - 1;
         }
     };
-    for (i, c) in rest.char_indices() {
-        let (alphanumeric, letter) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
+    let mut i = bullet;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (class, width) = if byte < 0x80 {
+            (ASCII_CLASS[usize::from(byte)], 1)
         } else {
-            let letter = c.is_alphabetic();
-            (letter || c.is_numeric(), letter)
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (char_class(c), c.len_utf8())
         };
-        if alphanumeric {
+        if class & ALNUM != 0 {
             if word_start.is_none() {
                 word_start = Some(i);
                 has_letter = false;
-                first_upper = c.is_uppercase();
+                first_upper = class & UPPER != 0;
                 lower_len = 0;
                 ascii = true;
             }
-            has_letter |= letter;
-            if c.is_ascii() {
-                if c.is_ascii_digit() {
-                    f.digits += 1;
-                }
+            has_letter |= class & LETTER != 0;
+            if width == 1 {
+                f.digits += u32::from(class & DIGIT != 0);
                 if lower_len < MAX_ASCII_WORD {
-                    lower[lower_len] = (c as u8).to_ascii_lowercase();
+                    lower[lower_len] = byte.to_ascii_lowercase();
                 }
                 lower_len += 1;
             } else {
@@ -133,20 +171,21 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 f.capitalised += u32::from(first_upper);
                 let ascii = ascii && lower_len <= MAX_ASCII_WORD;
                 finish(
-                    &rest[start..i],
+                    &text[start..i],
                     &lower[..lower_len.min(MAX_ASCII_WORD)],
                     ascii,
                     &mut f,
                 );
             }
         }
+        i += width;
     }
     if let Some(start) = word_start {
         if has_letter {
             f.capitalised += u32::from(first_upper);
             let ascii = ascii && lower_len <= MAX_ASCII_WORD;
             finish(
-                &rest[start..],
+                &text[start..],
                 &lower[..lower_len.min(MAX_ASCII_WORD)],
                 ascii,
                 &mut f,

@@ -818,13 +818,15 @@ mod tests {
             weak: false,
         });
         let marks = [None, None, None, None, removed.clone(), removed];
-        let mut state = State {
+        // One region over all six lines.
+        let whole_page = || State {
             region: 0..6,
             regions: std::iter::once(0..6).collect(),
             article: vec![true; 6],
             removed: vec![false; 6],
             title: None,
         };
+        let mut state = whole_page();
         assert!(settle_region_ends(&mut state, &marks, &scores));
         assert_eq!(state.region, 0..2);
         assert_eq!(state.regions.first(), Some(&(0..2)));
@@ -832,13 +834,7 @@ mod tests {
         assert_eq!(state.article, [true, true, false, false, false, false]);
         // A region whose end still pays for itself is left alone.
         let marks = [None, None, None, None, None, None];
-        let mut state = State {
-            region: 0..6,
-            regions: std::iter::once(0..6).collect(),
-            article: vec![true; 6],
-            removed: vec![false; 6],
-            title: None,
-        };
+        let mut state = whole_page();
         assert!(!settle_region_ends(&mut state, &marks, &scores));
         assert_eq!(state.region, 0..6);
     }

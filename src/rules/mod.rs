@@ -419,7 +419,7 @@ pub(crate) fn mark_triggered(
     }
 }
 
-/// Marks each line made only of labels from `labels`.
+/// Marks each line made only of labels from the built-in list `list`.
 pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: LabelList, what: &str) {
     let bit = list.bit();
     for (i, lists) in cx.page.label_lists.iter().enumerate() {

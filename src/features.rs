@@ -140,13 +140,15 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
     };
     let mut i = bullet;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        let (class, width) = if byte < 0x80 {
-            (ASCII_CLASS[usize::from(byte)], 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (char_class(c), c.len_utf8())
+    // One step past the end, where the last word ends as if at a space.
+    while i <= bytes.len() {
+        let (class, width) = match bytes.get(i) {
+            None => (0, 1),
+            Some(&byte) if byte < 0x80 => (ASCII_CLASS[usize::from(byte)], 1),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (char_class(c), c.len_utf8())
+            }
         };
         if class & ALNUM != 0 {
             if word_start.is_none() {
@@ -160,7 +162,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             if width == 1 {
                 f.digits += u32::from(class & DIGIT != 0);
                 if lower_len < MAX_ASCII_WORD {
-                    lower[lower_len] = byte.to_ascii_lowercase();
+                    lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }
                 lower_len += 1;
             } else {
@@ -179,18 +181,6 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
         }
         i += width;
-    }
-    if let Some(start) = word_start {
-        if has_letter {
-            f.capitalised += u32::from(first_upper);
-            let ascii = ascii && lower_len <= MAX_ASCII_WORD;
-            finish(
-                &text[start..],
-                &lower[..lower_len.min(MAX_ASCII_WORD)],
-                ascii,
-                &mut f,
-            );
-        }
     }
     let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_']);
     f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？']);

@@ -64,7 +64,8 @@ impl Rule for ConsentNotice {
             }
             entry.2 |= PHRASES.get(t.phrase).contains("cookie");
         }
-        let has_hits = |line: usize| lines.iter().any(|e| e.0 == line);
+        // Triggers come in line order, so `lines` is sorted by line.
+        let has_hits = |line: usize| lines.binary_search_by_key(&line, |e| e.0).is_ok();
         for (line, phrases, names_cookies) in &lines {
             let words = cx.page.features[*line].words;
             let in_banner = cx.page.text_lines_around(*line, BANNER_REACH).any(has_hits);

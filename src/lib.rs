@@ -77,19 +77,21 @@
 mod config;
 mod engine;
 mod features;
+mod labels;
 mod lang;
 mod markup;
 mod page;
+mod phrases;
 mod report;
-pub mod rules;
+mod rule_info;
+mod rules;
+mod score;
 mod segment;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
 pub use config::{Config, ConfigError, Preset, UserRule};
 pub use engine::Cleaner;
 pub use report::{Cleaned, Decision, Summary};
-pub use rules::{Family, RuleInfo};
+pub use rule_info::{Family, ParseNameError, RuleInfo};
 
 use once_cell::sync::Lazy;
 

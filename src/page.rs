@@ -2,9 +2,9 @@
 //! language and repetition.
 
 use crate::features::{measure, Features, StopCounts};
+use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
-use crate::rules::{label_lists, LabelKey};
 use crate::segment::{split_lines, Line};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -106,13 +106,9 @@ impl<'a> Page<'a> {
     }
 
     /// Number of lines, blank ones included.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.lines.len()
-    }
-
-    /// Whether the page has no lines at all.
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
     }
 
     /// Whether line `i` has no visible text (blank, or markup only).
@@ -137,11 +133,6 @@ impl<'a> Page<'a> {
             .filter(|&j| !self.is_blank(j))
             .take(reach);
         before.chain(after)
-    }
-
-    /// The ISO 639-1 code of the page's language, if known.
-    pub fn language(&self) -> Option<&'static str> {
-        self.lang.map(|l| LANGUAGES[l])
     }
 }
 
@@ -169,7 +160,7 @@ mod tests {
         );
         assert_eq!(page.repeats, [2, 1, 2]);
         assert_eq!(page.first_seen, [0, 1, 0]);
-        assert_eq!(page.language(), Some("en"));
+        assert_eq!(page.lang.map(|l| LANGUAGES[l]), Some("en"));
     }
 
     #[test]

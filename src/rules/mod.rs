@@ -6,9 +6,7 @@
 //! the order they run, one line each.
 
 use crate::page::Page;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::fmt;
 use std::ops::Range;
 
 mod ads;
@@ -16,11 +14,9 @@ mod caption;
 mod comments;
 mod cookie;
 mod footer;
-mod labels;
 mod markup;
 mod navigation;
 mod newsletter;
-mod phrases;
 mod repetition;
 mod share;
 mod structure;
@@ -31,150 +27,9 @@ mod text;
 mod user;
 mod widget;
 
-pub use labels::{label_lists, LabelKey, LabelList};
-pub use phrases::PhraseList;
-
-/// A kind of noise; every rule belongs to one. Families can be switched off
-/// as a whole in [`Config`](crate::Config).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Family {
-    /// Newsletter, subscription and sign-up prompts.
-    Newsletter,
-    /// Titles and icon names leaked from inline SVG images.
-    SvgResidue,
-    /// Lists of other stories: headlines, deks, bylines, "Related" headings.
-    Teaser,
-    /// Menus, breadcrumbs, "Skip to content", pagination.
-    Navigation,
-    /// Tag and topic lines.
-    Tags,
-    /// Share buttons, social links, follower counts.
-    Share,
-    /// Cookie and consent notices.
-    Cookie,
-    /// Copyright, "Powered by", legal links.
-    Footer,
-    /// Comment forms, loading errors and other interface text.
-    Widget,
-    /// Reader comments: their headers and everything after the first.
-    Comments,
-    /// "Advertisement" and sponsored-content labels.
-    Ads,
-    /// Lines printed more than once on the page.
-    Repetition,
-    /// Photo captions and agency credits.
-    Caption,
-    /// Converter markup with no text of its own: image-only and link-only lines.
-    Markup,
-    /// Decisions from the page's structure: lines outside the article, separators.
-    Structure,
-    /// Rules supplied by the user in the configuration.
-    User,
-    /// The article itself: the family of the decisions that keep a line.
-    Content,
-}
-
-impl Family {
-    /// Every family, in display order.
-    pub const ALL: [Family; 17] = [
-        Family::Newsletter,
-        Family::SvgResidue,
-        Family::Teaser,
-        Family::Navigation,
-        Family::Tags,
-        Family::Share,
-        Family::Cookie,
-        Family::Footer,
-        Family::Widget,
-        Family::Comments,
-        Family::Ads,
-        Family::Repetition,
-        Family::Caption,
-        Family::Markup,
-        Family::Structure,
-        Family::User,
-        Family::Content,
-    ];
-
-    /// The kebab-case name used in configs and reports (`svg-residue`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Newsletter => "newsletter",
-            Family::SvgResidue => "svg-residue",
-            Family::Teaser => "teaser",
-            Family::Navigation => "navigation",
-            Family::Tags => "tags",
-            Family::Share => "share",
-            Family::Cookie => "cookie",
-            Family::Footer => "footer",
-            Family::Widget => "widget",
-            Family::Comments => "comments",
-            Family::Ads => "ads",
-            Family::Repetition => "repetition",
-            Family::Caption => "caption",
-            Family::Markup => "markup",
-            Family::Structure => "structure",
-            Family::User => "user",
-            Family::Content => "content",
-        }
-    }
-
-    /// Parses a family name as written by [`Family::as_str`].
-    pub fn parse(name: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.as_str() == name)
-    }
-}
-
-impl fmt::Display for Family {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What identifies and documents a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuleInfo {
-    /// Stable code, e.g. `NWS001`.
-    pub code: Cow<'static, str>,
-    /// Kebab-case name of the pattern the rule detects, e.g. `subscribe-prompt`.
-    pub name: Cow<'static, str>,
-    /// The family the rule belongs to.
-    pub family: Family,
-    /// The rule's documentation (its doc comment), in Markdown.
-    #[serde(serialize_with = "serialize_doc")]
-    pub doc: Cow<'static, str>,
-}
-
-fn serialize_doc<S: serde::Serializer>(doc: &str, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&tidy_doc(doc))
-}
-
-/// Doc comments arrive with one leading space per line; drop it.
-pub(crate) fn tidy_doc(doc: &str) -> String {
-    doc.lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
-}
-
-impl RuleInfo {
-    /// The documentation without the doc-comment indentation.
-    pub fn doc_text(&self) -> String {
-        tidy_doc(&self.doc)
-    }
-
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &str {
-        self.doc
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
-    }
-}
+pub(crate) use crate::labels::LabelList;
+pub(crate) use crate::phrases::PhraseList;
+pub use crate::rule_info::{Family, RuleInfo};
 
 /// When a rule runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,9 +69,6 @@ pub struct State {
     pub regions: Vec<Range<usize>>,
     /// For each line, whether it lies in one of `regions`.
     pub article: Vec<bool>,
-    /// Whether each line is already removed by an earlier rule (lines only
-    /// suspected by a rule do not count).
-    pub removed: Vec<bool>,
     /// The line taken as the headline, which context rules leave alone.
     pub title: Option<usize>,
 }
@@ -246,18 +98,25 @@ pub(crate) struct Mark {
     /// Only suspected: the line counts as noise when the engine looks for
     /// the article, but is kept if it ends up inside it.
     pub weak: bool,
+    /// Made by a rule whose lines open reader comments.
+    pub opens_comments: bool,
 }
 
 /// Where a rule writes its verdicts. The first rule to mark a line wins, so
 /// earlier (more specific) rules name the reason.
 pub struct Marks<'m> {
     rule: usize,
+    opens_comments: bool,
     marks: &'m mut [Option<Mark>],
 }
 
 impl<'m> Marks<'m> {
-    pub(crate) fn new(rule: usize, marks: &'m mut [Option<Mark>]) -> Self {
-        Marks { rule, marks }
+    pub(crate) fn new(rule: usize, opens_comments: bool, marks: &'m mut [Option<Mark>]) -> Self {
+        Marks {
+            rule,
+            opens_comments,
+            marks,
+        }
     }
 
     /// Marks line `line` (an index into [`Page::lines`]) as noise.
@@ -278,6 +137,7 @@ impl<'m> Marks<'m> {
                 rule: self.rule,
                 reason,
                 weak,
+                opens_comments: self.opens_comments,
             });
         }
     }
@@ -285,6 +145,15 @@ impl<'m> Marks<'m> {
     /// Whether some rule has already marked `line`.
     pub fn is_marked(&self, line: usize) -> bool {
         self.marks.get(line).is_some_and(Option::is_some)
+    }
+
+    /// Whether some rule has removed `line` (a suspicion does not count):
+    /// context rules see the marks as they stand, earlier context rules'
+    /// included.
+    pub fn is_removed(&self, line: usize) -> bool {
+        self.marks
+            .get(line)
+            .is_some_and(|m| m.as_ref().is_some_and(|m| !m.weak))
     }
 }
 

@@ -1,5 +1,5 @@
-use crate::engine::{classify, Class};
 use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+use crate::score::{classify, Class};
 
 /// Lines longer than this are prose whatever their neighbours.
 const MAX_WORDS: u32 = 25;
@@ -41,19 +41,22 @@ impl Rule for Sandwiched {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let Some(state) = cx.state else { return };
         let page = cx.page;
-        for i in 0..page.len() {
-            let f = &page.features[i];
-            if state.removed[i] || page.is_blank(i) || state.title == Some(i) || f.words > MAX_WORDS
-            {
-                continue;
-            }
-            if classify(f, page.lang.is_some()) == Class::Good && f.words > 12 {
-                continue;
-            }
-            let removed = |j: Option<usize>| j.is_some_and(|j| state.removed[j]);
-            if removed(page.prev_text(i)) && removed(page.next_text(i)) {
-                out.remove(i, "short line between two removed lines");
-            }
+        let removed = |j: Option<usize>| j.is_some_and(|j| out.is_removed(j));
+        // Found first, removed after: a line this rule removes does not make
+        // its neighbour sandwiched.
+        let sandwiched: Vec<usize> = (0..page.len())
+            .filter(|&i| {
+                let f = &page.features[i];
+                let candidate = !out.is_removed(i)
+                    && !page.is_blank(i)
+                    && state.title != Some(i)
+                    && f.words <= MAX_WORDS
+                    && !(classify(f, page.lang.is_some()) == Class::Good && f.words > 12);
+                candidate && removed(page.prev_text(i)) && removed(page.next_text(i))
+            })
+            .collect();
+        for i in sandwiched {
+            out.remove(i, "short line between two removed lines");
         }
     }
 }

@@ -1,7 +1,7 @@
 use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
-use crate::engine::{classify, Class};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks, Phase, Rule, RuleInfo};
+use crate::score::{classify, Class};
 
 /// Share of the article's text that must come before a link-block heading
 /// for the heading to end the article.
@@ -66,7 +66,7 @@ impl Rule for AfterSectionEnd {
         let mut all = vec![0u64; page.len() + 1];
         let mut prose = vec![0u64; page.len() + 1];
         for i in 0..page.len() {
-            let kept = if state.removed[i] {
+            let kept = if out.is_removed(i) {
                 0
             } else {
                 u64::from(page.features[i].chars)

@@ -1,6 +1,6 @@
 //! Whole-line interface labels ("Share", "Skip to content", "Tweet").
 
-use super::PhraseList;
+use crate::phrases::PhraseList;
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -41,12 +41,12 @@ impl LabelList {
 
     fn data(self) -> &'static str {
         match self {
-            LabelList::Navigation => include_str!("data/navigation.labels"),
-            LabelList::Share => include_str!("data/share.labels"),
-            LabelList::Svg => include_str!("data/svg.labels"),
-            LabelList::Legal => include_str!("data/legal.labels"),
-            LabelList::Newsletter => include_str!("data/newsletter.labels"),
-            LabelList::Ads => include_str!("data/ads.labels"),
+            LabelList::Navigation => include_str!("rules/data/navigation.labels"),
+            LabelList::Share => include_str!("rules/data/share.labels"),
+            LabelList::Svg => include_str!("rules/data/svg.labels"),
+            LabelList::Legal => include_str!("rules/data/legal.labels"),
+            LabelList::Newsletter => include_str!("rules/data/newsletter.labels"),
+            LabelList::Ads => include_str!("rules/data/ads.labels"),
         }
     }
 }
@@ -81,14 +81,6 @@ struct Index {
 /// The label lists that `line` is made of entirely (at least one label),
 /// as a mask of [`LabelList::bit`]s; 0 when none. Case, punctuation,
 /// counters ("1.2K") and bullets are ignored.
-///
-/// ```
-/// use deboiler::rules::{label_lists, LabelKey, LabelList};
-/// let mut key = LabelKey::default();
-/// let mask = label_lists("* Share 1.2K Tweet | Copy link", &mut key);
-/// assert!(mask & LabelList::Share.bit() != 0);
-/// assert_eq!(label_lists("Share your thoughts with the editor", &mut key), 0);
-/// ```
 pub fn label_lists(line: &str, key: &mut LabelKey) -> u8 {
     let index = &*INDEX;
     let Some(first) = raw_words(line).find(|w| !is_counter(w)) else {
@@ -190,6 +182,17 @@ fn is_counter(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_share_labels_is_found_and_a_sentence_is_not() {
+        let mut key = LabelKey::default();
+        let mask = label_lists("* Share 1.2K Tweet | Copy link", &mut key);
+        assert!(mask & LabelList::Share.bit() != 0);
+        assert_eq!(
+            label_lists("Share your thoughts with the editor", &mut key),
+            0
+        );
+    }
 
     #[test]
     fn lines_made_of_labels_match() {

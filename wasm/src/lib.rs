@@ -1,10 +1,10 @@
-//! WebAssembly bindings (`wasm-bindgen`): a thin layer over [`crate::Cleaner`].
+//! WebAssembly bindings (`wasm-bindgen`): a thin layer over [`deboiler::Cleaner`].
 //!
 //! Reports cross the boundary as JSON text produced by the same serde code as
 //! the CLI's `--format json`, so the browser sees byte for byte what the
 //! native tool prints.
 
-use crate::{builtin_rules, Cleaner, Config, Family};
+use deboiler::{builtin_rules, Cleaner, Config, Family};
 use wasm_bindgen::prelude::*;
 
 /// A compiled cleaner (JS: `new Cleaner(config?)`).

@@ -14,15 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-#[path = "cli/bench.rs"]
 mod bench;
-#[path = "cli/eval.rs"]
 mod eval;
-#[path = "cli/input.rs"]
 mod input;
-#[path = "cli/output.rs"]
 mod output;
-#[path = "cli/records.rs"]
 mod records;
 
 use input::{is_broken_pipe, Kind, Selection, Source};

@@ -18,7 +18,7 @@ const SNIPPET_F1_FLOOR: f64 = 0.92;
 fn regression_set_stays_above_its_quality_floor() {
     let out = Command::cargo_bin("deboiler")
         .expect("binary built")
-        .args(["eval", "tests/fixtures/regression.jsonl", "--worst", "0"])
+        .args(["eval", "../tests/fixtures/regression.jsonl", "--worst", "0"])
         .output()
         .expect("deboiler eval runs");
     assert!(
@@ -51,7 +51,11 @@ fn regression_set_stays_above_its_quality_floor() {
 fn second_pass_over_the_regression_set_removes_nothing() {
     let out = Command::cargo_bin("deboiler")
         .expect("binary built")
-        .args(["eval", "tests/fixtures/regression.jsonl", "--second-pass"])
+        .args([
+            "eval",
+            "../tests/fixtures/regression.jsonl",
+            "--second-pass",
+        ])
         .output()
         .expect("deboiler eval runs");
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");

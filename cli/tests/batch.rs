@@ -6,7 +6,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const BATCH: &str = "tests/fixtures/batch";
+const BATCH: &str = "../tests/fixtures/batch";
 
 fn deboiler() -> Command {
     Command::cargo_bin("deboiler").expect("binary built")

@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SEED: &str = "tests/fixtures/seeds/the-week-iran-missiles.txt";
+const SEED: &str = "../tests/fixtures/seeds/the-week-iran-missiles.txt";
 
 fn deboiler() -> Command {
     Command::cargo_bin("deboiler").expect("binary built")

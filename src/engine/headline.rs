@@ -1,0 +1,92 @@
+//! The headline: a heading-like line just above the article.
+
+use crate::features::Features;
+use crate::page::Page;
+use crate::rules::Mark;
+use crate::score::{classify, Class};
+use std::ops::Range;
+
+/// The headline: a heading-like line just before (or at) the start of the
+/// article, preferring the one that best matches the page's first line
+/// (usually the HTML `<title>`), then one right above the article, then the
+/// article's own first line if it is a heading.
+pub(crate) fn find_title(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    region: &Range<usize>,
+) -> Option<usize> {
+    if region.is_empty() {
+        return None;
+    }
+    let live = |j: usize| !page.is_blank(j) && marks[j].is_none();
+    let opening = (region.start..region.end).find(|&j| live(j))?;
+    let from = region.start.saturating_sub(20);
+    // The headline opens the article: no article line comes before it (the
+    // plain output prints it first, and output keeps input order).
+    let to = opening + 1;
+    let candidates: Vec<usize> = (from..to)
+        .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
+        .collect();
+    let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
+    let title_words = word_set(&page.text[first]);
+    // The candidate that best repeats the page's first line (usually the HTML title).
+    let best_match = candidates
+        .iter()
+        .filter(|&&j| j != first)
+        .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
+        .filter(|&(_, o)| o >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(j, _)| j);
+    // A heading right above the article, with only blank or removed lines between.
+    let above = page.prev_text(opening).filter(|&j| {
+        candidates.contains(&j)
+            && (j + 1..opening).all(|k| page.is_blank(k) || marks[k].is_some())
+            && page.features[j].capital_ratio() >= 0.2
+    });
+    // An article that opens with a heading opens with its headline.
+    let opens_with_heading = Some(opening).filter(|j| {
+        candidates.contains(j) && classify(&page.features[*j], page.lang.is_some()) != Class::Good
+    });
+    // A page that opens with a heading right above the article (a page
+    // cleaned before) has its headline first; nothing below repeats it.
+    if above == Some(first) {
+        return above;
+    }
+    best_match
+        .or(above)
+        .or(opens_with_heading)
+        .or_else(|| candidates.contains(&first).then_some(first))
+}
+
+fn is_heading_like(f: &Features, text: &str) -> bool {
+    let ends_like_sentence = text.ends_with('.') && !text.ends_with("...");
+    (2..=30).contains(&f.words)
+        && f.chars <= 220
+        && !ends_like_sentence
+        && !f.bullet
+        && f.link_density() < 0.5
+        && text.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Shared words over the size of the smaller set; 0 unless two or more are shared.
+fn overlap(title: &[String], candidate: &[String]) -> f32 {
+    let common = candidate
+        .iter()
+        .filter(|w| title.binary_search(w).is_ok())
+        .count();
+    if common < 2 {
+        return 0.0;
+    }
+    common as f32 / title.len().min(candidate.len()) as f32
+}

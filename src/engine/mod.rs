@@ -1,0 +1,249 @@
+//! The engine: runs the rules over a page, finds the article, picks the
+//! headline and turns everything into one decision per line.
+//!
+//! A page passes through the modules in this order:
+//!
+//! 1. [`triggers`]: every rule's phrases found in one automaton pass;
+//! 2. the line rules mark noise ([`crate::rules`], `Phase::Lines`);
+//! 3. [`regions`]: lines scored, the article's run(s) of lines chosen;
+//! 4. [`headline`]: the heading above the article;
+//! 5. the context rules, which see the article, mark more noise
+//!    (`Phase::Context`), and the region ends settle;
+//! 6. [`decide`]: one [`Decision`](crate::Decision) per line.
+
+mod decide;
+mod headline;
+mod params;
+mod regions;
+mod triggers;
+
+use crate::config::{Config, ConfigError};
+use crate::page::Page;
+use crate::report::Cleaned;
+use crate::rules::{
+    self, Context, Family, Mark, Marks, Phase, Rule, RuleInfo, State, Trigger, UserRuleSet,
+};
+use params::Params;
+use regions::{line_score, settle_region_ends, Search};
+use triggers::Triggers;
+
+/// A configured cleaner: every rule, pattern and automaton compiled once.
+///
+/// `Cleaner` is `Send + Sync`; share one across threads and call
+/// [`Cleaner::clean`] on as many pages as you like.
+///
+/// ```
+/// use deboiler::{Cleaner, Config, Preset};
+/// # fn main() -> Result<(), deboiler::ConfigError> {
+/// let cleaner = Cleaner::new(Config::with_preset(Preset::Precision))?;
+/// let page = "Skip to content\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nShare on Facebook";
+/// assert_eq!(cleaner.clean(page).text(), "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.");
+/// # Ok(())
+/// # }
+/// ```
+pub struct Cleaner {
+    config: Config,
+    params: Params,
+    rules: Vec<Box<dyn Rule>>,
+    triggers: Triggers,
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("config", &self.config)
+            .field(
+                "rules",
+                &self
+                    .rules
+                    .iter()
+                    .map(|r| r.info().code.clone())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Cleaner {
+    /// Compiles a cleaner for `config`.
+    ///
+    /// # Errors
+    /// [`ConfigError`] when `disable`/`enable` name an unknown rule or
+    /// family, or a user rule is empty or has a bad regular expression.
+    pub fn new(config: Config) -> Result<Cleaner, ConfigError> {
+        let users = UserRuleSet::compile(&config.rules)?;
+        let mut all: Vec<Box<dyn Rule>> = rules::registry();
+        all.extend(users.into_rules());
+        let known = |name: &str| {
+            name.parse::<Family>().is_ok() || all.iter().any(|r| r.info().code == name)
+        };
+        for (field, names) in [("disable", &config.disable), ("enable", &config.enable)] {
+            if let Some(bad) = names.iter().find(|n| !known(n)) {
+                return Err(ConfigError::UnknownRule {
+                    field,
+                    name: bad.clone(),
+                    families: Family::ALL.map(Family::as_str).join(", "),
+                });
+            }
+        }
+        let listed = |names: &[String], info: &RuleInfo| {
+            names
+                .iter()
+                .any(|n| *n == info.code || n.parse::<Family>() == Ok(info.family))
+        };
+        let rules: Vec<Box<dyn Rule>> = all
+            .into_iter()
+            .filter(|r| {
+                let info = r.info();
+                if config.keep_markup && info.family == Family::Markup {
+                    return false;
+                }
+                !listed(&config.disable, info) || listed(&config.enable, info)
+            })
+            .collect();
+        Ok(Cleaner {
+            params: Params::for_preset(config.preset),
+            triggers: Triggers::build(&rules)?,
+            config,
+            rules,
+        })
+    }
+
+    /// The config this cleaner was built from.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The rules that run, in order (built-in and user rules).
+    pub fn rules(&self) -> impl Iterator<Item = &RuleInfo> {
+        self.rules.iter().map(|r| r.info())
+    }
+
+    /// Cleans one page of scraped text.
+    pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        let page = Page::analyse(input);
+        let hits = self.triggers.find(&page, self.rules.len());
+        let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
+
+        self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);
+
+        let mut scores: Vec<f32> = (0..page.len())
+            .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
+            .collect();
+        let search = Search {
+            page: &page,
+            marks: &marks,
+            params: &self.params,
+        };
+        search.mute_comments(&mut scores);
+        let regions = search.article_regions(&scores);
+
+        // The headline is printed first, so it must come before every part of
+        // the article, not only the main one.
+        let region = regions.main.clone();
+        let first_part = regions
+            .all
+            .first()
+            .map_or(region.clone(), |r| r.start..region.end);
+        let title = headline::find_title(&page, &marks, &first_part);
+
+        let mut article = vec![false; page.len()];
+        for r in &regions.all {
+            article[r.clone()].fill(true);
+        }
+        let mut state = State {
+            region,
+            regions: regions.all,
+            article,
+            title,
+        };
+        self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+        // A context rule that ends the article early (a "See also" heading)
+        // can leave a tail of short lines that only the removed part paid
+        // for; trimmed now, as cleaning the output again would trim it.
+        if settle_region_ends(&mut state, &marks, &scores) {
+            self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+        }
+
+        let decisions = (0..page.len())
+            .map(|i| {
+                // A suspicion is overruled inside the article.
+                let mark = marks[i]
+                    .as_ref()
+                    .filter(|m| !(m.weak && state.in_article(i)))
+                    .map(|m| (m, self.rules[m.rule].info()));
+                decide::decide(&page, i, mark, &state, scores[i])
+            })
+            .collect();
+        let lines = if self.config.keep_markup {
+            page.lines.into_iter().map(|l| l.text).collect()
+        } else {
+            page.text
+        };
+        Cleaned {
+            decisions,
+            lines,
+            words: page.features.iter().map(|f| f.words).collect(),
+            title,
+            language: page.lang.map(|l| crate::lang::LANGUAGES[l]),
+        }
+    }
+
+    fn run_phase(
+        &self,
+        phase: Phase,
+        page: &Page<'_>,
+        hits: &[Vec<Trigger>],
+        state: Option<&State>,
+        marks: &mut [Option<Mark>],
+    ) {
+        for (r, rule) in self.rules.iter().enumerate() {
+            if rule.phase() != phase {
+                continue;
+            }
+            let cx = Context {
+                page,
+                triggers: &hits[r],
+                state,
+            };
+            rule.apply(&cx, &mut Marks::new(r, rule.opens_comments(), marks));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cleaned_page_keeps_its_first_line_as_headline() {
+        // The opening paragraph repeats the headline's words, as a site's
+        // title line would; the headline right above the article still wins.
+        let page = format!(
+            "Bridge Repairs: What Comes Next\n\nIf you wonder what comes next for the bridge repairs, the council has a plan and must find the money before winter:\n{}",
+            crate::rules::testing::PROSE
+        );
+        let cleaned = crate::clean(&page);
+        assert_eq!(cleaned.title(), Some("Bridge Repairs: What Comes Next"));
+        assert_eq!(
+            cleaned.rendered(),
+            crate::clean(&cleaned.rendered()).rendered()
+        );
+    }
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Cleaner>();
+    }
+
+    #[test]
+    fn unknown_disable_names_are_errors() {
+        let err = Cleaner::new(Config {
+            disable: vec!["NOPE01".into()],
+            ..Config::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("NOPE01"), "{err}");
+    }
+}

@@ -1,0 +1,51 @@
+//! Thresholds that the presets move.
+
+use crate::config::Preset;
+
+/// Thresholds that the presets move.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params {
+    /// Score of a line that a rule marked as noise (for the region search).
+    pub noise_score: f32,
+    /// Score of a short line that is neither prose nor noise.
+    pub short_score: f32,
+    /// How many lines before the region may be taken in as its lead (dek).
+    pub lead_lines: usize,
+    /// A further region is article if it scores at least this share of the main one…
+    pub extra_region_share: f32,
+    /// …and at least this much, with at least this many prose lines.
+    pub extra_region_min: f32,
+    /// See `extra_region_min`.
+    pub extra_region_prose_lines: usize,
+}
+
+impl Params {
+    pub(crate) fn for_preset(preset: Preset) -> Params {
+        match preset {
+            Preset::Precision => Params {
+                noise_score: -1.5,
+                short_score: -0.5,
+                lead_lines: 0,
+                extra_region_share: 0.4,
+                extra_region_min: 4.0,
+                extra_region_prose_lines: 2,
+            },
+            Preset::Balanced => Params {
+                noise_score: -1.0,
+                short_score: -0.3,
+                lead_lines: 2,
+                extra_region_share: 0.2,
+                extra_region_min: 2.0,
+                extra_region_prose_lines: 1,
+            },
+            Preset::Recall => Params {
+                noise_score: -0.5,
+                short_score: -0.1,
+                lead_lines: 4,
+                extra_region_share: 0.1,
+                extra_region_min: 1.0,
+                extra_region_prose_lines: 1,
+            },
+        }
+    }
+}

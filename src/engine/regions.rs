@@ -1,0 +1,342 @@
+//! The article regions: the run of lines with the highest total content
+//! score, widened by its lead, and further runs that score nearly as well.
+
+use super::params::Params;
+use crate::page::Page;
+use crate::rules::{Mark, State};
+use crate::score::{classify, is_lead_like, Class};
+use std::ops::Range;
+
+/// How much a line looks like article prose (positive) or boilerplate
+/// (negative); the region search sums these.
+pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Params) -> f32 {
+    let f = &page.features[i];
+    if page.lines[i].is_blank() || (f.markup_only && !marked) {
+        return 0.0;
+    }
+    if marked {
+        return params.noise_score - (f.chars.min(300) as f32) / 300.0;
+    }
+    match classify(f, page.lang.is_some()) {
+        Class::Good => 1.0 + (f.chars.min(800) as f32) / 200.0,
+        Class::NearGood => 0.3,
+        Class::Short => params.short_score,
+        Class::Bad => -1.0 - (f.chars.min(400) as f32) / 200.0,
+    }
+}
+
+/// What the region search looks at: the page and the marks of the
+/// line-phase rules.
+pub(crate) struct Search<'p, 'a> {
+    pub page: &'p Page<'a>,
+    pub marks: &'p [Option<Mark>],
+    pub params: &'p Params,
+}
+
+impl Search<'_, '_> {
+    /// The article: the run of lines with the highest total content score
+    /// runs that score nearly as well (a long article broken up by lists).
+    pub(crate) fn article_regions(&self, scores: &[f32]) -> Regions {
+        let (page, marks) = (self.page, self.marks);
+        let segments = maximal_segments(scores);
+        // The best run; the first of equals.
+        let Some((best, best_range)) =
+            segments
+                .iter()
+                .cloned()
+                .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        else {
+            return self.terse_article();
+        };
+        let main = self.with_lead(best_range.clone());
+        let mut all = vec![main.clone()];
+        let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
+        // Reader comments follow the article; their prose is not part of it.
+        let comments_from = (main.end..page.len())
+            .find(|&i| marks[i].as_ref().is_some_and(|m| m.opens_comments))
+            .unwrap_or(page.len());
+        // A run that reaches into the main region (whose lead may extend
+        // into a neighbour) or into the comments yields its best part outside.
+        let outside = |seg: Range<usize>| {
+            let left = seg.start..seg.end.min(main.start);
+            let right = seg.start.max(main.end)..seg.end.min(comments_from);
+            [left, right]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| max_segment(scores, p))
+        };
+        for (sum, seg) in segments.into_iter().flat_map(|(_, seg)| outside(seg)) {
+            if seg.is_empty() || sum < threshold {
+                continue;
+            }
+            // One paragraph on its own is an author box or a site blurb, not article.
+            let prose_lines = seg
+                .clone()
+                .filter(|&i| {
+                    marks[i].is_none()
+                        && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                })
+                .count();
+            if prose_lines >= self.params.extra_region_prose_lines {
+                all.push(seg);
+            }
+        }
+        all.sort_by_key(|r| r.start);
+        Regions { main, all }
+    }
+
+    /// Reader comments are prose too, and a busy thread outweighs a short
+    /// article; from the first of three comment headers within 80 lines on,
+    /// lines count for nothing in the search for the article.
+    pub(crate) fn mute_comments(&self, scores: &mut [f32]) {
+        let marks = self.marks;
+        let headers: Vec<usize> = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.as_ref().is_some_and(|m| m.opens_comments))
+            .map(|(i, _)| i)
+            .collect();
+        // The section starts at the first header with others close behind
+        // it; a lone "124 Comments" under the headline starts nothing.
+        let start = headers
+            .windows(MIN_COMMENT_HEADERS)
+            .find(|w| w[w.len() - 1] - w[0] <= COMMENT_SECTION_SPAN)
+            .map(|w| w[0]);
+        if let Some(start) = start {
+            for s in &mut scores[start..] {
+                *s = s.min(0.0);
+            }
+        }
+    }
+
+    /// For a page with no prose line at all (results tables, short notes,
+    /// lists): the best run of lines that are at least sentences, so a terse
+    /// article is kept whole rather than dropped for being terse.
+    fn terse_article(&self) -> Regions {
+        let (page, marks) = (self.page, self.marks);
+        let scores: Vec<f32> = (0..page.len())
+            .map(|i| {
+                let f = &page.features[i];
+                if page.lines[i].is_blank() || (f.markup_only && marks[i].is_none()) {
+                    0.0
+                } else if marks[i].is_some() || f.link_density() > 0.5 {
+                    self.params.noise_score
+                } else if f.words >= 4 && (f.terminal || f.inner_sentence) {
+                    0.5
+                } else if f.words >= 3 {
+                    0.0
+                } else {
+                    self.params.short_score
+                }
+            })
+            .collect();
+        let Some((best, range)) =
+            maximal_segments(&scores)
+                .into_iter()
+                .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        else {
+            return Regions::default();
+        };
+        if best < TERSE_MIN_SCORE {
+            return Regions::default();
+        }
+        Regions {
+            main: range.clone(),
+            all: vec![range],
+        }
+    }
+
+    /// `best_range` widened by the lead (dek) that often sits just above the
+    /// first paragraph and is too short to pay for itself in the sum.
+    fn with_lead(&self, best_range: Range<usize>) -> Range<usize> {
+        let (page, marks) = (self.page, self.marks);
+        let mut first = best_range.start;
+        let mut taken = 0;
+        let mut j = first;
+        while taken < self.params.lead_lines && j > 0 {
+            j -= 1;
+            if page.is_blank(j) || marks[j].is_some() {
+                continue;
+            }
+            if !is_lead_like(&page.features[j]) {
+                break;
+            }
+            first = j;
+            taken += 1;
+        }
+        first..best_range.end
+    }
+}
+
+/// Comment headers that make a comment section…
+const MIN_COMMENT_HEADERS: usize = 3;
+/// …within this many lines.
+const COMMENT_SECTION_SPAN: usize = 80;
+
+/// How many sentence lines (at 0.5 each) a terse article needs.
+const TERSE_MIN_SCORE: f32 = 1.5;
+
+/// The article regions of a page.
+#[derive(Debug, Default)]
+pub(crate) struct Regions {
+    /// The best-scoring region, with its lead.
+    pub main: Range<usize>,
+    /// All regions in page order, the main one included.
+    pub all: Vec<Range<usize>>,
+}
+
+/// Ends each region at its best-scoring prefix of the lines still kept after
+/// the context rules. Returns whether any region got shorter.
+pub(crate) fn settle_region_ends(
+    state: &mut State,
+    marks: &[Option<Mark>],
+    scores: &[f32],
+) -> bool {
+    let mut changed = false;
+    for region in &mut state.regions {
+        let mut sum = 0.0f32;
+        let mut best = f32::NEG_INFINITY;
+        let mut best_end = region.end;
+        for i in region.clone() {
+            if marks[i].as_ref().is_some_and(|m| !m.weak) || state.title == Some(i) {
+                continue;
+            }
+            sum += scores[i];
+            if sum > best {
+                best = sum;
+                best_end = i + 1;
+            }
+        }
+        if best_end < region.end && best > 0.0 {
+            for flag in &mut state.article[best_end..region.end] {
+                *flag = false;
+            }
+            if state.region == *region {
+                state.region.end = best_end;
+            }
+            region.end = best_end;
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
+fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
+    let mut best = 0.0f32;
+    let mut best_range = within.start..within.start;
+    let mut sum = 0.0f32;
+    let mut start = within.start;
+    for i in within {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += scores[i];
+        if sum > best {
+            best = sum;
+            best_range = start..i + 1;
+        }
+    }
+    (best, best_range)
+}
+
+/// Every maximal scoring run of `scores` with its sum, in page order: the
+/// best run, then the best runs of what lies left and right of it, and so on
+/// (Ruzzo and Tompa's linear-time algorithm, so that a page of a million
+/// lines costs no more per line than a short one).
+fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
+    struct Run {
+        range: Range<usize>,
+        /// Cumulative score before the run and at its end.
+        left: f64,
+        right: f64,
+        /// The nearest earlier run with a smaller `left`.
+        previous: Option<usize>,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut total = 0.0f64;
+    for (i, &score) in scores.iter().enumerate() {
+        let score = f64::from(score);
+        if score > 0.0 {
+            let mut run = Run {
+                range: i..i + 1,
+                left: total,
+                right: total + score,
+                previous: None,
+            };
+            loop {
+                let mut j = runs.len().checked_sub(1);
+                while let Some(k) = j {
+                    if runs[k].left < run.left {
+                        break;
+                    }
+                    j = runs[k].previous;
+                }
+                match j {
+                    Some(k) if runs[k].right < run.right => {
+                        // The new run extends run k: merge them and look again.
+                        run.range.start = runs[k].range.start;
+                        run.left = runs[k].left;
+                        runs.truncate(k);
+                    }
+                    _ => {
+                        run.previous = j;
+                        runs.push(run);
+                        break;
+                    }
+                }
+            }
+        }
+        total += score;
+    }
+    runs.into_iter()
+        .map(|r| ((r.right - r.left) as f32, r.range))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maximal_segments_are_found_left_and_right_of_the_best() {
+        let scores = [-1.0, 2.0, 3.0, -10.0, 4.0, -1.0, 1.0, -5.0, 1.0];
+        let runs = maximal_segments(&scores);
+        let ranges: Vec<_> = runs.iter().map(|r| r.1.clone()).collect();
+        assert_eq!(ranges, [1..3, 4..5, 6..7, 8..9]);
+        assert_eq!(runs[0].0, 5.0);
+    }
+
+    #[test]
+    fn a_tail_that_only_removed_lines_paid_for_is_trimmed() {
+        // Two paragraphs, two short lines, then a heading and a teaser that a
+        // context rule removed: the short lines lose what held them in.
+        let scores = [2.0, 2.0, -0.3, -0.3, -1.0, 2.5];
+        let removed = Some(Mark {
+            rule: 0,
+            reason: "after a heading that ends the article".into(),
+            weak: false,
+            opens_comments: false,
+        });
+        let marks = [None, None, None, None, removed.clone(), removed];
+        // One region over all six lines.
+        let whole_page = || State {
+            region: 0..6,
+            regions: std::iter::once(0..6).collect(),
+            article: vec![true; 6],
+            title: None,
+        };
+        let mut state = whole_page();
+        assert!(settle_region_ends(&mut state, &marks, &scores));
+        assert_eq!(state.region, 0..2);
+        assert_eq!(state.regions.first(), Some(&(0..2)));
+        assert_eq!(state.regions.len(), 1);
+        assert_eq!(state.article, [true, true, false, false, false, false]);
+        // A region whose end still pays for itself is left alone.
+        let marks = [None, None, None, None, None, None];
+        let mut state = whole_page();
+        assert!(!settle_region_ends(&mut state, &marks, &scores));
+        assert_eq!(state.region, 0..6);
+    }
+}

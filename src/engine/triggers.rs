@@ -1,0 +1,122 @@
+//! Trigger phrases: every rule's phrases found in one pass of one automaton
+//! over each line, and handed to the rules as hits per rule.
+
+use crate::config::ConfigError;
+use crate::page::Page;
+use crate::rules::{Rule, Trigger};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// Lines of more words than this are searched only for the phrases of the
+/// rules that act on long lines (most rules look at short lines only, and
+/// long lines hold most of the bytes).
+const SHORT_LINE_WORDS: u32 = 40;
+
+/// An automaton over the trigger phrases of some rules.
+struct TriggerSet {
+    automaton: AhoCorasick,
+    /// Pattern id → (rule index, phrase index).
+    owner: Vec<(usize, usize)>,
+}
+
+impl TriggerSet {
+    /// The phrases of the rules that `include` selects; `None` if there are none.
+    fn build(
+        rules: &[Box<dyn Rule>],
+        include: impl Fn(&dyn Rule) -> bool,
+    ) -> Result<Option<TriggerSet>, ConfigError> {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            if !include(rule.as_ref()) {
+                continue;
+            }
+            for (p, phrase) in rule.triggers().into_iter().enumerate() {
+                patterns.push(phrase);
+                owner.push((r, p));
+            }
+        }
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|e| ConfigError::BadRule {
+                rule: "phrases".into(),
+                message: e.to_string(),
+            })?;
+        Ok(Some(TriggerSet { automaton, owner }))
+    }
+}
+
+/// The trigger automata of a cleaner: one for short lines, one for long ones.
+pub(crate) struct Triggers {
+    /// One automaton over every rule's trigger phrases, for short lines.
+    short_lines: Option<TriggerSet>,
+    /// The phrases of the rules that act on long lines too.
+    long_lines: Option<TriggerSet>,
+}
+
+impl Triggers {
+    pub(crate) fn build(rules: &[Box<dyn Rule>]) -> Result<Triggers, ConfigError> {
+        Ok(Triggers {
+            short_lines: TriggerSet::build(rules, |_| true)?,
+            long_lines: TriggerSet::build(rules, |rule| {
+                rule.trigger_max_words() > SHORT_LINE_WORDS
+            })?,
+        })
+    }
+
+    /// Every rule's trigger phrases found at word boundaries, per rule.
+    pub(crate) fn find(&self, page: &Page<'_>, rules: usize) -> Vec<Vec<Trigger>> {
+        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); rules];
+        for (i, text) in page.text.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            let set = if page.features[i].words <= SHORT_LINE_WORDS {
+                &self.short_lines
+            } else {
+                &self.long_lines
+            };
+            let Some(set) = set else { continue };
+            for m in set.automaton.find_overlapping_iter(text.as_ref() as &str) {
+                let (r, p) = set.owner[m.pattern().as_usize()];
+                if at_word_boundaries(text, m.start(), m.end()) {
+                    hits[r].push(Trigger {
+                        line: i,
+                        phrase: p,
+                        at: m.start()..m.end(),
+                    });
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Whether a match at `start..end` of `text` is bounded by non-word
+/// characters (or the phrase itself starts or ends with punctuation).
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let phrase = &text[start..end];
+    let starts_word = phrase.chars().next().is_some_and(word);
+    let ends_word = phrase.chars().next_back().is_some_and(word);
+    let before_ok = !starts_word || !text[..start].chars().next_back().is_some_and(word);
+    let after_ok = !ends_word || !text[end..].chars().next().is_some_and(word);
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_checked_on_word_characters_only() {
+        assert!(at_word_boundaries("Share this", 0, 5));
+        assert!(!at_word_boundaries("Shared", 0, 5));
+        assert!(at_word_boundaries("Foto: dpa", 0, 5));
+    }
+}

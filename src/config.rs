@@ -1,7 +1,8 @@
 //! Configuration: preset, rules switched on or off, user rules.
 
-use crate::rules::Family;
+use crate::rule_info::{Family, ParseNameError};
 use serde::{Deserialize, Serialize};
+use std::str::FromStr;
 
 /// How eager the cleaner is to remove lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,14 +20,42 @@ pub enum Preset {
 }
 
 impl Preset {
-    /// Parses `precision`, `balanced` or `recall`.
-    pub fn parse(name: &str) -> Option<Preset> {
-        match name {
-            "precision" => Some(Preset::Precision),
-            "balanced" => Some(Preset::Balanced),
-            "recall" => Some(Preset::Recall),
-            _ => None,
+    /// Every preset, from the most to the least eager to remove.
+    pub const ALL: [Preset; 3] = [Preset::Precision, Preset::Balanced, Preset::Recall];
+
+    /// The name used in configs and on the command line (`precision`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preset::Precision => "precision",
+            Preset::Balanced => "balanced",
+            Preset::Recall => "recall",
         }
+    }
+}
+
+impl FromStr for Preset {
+    type Err = ParseNameError;
+
+    /// Parses `precision`, `balanced` or `recall`.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), deboiler::ParseNameError> {
+    /// let preset: deboiler::Preset = "recall".parse()?;
+    /// assert_eq!(preset, deboiler::Preset::Recall);
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn from_str(name: &str) -> Result<Preset, ParseNameError> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| ParseNameError::new("preset", name, &Preset::ALL.map(Preset::as_str)))
+    }
+}
+
+impl std::fmt::Display for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
@@ -61,12 +90,15 @@ pub struct UserRule {
 /// changes. Unknown fields are an error, so a typo does not pass silently.
 ///
 /// ```
+/// # fn main() -> Result<(), deboiler::ConfigError> {
 /// let config = deboiler::Config::from_json(r#"{
 ///     "preset": "precision",
 ///     "disable": ["share", "DUP001"],
 ///     "rules": [{"name": "shop-promo", "phrases": ["visit our shop"]}]
-/// }"#).unwrap();
+/// }"#)?;
 /// assert_eq!(config.preset, deboiler::Preset::Precision);
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -86,11 +118,28 @@ pub struct Config {
 }
 
 /// Why a [`Config`] could not be used.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+///
+/// The parser's and the regex engine's own errors are kept as the
+/// [`source`](std::error::Error::source); [`ConfigError::kind`] tells the
+/// cases apart without matching on variants that may grow.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ConfigError {
-    /// The JSON or TOML text is not a valid config.
+    /// The JSON text is not a valid config; the message names the field,
+    /// what was expected, and the line and column.
     #[error("invalid config: {0}")]
-    Parse(String),
+    Json(#[source] serde_json::Error),
+    /// The TOML text is not a valid config; the message names the field,
+    /// what was expected, and where.
+    #[cfg(feature = "toml")]
+    #[error("invalid config: {source}")]
+    Toml {
+        /// What the TOML parser said.
+        #[source]
+        source: toml::de::Error,
+        /// 1-based line and column of the error, when the parser says.
+        position: Option<(usize, usize)>,
+    },
     /// `disable` or `enable` names neither a rule code nor a family.
     #[error("unknown rule code or family {name:?} in `{field}` (see `deboiler rules` for the codes; families: {families})")]
     UnknownRule {
@@ -102,14 +151,15 @@ pub enum ConfigError {
         families: String,
     },
     /// A user rule has an invalid or too large regular expression.
-    #[error("user rule {rule:?}: invalid regex: {message}")]
+    #[error("user rule {rule:?}: invalid regex: {source}")]
     BadRegex {
         /// The rule's name.
         rule: String,
         /// What the regex engine said.
-        message: String,
+        #[source]
+        source: regex::Error,
     },
-    /// A user rule is incomplete or clashes with another rule.
+    /// A user rule is incomplete, too large, or clashes with another rule.
     #[error("user rule {rule:?}: {message}")]
     BadRule {
         /// The rule's name.
@@ -117,6 +167,51 @@ pub enum ConfigError {
         /// What is wrong.
         message: String,
     },
+}
+
+/// What kind of [`ConfigError`] happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigErrorKind {
+    /// The config text does not parse, or a field has the wrong type or name.
+    Syntax,
+    /// `disable` or `enable` names an unknown rule or family.
+    UnknownRule,
+    /// A user rule's regular expression is invalid or too large.
+    BadRegex,
+    /// A user rule is incomplete, too large or clashes with another.
+    BadRule,
+}
+
+impl ConfigError {
+    /// What kind of error this is.
+    pub fn kind(&self) -> ConfigErrorKind {
+        match self {
+            ConfigError::Json(_) => ConfigErrorKind::Syntax,
+            #[cfg(feature = "toml")]
+            ConfigError::Toml { .. } => ConfigErrorKind::Syntax,
+            ConfigError::UnknownRule { .. } => ConfigErrorKind::UnknownRule,
+            ConfigError::BadRegex { .. } => ConfigErrorKind::BadRegex,
+            ConfigError::BadRule { .. } => ConfigErrorKind::BadRule,
+        }
+    }
+
+    /// Where in the config text a syntax error is: 1-based line and column,
+    /// when the parser says.
+    ///
+    /// ```
+    /// let err = deboiler::Config::from_json("{\n  \"preset\": \"fast\"\n}").unwrap_err();
+    /// assert_eq!(err.kind(), deboiler::ConfigErrorKind::Syntax);
+    /// assert_eq!(err.position().map(|(line, _)| line), Some(2));
+    /// ```
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            ConfigError::Json(e) => Some((e.line(), e.column())),
+            #[cfg(feature = "toml")]
+            ConfigError::Toml { position, .. } => *position,
+            _ => None,
+        }
+    }
 }
 
 impl Config {
@@ -131,22 +226,33 @@ impl Config {
     /// Reads a config from JSON.
     ///
     /// # Errors
-    /// [`ConfigError::Parse`] naming the field and what was expected.
+    /// [`ConfigError::Json`] naming the field, what was expected and where.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        serde_json::from_str(text).map_err(|e| ConfigError::Parse(e.to_string()))
+        serde_json::from_str(text).map_err(ConfigError::Json)
     }
 
     /// Reads a config from TOML.
     ///
     /// ```
-    /// let config = deboiler::Config::from_toml("preset = \"recall\"\ndisable = [\"cookie\"]").unwrap();
+    /// # fn main() -> Result<(), deboiler::ConfigError> {
+    /// let config = deboiler::Config::from_toml("preset = \"recall\"\ndisable = [\"cookie\"]")?;
     /// assert_eq!(config.disable, ["cookie"]);
+    /// # Ok(())
+    /// # }
     /// ```
     ///
     /// # Errors
-    /// [`ConfigError::Parse`] naming the field and what was expected.
+    /// [`ConfigError::Toml`] naming the field, what was expected and where.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Parse(e.to_string()))
+        toml::from_str(text).map_err(|source: toml::de::Error| {
+            let position = source.span().map(|span| {
+                let before = text.get(..span.start).unwrap_or(text);
+                let line = before.matches('\n').count() + 1;
+                let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                (line, column)
+            });
+            ConfigError::Toml { source, position }
+        })
     }
 }

@@ -26,7 +26,7 @@ pub struct Features {
     pub links: u32,
     /// Markdown images on the line.
     pub images: u32,
-    /// Starts with a list bullet (`*`, `•`, `-`, `+`, `·`, `▪`).
+    /// Starts with a list bullet (see [`BULLETS`]).
     pub bullet: bool,
     /// The line had text, but nothing is left once markup is rendered away.
     pub markup_only: bool,
@@ -190,14 +190,16 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     (f, counts)
 }
 
+/// The characters that open a list item. Converters write `*`, `•`, `-`,
+/// `+`, `·`; inscriptis nests `*`, `+` and `o` (which, being a word in some
+/// languages, counts only before a capital).
+pub(crate) const BULLETS: [char; 8] = ['*', '•', '-', '+', '·', '▪', '◦', '–'];
+
 /// Length in bytes of a list bullet opening `text` (with its space), or 0.
-/// Converters write `*`, `•`, `-`, `+`, `·`; inscriptis nests `*`, `+`, `o`.
 fn bullet_len(text: &str) -> usize {
     let mut chars = text.char_indices();
     match (chars.next(), chars.next()) {
-        (Some((_, c)), Some((i, ' ')))
-            if matches!(c, '*' | '•' | '-' | '+' | '·' | '▪' | '◦' | '–' | 'o') =>
-        {
+        (Some((_, c)), Some((i, ' '))) if BULLETS.contains(&c) || c == 'o' => {
             // `o` is a word in some languages; as a bullet it precedes a capital.
             let next_upper = text[i + 1..].chars().next().is_some_and(char::is_uppercase);
             if c != 'o' || next_upper {

@@ -29,27 +29,36 @@
 //! # Explain the decisions
 //!
 //! Every line has a [`Decision`]: kept or removed, the rule's code and name,
-//! a reason and a score. The byte span points into the input.
+//! a reason and a score. The byte span points into the input. [`Cleaned`]
+//! also counts what went ([`Cleaned::summary`]) and serialises to the JSON
+//! report that `deboiler --format json` prints.
 //!
 //! ```
+//! # fn main() -> Result<(), serde_json::Error> {
 //! let page = "The river rose by two metres overnight and the old bridge was closed before dawn.\nShare on Facebook";
 //! let cleaned = deboiler::clean(page);
 //! for (decision, line) in cleaned.removed() {
 //!     println!("{} {} {}: {line}", decision.code, decision.name, decision.reason);
 //! }
-//! let (decision, _) = cleaned.removed().next().unwrap();
-//! assert_eq!(decision.code, "SHR002");
-//! assert_eq!(&page[decision.span.clone()], "Share on Facebook");
+//! let removed: Vec<_> = cleaned.removed().map(|(d, _)| d).collect();
+//! assert_eq!(removed[0].code, "SHR002");
+//! assert_eq!(&page[removed[0].span.clone()], "Share on Facebook");
+//! assert_eq!(cleaned.summary().lines_removed, 1);
+//! let report = serde_json::to_value(&cleaned)?;
+//! assert_eq!(report["decisions"][1]["code"], "SHR002");
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! # Configure
 //!
 //! A [`Config`] picks a [`Preset`], switches rules or whole families off,
 //! and adds user rules. Build a [`Cleaner`] once and reuse it; it is
-//! `Send + Sync`.
+//! `Send + Sync`. Rules written in Rust plug in through [`CustomRule`].
 //!
 //! ```
 //! use deboiler::{Cleaner, Config, UserRule};
+//! # fn main() -> Result<(), deboiler::ConfigError> {
 //! let config = Config {
 //!     disable: vec!["share".into()],
 //!     rules: vec![UserRule {
@@ -59,22 +68,27 @@
 //!     }],
 //!     ..Config::default()
 //! };
-//! let cleaner = Cleaner::new(config).unwrap();
+//! let cleaner = Cleaner::new(config)?;
 //! let cleaned = cleaner.clean("The river rose by two metres overnight and the old bridge was closed before dawn.\nVisit our shop for prints of the bridge.");
-//! assert_eq!(cleaned.removed().next().unwrap().0.name, "shop-promo");
+//! let names: Vec<_> = cleaned.removed().map(|(d, _)| d.name.as_ref()).collect();
+//! assert_eq!(names, ["shop-promo"]);
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! # Crate features
 //!
-//! - `cli` (default): the `deboiler` command-line tool.
 //! - `toml` (default): [`Config::from_toml`].
 //!
-//! With `--no-default-features` the library builds for
-//! `wasm32-unknown-unknown`.
+//! The library has no I/O, threads or command-line crates, and builds for
+//! `wasm32-unknown-unknown` as it is. The command-line tool is the
+//! `deboiler-cli` package (`cargo install --path cli`); the WebAssembly
+//! bindings are `deboiler-wasm`.
 
 #![warn(missing_docs)]
 
 mod config;
+mod custom;
 mod engine;
 mod features;
 mod labels;
@@ -88,7 +102,8 @@ mod rules;
 mod score;
 mod segment;
 
-pub use config::{Config, ConfigError, Preset, UserRule};
+pub use config::{Config, ConfigError, ConfigErrorKind, Preset, UserRule};
+pub use custom::{CustomRule, LineView};
 pub use engine::Cleaner;
 pub use report::{Cleaned, Decision, Summary};
 pub use rule_info::{Family, ParseNameError, RuleInfo};

@@ -1,6 +1,7 @@
 //! The result of cleaning a page: the kept text and every line's decision.
 
-use crate::rules::Family;
+use crate::rule_info::Family;
+use crate::segment::shorten;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -8,6 +9,7 @@ use std::ops::Range;
 
 /// What happened to one input line, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Decision {
     /// 1-based line number in the input.
     pub line: usize,
@@ -35,6 +37,7 @@ pub struct Decision {
 
 /// Counts of kept and removed lines and words.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Non-blank lines in the input.
     pub lines: usize,
@@ -112,6 +115,32 @@ impl<'a> Cleaned<'a> {
             .iter()
             .filter(|d| !d.kept && !d.blank)
             .map(|d| (d, self.line_text(d)))
+    }
+
+    /// Every non-blank line with its decision, as `deboiler --explain`
+    /// prints it: `+` kept or `-` removed, line number, rule code, name and
+    /// reason, then the line's text (cut at 110 characters).
+    ///
+    /// ```
+    /// let cleaned = deboiler::clean("The river rose by two metres overnight and the old bridge was closed before dawn.\nShare on Facebook");
+    /// let explained = cleaned.explain();
+    /// assert!(explained.contains("-     2  SHR002 share-prompt"));
+    /// assert!(explained.contains("| Share on Facebook"));
+    /// ```
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        for d in self.decisions.iter().filter(|d| !d.blank) {
+            let sign = if d.kept { '+' } else { '-' };
+            out.push_str(&format!(
+                "{sign} {:>5}  {} {:<20} {}\n         | {}\n",
+                d.line,
+                d.code,
+                d.name,
+                d.reason,
+                shorten(self.line_text(d), 110)
+            ));
+        }
+        out
     }
 
     /// ISO 639-1 code of the language the stop-word statistics used.

@@ -166,6 +166,21 @@ pub(crate) fn tidy_doc(doc: &str) -> String {
 }
 
 impl RuleInfo {
+    /// A rule's description, for a [`CustomRule`](crate::CustomRule).
+    pub fn new(
+        code: impl Into<Cow<'static, str>>,
+        name: impl Into<Cow<'static, str>>,
+        family: Family,
+        doc: impl Into<Cow<'static, str>>,
+    ) -> RuleInfo {
+        RuleInfo {
+            code: code.into(),
+            name: name.into(),
+            family,
+            doc: doc.into(),
+        }
+    }
+
     /// The documentation without the doc-comment indentation.
     pub fn doc_text(&self) -> String {
         tidy_doc(&self.doc)

@@ -152,6 +152,14 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,11 +3,15 @@
 //! the article-extraction benchmark against gold text, and trafilatura-style
 //! must-keep / must-drop snippets.
 
+use crate::score::{
+    normalise, precision, recall, score_record, shingles, table_header, tokens, truncate, Figures,
+    Row, Scored,
+};
 use anyhow::{bail, Context as _, Result};
 use deboiler::Cleaner;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -15,29 +19,20 @@ use std::path::Path;
 /// One corpus record (fields the scorer reads; others are ignored).
 #[derive(Debug, Deserialize)]
 pub struct Record {
-    id: String,
+    pub id: String,
     #[serde(default)]
-    source: Option<String>,
+    pub source: Option<String>,
     #[serde(default)]
-    converter: Option<String>,
+    pub converter: Option<String>,
     #[serde(default)]
-    lang: Option<String>,
-    text: String,
+    pub lang: Option<String>,
+    pub text: String,
     #[serde(default)]
-    gold: Option<String>,
+    pub gold: Option<String>,
     #[serde(default)]
-    with: Vec<String>,
+    pub with: Vec<String>,
     #[serde(default)]
-    without: Vec<String>,
-}
-
-/// Per-record scores.
-#[derive(Debug, Clone, Default)]
-struct Scored {
-    /// Normalised (tp, fp, fn), exact token match, empty output; for gold records.
-    gold: Option<(f64, f64, f64, bool, bool)>,
-    /// (tp, fp, fn, tn) of snippets; for records with snippets.
-    snippets: Option<[usize; 4]>,
+    pub without: Vec<String>,
 }
 
 pub fn load(path: &Path) -> Result<Vec<Record>> {
@@ -59,190 +54,6 @@ pub fn load(path: &Path) -> Result<Vec<Record>> {
     Ok(records)
 }
 
-fn tokens(text: &str) -> Vec<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-        .collect()
-}
-
-fn shingles<'t>(tokens: &[&'t str]) -> FxHashMap<Vec<&'t str>, usize> {
-    let mut map: FxHashMap<Vec<&str>, usize> = FxHashMap::default();
-    if tokens.is_empty() {
-        return map;
-    }
-    if tokens.len() < 4 {
-        map.insert(tokens.to_vec(), 1);
-        return map;
-    }
-    for w in tokens.windows(4) {
-        *map.entry(w.to_vec()).or_default() += 1;
-    }
-    map
-}
-
-fn shingle_scores(gold: &str, pred: &str) -> (f64, f64, f64, bool, bool) {
-    let (gt, pt) = (tokens(gold), tokens(pred));
-    let (g, p) = (shingles(&gt), shingles(&pt));
-    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
-    for (k, &gc) in &g {
-        let pc = p.get(k).copied().unwrap_or(0);
-        tp += gc.min(pc) as f64;
-        fn_ += gc.saturating_sub(pc) as f64;
-    }
-    for (k, &pc) in &p {
-        fp += pc.saturating_sub(g.get(k).copied().unwrap_or(0)) as f64;
-    }
-    let s = tp + fp + fn_;
-    if s > 0.0 {
-        (tp, fp, fn_) = (tp / s, fp / s, fn_ / s);
-    }
-    (tp, fp, fn_, gt == pt, pt.is_empty())
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn score_record(record: &Record, pred: &str) -> Scored {
-    let gold = record
-        .gold
-        .as_deref()
-        .filter(|g| !g.is_empty())
-        .map(|g| shingle_scores(g, pred));
-    let snippets = (!record.with.is_empty() || !record.without.is_empty()).then(|| {
-        let out = normalise(pred);
-        let tp = record
-            .with
-            .iter()
-            .filter(|w| out.contains(&normalise(w)))
-            .count();
-        let fp = record
-            .without
-            .iter()
-            .filter(|w| out.contains(&normalise(w)))
-            .count();
-        [tp, fp, record.with.len() - tp, record.without.len() - fp]
-    });
-    Scored { gold, snippets }
-}
-
-fn precision(tp: f64, fp: f64, fn_: f64) -> f64 {
-    if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp == 0.0 && fp == 0.0 {
-        0.0
-    } else {
-        tp / (tp + fp)
-    }
-}
-
-fn recall(tp: f64, fp: f64, fn_: f64) -> f64 {
-    if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp == 0.0 && fn_ == 0.0 {
-        0.0
-    } else {
-        tp / (tp + fn_)
-    }
-}
-
-fn mean(xs: &[f64]) -> f64 {
-    if xs.is_empty() {
-        0.0
-    } else {
-        xs.iter().sum::<f64>() / xs.len() as f64
-    }
-}
-
-/// One row of the table.
-#[derive(Default)]
-struct Row {
-    n: usize,
-    gold: Vec<(f64, f64, f64, bool, bool)>,
-    snippets: Vec<[usize; 4]>,
-}
-
-impl Row {
-    fn add(&mut self, s: &Scored) {
-        self.n += 1;
-        self.gold.extend(s.gold);
-        self.snippets.extend(s.snippets);
-    }
-
-    fn format(&self, name: &str) -> String {
-        let p = mean(
-            &self
-                .gold
-                .iter()
-                .filter(|g| g.0 + g.1 > 0.0)
-                .map(|g| precision(g.0, g.1, g.2))
-                .collect::<Vec<_>>(),
-        );
-        let r = mean(
-            &self
-                .gold
-                .iter()
-                .filter(|g| g.0 + g.2 > 0.0)
-                .map(|g| recall(g.0, g.1, g.2))
-                .collect::<Vec<_>>(),
-        );
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        let acc = mean(
-            &self
-                .gold
-                .iter()
-                .map(|g| if g.3 { 1.0 } else { 0.0 })
-                .collect::<Vec<_>>(),
-        );
-        let empty = self.gold.iter().filter(|g| g.4).count();
-        let [tp, fp, fn_, tn] = self.snippets.iter().fold([0; 4], |a, s| {
-            [a[0] + s[0], a[1] + s[1], a[2] + s[2], a[3] + s[3]]
-        });
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let (sp, sr, drop) = (ratio(tp, tp + fp), ratio(tp, tp + fn_), ratio(tn, tn + fp));
-        let sf1 = ratio(2 * tp, 2 * tp + fp + fn_);
-        let hm = if sr + drop > 0.0 {
-            2.0 * sr * drop / (sr + drop)
-        } else {
-            0.0
-        };
-        let g = |x: f64, has: bool| {
-            if has {
-                format!("{x:.3}")
-            } else {
-                "  -  ".into()
-            }
-        };
-        let hg = !self.gold.is_empty();
-        let hs = !self.snippets.is_empty();
-        format!(
-            "{:<26} {:>5} | {:>4} {} {} {} {} {:>5} | {:>4} {} {} {} {} {}",
-            truncate(name, 26),
-            self.n,
-            self.gold.len(),
-            g(f1, hg),
-            g(p, hg),
-            g(r, hg),
-            g(acc, hg),
-            empty,
-            self.snippets.len(),
-            g(sf1, hs),
-            g(sp, hs),
-            g(sr, hs),
-            g(drop, hs),
-            g(hm, hs)
-        )
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
-}
-
 /// Options of `deboiler eval`.
 pub struct Options<'a> {
     pub corpus: &'a Path,
@@ -250,6 +61,8 @@ pub struct Options<'a> {
     pub page: Option<&'a str>,
     pub predictions: Option<&'a Path>,
     pub second_pass: bool,
+    /// Print the figures as JSON instead of a table.
+    pub json: bool,
 }
 
 pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Result<()> {
@@ -285,43 +98,20 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
         .zip(&cleaned)
         .map(|(r, (t, _))| score_record(r, t))
         .collect();
-    let header = format!(
-        "{:<26} {:>5} | {:>4} {:>5} {:>5} {:>5} {:>5} {:>5} | {:>4} {:>5} {:>5} {:>5} {:>5} {:>5}",
-        "group",
-        "n",
-        "gold",
-        "F1",
-        "P",
-        "R",
-        "acc",
-        "empty",
-        "snip",
-        "sF1",
-        "sP",
-        "sR",
-        "drop",
-        "HM"
-    );
-    writeln!(out, "{header}\n{}", "-".repeat(header.len()))?;
-    let mut all = Row::default();
-    for s in &scored {
-        all.add(s);
+    let groups = group_figures(&records, &scored);
+    let worst = worst_pages(&records, &scored);
+    if opts.json {
+        let report = serde_json::json!({
+            "corpus": opts.corpus.display().to_string(),
+            "groups": groups,
+            "worst": &worst[..worst.len().min(opts.worst)],
+        });
+        writeln!(out, "{report:#}")?;
+        return Ok(());
     }
-    writeln!(out, "{}", all.format("ALL"))?;
-    type Key = fn(&Record) -> Option<&str>;
-    let groups: [(&str, Key); 3] = [
-        ("source", |r| r.source.as_deref()),
-        ("converter", |r| r.converter.as_deref()),
-        ("lang", |r| r.lang.as_deref()),
-    ];
-    for (name, key) in groups {
-        let mut rows: BTreeMap<&str, Row> = BTreeMap::new();
-        for (r, s) in records.iter().zip(&scored) {
-            rows.entry(key(r).unwrap_or("?")).or_default().add(s);
-        }
-        for (value, row) in rows.iter().filter(|(_, row)| row.n >= 5) {
-            writeln!(out, "{}", row.format(&format!("{name}={value}")))?;
-        }
+    writeln!(out, "{}", table_header())?;
+    for figures in &groups {
+        writeln!(out, "{}", figures.row())?;
     }
     writeln!(out, "(groups of fewer than 5 pages not shown)")?;
     if opts.worst > 0 {
@@ -329,28 +119,12 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
             out,
             "\nWorst pages (gold: min of precision and recall; snippets: errors):"
         )?;
-        let mut worst: Vec<(f64, String)> = records
-            .iter()
-            .zip(&scored)
-            .filter_map(|(r, s)| {
-                let conv = r.converter.as_deref().unwrap_or("?");
-                if let Some((tp, fp, fn_, _, _)) = s.gold {
-                    let (p, rc) = (precision(tp, fp, fn_), recall(tp, fp, fn_));
-                    Some((p.min(rc), format!("P={p:.2} R={rc:.2}  {}  {conv}", r.id)))
-                } else {
-                    s.snippets.map(|[tp, fp, fn_, tn]| {
-                        let total = (tp + fp + fn_ + tn).max(1) as f64;
-                        (
-                            1.0 - (fp + fn_) as f64 / total,
-                            format!("lost {fn_} kept {fp} snippets  {}  {conv}", r.id),
-                        )
-                    })
-                }
-            })
-            .collect();
-        worst.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (score, line) in worst.iter().take(opts.worst) {
-            writeln!(out, "  {score:.2}  {line}")?;
+        for w in worst.iter().take(opts.worst) {
+            writeln!(
+                out,
+                "  {:.2}  {}  {}  {}",
+                w.score, w.what, w.id, w.converter
+            )?;
         }
         writeln!(
             out,
@@ -358,6 +132,73 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
         )?;
     }
     Ok(())
+}
+
+/// The figures of the whole corpus, then per source, converter and
+/// language (groups of at least 5 pages).
+fn group_figures(records: &[Record], scored: &[Scored]) -> Vec<Figures> {
+    let mut all = Row::default();
+    for s in scored {
+        all.add(s);
+    }
+    let mut groups = vec![all.figures("ALL")];
+    type Key = fn(&Record) -> Option<&str>;
+    let keys: [(&str, Key); 3] = [
+        ("source", |r| r.source.as_deref()),
+        ("converter", |r| r.converter.as_deref()),
+        ("lang", |r| r.lang.as_deref()),
+    ];
+    for (name, key) in keys {
+        let mut rows: BTreeMap<&str, Row> = BTreeMap::new();
+        for (r, s) in records.iter().zip(scored) {
+            rows.entry(key(r).unwrap_or("?")).or_default().add(s);
+        }
+        for (value, row) in rows.iter().filter(|(_, row)| row.n >= 5) {
+            groups.push(row.figures(&format!("{name}={value}")));
+        }
+    }
+    groups
+}
+
+/// A page in the list of the worst.
+#[derive(Serialize)]
+struct Worst<'r> {
+    /// Gold pages: the lower of precision and recall; snippet pages: the
+    /// share of snippets right.
+    score: f64,
+    id: &'r str,
+    /// What went wrong, in figures.
+    what: String,
+    converter: &'r str,
+}
+
+/// Every scored page, worst first.
+fn worst_pages<'r>(records: &'r [Record], scored: &[Scored]) -> Vec<Worst<'r>> {
+    let mut worst: Vec<Worst<'r>> = records
+        .iter()
+        .zip(scored)
+        .filter_map(|(r, s)| {
+            let (score, what) = if let Some((tp, fp, fn_, _, _)) = s.gold {
+                let (p, rc) = (precision(tp, fp, fn_), recall(tp, fp, fn_));
+                (p.min(rc), format!("P={p:.2} R={rc:.2}"))
+            } else {
+                let [tp, fp, fn_, tn] = s.snippets?;
+                let total = (tp + fp + fn_ + tn).max(1) as f64;
+                (
+                    1.0 - (fp + fn_) as f64 / total,
+                    format!("lost {fn_} kept {fp} snippets"),
+                )
+            };
+            Some(Worst {
+                score,
+                id: &r.id,
+                what,
+                converter: r.converter.as_deref().unwrap_or("?"),
+            })
+        })
+        .collect();
+    worst.sort_by(|a, b| a.score.total_cmp(&b.score));
+    worst
 }
 
 /// Cleans every page, then cleans its output (headline, blank line, body)
@@ -468,23 +309,4 @@ fn show_page(cleaner: &Cleaner, record: &Record, out: &mut impl Write) -> Result
         )?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shingle_scores_match_the_benchmark_definition() {
-        let (tp, fp, fn_, exact, empty) = shingle_scores("a b c d e", "a b c d x");
-        // gold shingles: abcd, bcde; predicted: abcd, bcdx.
-        assert!(
-            (tp - 1.0 / 3.0).abs() < 1e-9
-                && (fp - 1.0 / 3.0).abs() < 1e-9
-                && (fn_ - 1.0 / 3.0).abs() < 1e-9
-        );
-        assert!(!exact && !empty);
-        let (_, _, _, _, empty) = shingle_scores("a b", "");
-        assert!(empty);
-    }
 }

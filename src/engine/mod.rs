@@ -18,6 +18,7 @@ mod regions;
 mod triggers;
 
 use crate::config::{Config, ConfigError};
+use crate::custom::{Custom, CustomRule};
 use crate::page::Page;
 use crate::report::Cleaned;
 use crate::rules::{
@@ -71,9 +72,34 @@ impl Cleaner {
     /// [`ConfigError`] when `disable`/`enable` name an unknown rule or
     /// family, or a user rule is empty or has a bad regular expression.
     pub fn new(config: Config) -> Result<Cleaner, ConfigError> {
+        Cleaner::with_rules(config, Vec::new())
+    }
+
+    /// Compiles a cleaner for `config` with rules written in Rust as well
+    /// (see [`CustomRule`]). They can be switched off in the config by
+    /// code or family like any other rule.
+    ///
+    /// # Errors
+    /// As [`Cleaner::new`], and [`ConfigError::BadRule`] when a custom
+    /// rule's code is already taken.
+    pub fn with_rules(
+        config: Config,
+        custom: Vec<Box<dyn CustomRule>>,
+    ) -> Result<Cleaner, ConfigError> {
         let users = UserRuleSet::compile(&config.rules)?;
         let mut all: Vec<Box<dyn Rule>> = rules::registry();
         all.extend(users.into_rules());
+        for rule in custom {
+            let rule = Custom::new(rule);
+            let code = &rule.info().code;
+            if all.iter().any(|r| r.info().code == *code) {
+                return Err(ConfigError::BadRule {
+                    rule: rule.info().name.to_string(),
+                    message: format!("code {code} is taken by another rule"),
+                });
+            }
+            all.push(Box::new(rule));
+        }
         let known = |name: &str| {
             name.parse::<Family>().is_ok() || all.iter().any(|r| r.info().code == name)
         };

@@ -298,13 +298,7 @@ pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: Label
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
-}
+pub(crate) use crate::segment::shorten;
 
 #[cfg(test)]
 pub(crate) mod testing {

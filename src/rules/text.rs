@@ -1,9 +1,11 @@
 //! Small string helpers shared by rules: cheap tests that decide whether a
 //! line is worth a regular expression at all.
 
+use crate::features::BULLETS;
+
 /// `text` without a leading list bullet and spaces.
 pub(crate) fn without_bullet(text: &str) -> &str {
-    text.trim_start_matches(['*', '•', '-', '+', '·', '▪', '◦', '–', ' '])
+    text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
 /// The first word of `text` (after a bullet), letters and digits only.

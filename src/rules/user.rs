@@ -45,9 +45,9 @@ impl UserRuleSet {
                         .size_limit(REGEX_SIZE_LIMIT)
                         .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
                         .build()
-                        .map_err(|e| ConfigError::BadRegex {
+                        .map_err(|source| ConfigError::BadRegex {
                             rule: rule.name.clone(),
-                            message: e.to_string(),
+                            source,
                         })?,
                 ),
                 None => None,

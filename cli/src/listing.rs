@@ -1,0 +1,47 @@
+//! `deboiler rules` and `deboiler rule CODE`.
+
+use anyhow::{bail, Result};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+pub(crate) fn list_rules(long: bool) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    for info in deboiler::builtin_rules() {
+        if long {
+            writeln!(
+                out,
+                "## {} {} ({})\n\n{}\n",
+                info.code,
+                info.name,
+                info.family,
+                info.doc_text()
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}  {:<12} {:<20} {}",
+                info.code,
+                info.family,
+                info.name,
+                info.summary()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn show_rule(code: &str) -> Result<ExitCode> {
+    let rules = deboiler::builtin_rules();
+    let Some(info) = rules.iter().find(|r| r.code.eq_ignore_ascii_case(code)) else {
+        let codes: Vec<_> = rules.iter().map(|r| r.code.as_ref()).collect();
+        bail!("no rule {code:?}; the codes are: {}", codes.join(", "));
+    };
+    println!(
+        "{} {} (family: {})\n\n{}",
+        info.code,
+        info.name,
+        info.family,
+        info.doc_text()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -148,7 +148,7 @@ impl Cleaner {
     /// Cleans one page of scraped text.
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
         let page = Page::analyse(input);
-        let hits = self.triggers.find(&page, self.rules.len());
+        let hits = self.triggers.find(&page, &self.rules);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);

@@ -69,9 +69,11 @@ impl Triggers {
         })
     }
 
-    /// Every rule's trigger phrases found at word boundaries, per rule.
-    pub(crate) fn find(&self, page: &Page<'_>, rules: usize) -> Vec<Vec<Trigger>> {
-        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); rules];
+    /// Every rule's trigger phrases found at word boundaries, per rule, on
+    /// lines no longer than the rule's [`Rule::trigger_max_words`].
+    pub(crate) fn find(&self, page: &Page<'_>, rules: &[Box<dyn Rule>]) -> Vec<Vec<Trigger>> {
+        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); rules.len()];
+        let max_words: Vec<u32> = rules.iter().map(|r| r.trigger_max_words()).collect();
         for (i, text) in page.text.iter().enumerate() {
             if text.is_empty() {
                 continue;
@@ -82,9 +84,10 @@ impl Triggers {
                 &self.long_lines
             };
             let Some(set) = set else { continue };
+            let words = page.features[i].words;
             for m in set.automaton.find_overlapping_iter(text.as_ref() as &str) {
                 let (r, p) = set.owner[m.pattern().as_usize()];
-                if at_word_boundaries(text, m.start(), m.end()) {
+                if words <= max_words[r] && at_word_boundaries(text, m.start(), m.end()) {
                     hits[r].push(Trigger {
                         line: i,
                         phrase: p,

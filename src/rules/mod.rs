@@ -191,14 +191,20 @@ pub trait Rule: Send + Sync {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>);
 }
 
-/// Declares a rule's struct and its [`RuleInfo`] from its doc comment.
+/// Declares a rule from one block: its doc comment (the documentation
+/// `deboiler rules` prints), code, name and family, what the engine needs
+/// to know of it (phase, trigger phrases and the longest line they act on,
+/// whether it opens comments: each optional, in this order), then the
+/// [`Rule`] methods it defines itself, `apply` at least.
+///
+/// Without methods it declares only a code for the engine's own decisions.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             code: $code:literal,
             name: $rule_name:literal,
-            family: $family:ident $(,)?
+            family: $family:ident,
         }
     ) => {
         $(#[doc = $doc])*
@@ -216,6 +222,55 @@ macro_rules! declare_rule {
                 };
                 &INFO
             }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rule_name:literal,
+            family: $family:ident,
+            $(phase: $phase:ident,)?
+            $(triggers: $triggers:expr,)?
+            $(max_words: $max_words:expr,)?
+            $(opens_comments: $opens:expr,)?
+        }
+        $($methods:tt)+
+    ) => {
+        $crate::rules::declare_rule! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                code: $code,
+                name: $rule_name,
+                family: $family,
+            }
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn info(&self) -> &$crate::rules::RuleInfo {
+                $name::info()
+            }
+            $(
+                fn phase(&self) -> $crate::rules::Phase {
+                    $crate::rules::Phase::$phase
+                }
+            )?
+            $(
+                fn triggers(&self) -> Vec<String> {
+                    $triggers
+                }
+            )?
+            $(
+                fn trigger_max_words(&self) -> u32 {
+                    $max_words
+                }
+            )?
+            $(
+                fn opens_comments(&self) -> bool {
+                    $opens
+                }
+            )?
+            $($methods)+
         }
     };
 }
@@ -272,17 +327,17 @@ pub fn engine_infos() -> [&'static RuleInfo; 2] {
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 
-/// Marks each line that holds one of the rule's trigger phrases and has at
-/// most `max_words` words, giving `what` and the phrase as the reason.
+/// Marks each line that holds one of the rule's trigger phrases (the engine
+/// hands a rule only the hits on lines within its word limit), giving
+/// `what` and the phrase as the reason.
 pub(crate) fn mark_triggered(
     cx: &Context<'_, '_>,
     out: &mut Marks<'_>,
     phrases: &PhraseList,
-    max_words: u32,
     what: &str,
 ) {
     for t in cx.triggers {
-        if cx.page.features[t.line].words <= max_words && !out.is_marked(t.line) {
+        if !out.is_marked(t.line) {
             out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
         }
     }

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// The labels that mark an advertising slot.
@@ -17,12 +17,6 @@ declare_rule! {
         code: "ADS001",
         name: "ad-label",
         family: Ads,
-    }
-}
-
-impl Rule for AdLabel {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -26,20 +26,8 @@ declare_rule! {
         code: "CAP001",
         name: "photo-credit",
         family: Caption,
-    }
-}
-
-impl Rule for AgencyCredit {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        60
+        triggers: PHRASES.entries().to_vec(),
+        max_words: 60,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

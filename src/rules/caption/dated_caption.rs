@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -27,12 +27,6 @@ declare_rule! {
         code: "CAP002",
         name: "dated-caption",
         family: Caption,
-    }
-}
-
-impl Rule for DatedCaption {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

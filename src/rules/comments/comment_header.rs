@@ -117,24 +117,9 @@ declare_rule! {
         code: "CMT001",
         name: "comment-header",
         family: Comments,
-    }
-}
-
-impl Rule for CommentHeader {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn opens_comments(&self) -> bool {
-        true
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        HEADER_WORDS.iter().map(|w| w.to_string()).collect()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        14
+        triggers: HEADER_WORDS.iter().map(|w| w.to_string()).collect(),
+        max_words: 14,
+        opens_comments: true,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -35,20 +35,8 @@ declare_rule! {
         code: "CKE001",
         name: "consent-notice",
         family: Cookie,
-    }
-}
-
-impl Rule for ConsentNotice {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        MAX_WORDS_ADDRESSING_READER
+        triggers: PHRASES.entries().to_vec(),
+        max_words: MAX_WORDS_ADDRESSING_READER,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

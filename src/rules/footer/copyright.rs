@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -28,22 +28,13 @@ declare_rule! {
         code: "FTR001",
         name: "copyright-notice",
         family: Footer,
-    }
-}
-
-impl Rule for Copyright {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
+        max_words: 40,
     }
 
     fn triggers(&self) -> Vec<String> {
         let mut triggers = PHRASES.entries().to_vec();
         triggers.extend(NOTICE_MARKERS.iter().map(|m| m.to_string()));
         triggers
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        40
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

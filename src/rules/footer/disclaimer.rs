@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -29,30 +29,16 @@ declare_rule! {
         code: "FTR004",
         name: "site-disclaimer",
         family: Footer,
-    }
-}
-
-impl Rule for Disclaimer {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        MAX_WORDS
+        triggers: PHRASES.entries().to_vec(),
+        max_words: MAX_WORDS,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            if cx.page.features[t.line].words <= MAX_WORDS {
-                out.suspect(
-                    t.line,
-                    format!("site small print: \"{}\"", PHRASES.get(t.phrase)),
-                );
-            }
+            out.suspect(
+                t.line,
+                format!("site small print: \"{}\"", PHRASES.get(t.phrase)),
+            );
         }
     }
 }

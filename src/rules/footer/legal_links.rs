@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// Footer links: privacy, terms, imprint, contact, sitemap.
@@ -18,12 +18,6 @@ declare_rule! {
         code: "FTR003",
         name: "legal-links",
         family: Footer,
-    }
-}
-
-impl Rule for LegalLinks {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -22,26 +22,14 @@ declare_rule! {
         code: "FTR002",
         name: "powered-by",
         family: Footer,
-    }
-}
-
-impl Rule for PoweredBy {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        10
+        triggers: PHRASES.entries().to_vec(),
+        max_words: 10,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];
-            if cx.page.features[t.line].words <= 10 && t.opens_line(text) {
+            if t.opens_line(text) {
                 out.remove(
                     t.line,
                     format!("site credit: \"{}\"", PHRASES.get(t.phrase)),

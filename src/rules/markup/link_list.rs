@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// Share of a line's text that is anchor text for it to count as a link.
 const MIN_LINK_DENSITY: f32 = 0.75;
@@ -22,12 +22,6 @@ declare_rule! {
         code: "MKP002",
         name: "link-line",
         family: Markup,
-    }
-}
-
-impl Rule for LinkList {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 
 declare_rule! {
     /// Lines of images, empty links and bare URLs.
@@ -18,12 +18,6 @@ declare_rule! {
         code: "MKP001",
         name: "markup-only",
         family: Markup,
-    }
-}
-
-impl Rule for MarkupOnly {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

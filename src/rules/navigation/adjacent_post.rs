@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// Post titles are short; a sentence that happens to end in an arrow is not one.
 const MAX_WORDS: u32 = 20;
@@ -22,12 +22,6 @@ declare_rule! {
         code: "NAV004",
         name: "adjacent-post-link",
         family: Navigation,
-    }
-}
-
-impl Rule for AdjacentPost {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,5 +1,5 @@
 use crate::rules::text::{strip_prefix_ignore_case, without_bullet};
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// Words that open a breadcrumb trail.
 const HOME_WORDS: [&str; 10] = [
@@ -42,12 +42,6 @@ declare_rule! {
         code: "NAV001",
         name: "breadcrumb",
         family: Navigation,
-    }
-}
-
-impl Rule for Breadcrumb {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// Menu entries and skip links.
@@ -19,12 +19,6 @@ declare_rule! {
         code: "NAV002",
         name: "menu-label",
         family: Navigation,
-    }
-}
-
-impl Rule for MenuLabels {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

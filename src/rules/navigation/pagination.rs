@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -32,12 +32,6 @@ declare_rule! {
         code: "NAV003",
         name: "pagination",
         family: Navigation,
-    }
-}
-
-impl Rule for Pagination {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

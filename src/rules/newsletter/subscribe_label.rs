@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// Buttons and headings of sign-up boxes: "Subscribe", "Newsletter", "Sign up".
@@ -16,12 +16,6 @@ declare_rule! {
         code: "NWS002",
         name: "subscribe-label",
         family: Newsletter,
-    }
-}
-
-impl Rule for SubscribeLabel {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -27,24 +27,12 @@ declare_rule! {
         code: "NWS001",
         name: "subscribe-prompt",
         family: Newsletter,
-    }
-}
-
-impl Rule for SubscribePrompt {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        MAX_WORDS
+        triggers: PHRASES.entries().to_vec(),
+        max_words: MAX_WORDS,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_triggered(cx, out, &PHRASES, MAX_WORDS, "sign-up prompt");
+        mark_triggered(cx, out, &PHRASES, "sign-up prompt");
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// Repeated lines this short are interface labels, every copy of them.
 const LABEL_WORDS: u32 = 3;
@@ -26,12 +26,6 @@ declare_rule! {
         code: "DUP001",
         name: "repeated-line",
         family: Repetition,
-    }
-}
-
-impl Rule for RepeatedLine {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,5 +1,5 @@
 use crate::rules::text::{last_word, word_in};
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// What the counters count (the last word of `COUNT`).
 const COUNTED: [&str; 12] = [
@@ -43,12 +43,6 @@ declare_rule! {
         code: "SHR003",
         name: "follower-count",
         family: Share,
-    }
-}
-
-impl Rule for FollowerCount {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

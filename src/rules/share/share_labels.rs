@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// Rows of share buttons and social network names.
@@ -18,12 +18,6 @@ declare_rule! {
         code: "SHR001",
         name: "share-buttons",
         family: Share,
-    }
-}
-
-impl Rule for ShareLabels {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 
 declare_rule! {
     /// Lines outside the article region.
@@ -23,16 +23,7 @@ declare_rule! {
         code: "STR003",
         name: "outside-article",
         family: Structure,
-    }
-}
-
-impl Rule for OutsideArticle {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn phase(&self) -> Phase {
-        Phase::Context
+        phase: Context,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

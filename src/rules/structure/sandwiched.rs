@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Phase, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 use crate::score::{classify, Class};
 
 /// Lines longer than this are prose whatever their neighbours.
@@ -26,16 +26,7 @@ declare_rule! {
         code: "STR002",
         name: "between-noise",
         family: Structure,
-    }
-}
-
-impl Rule for Sandwiched {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn phase(&self) -> Phase {
-        Phase::Context
+        phase: Context,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 
 declare_rule! {
     /// Lines with no letters or digits: rules, dashes, lone bullets.
@@ -17,12 +17,6 @@ declare_rule! {
         code: "STR001",
         name: "separator",
         family: Structure,
-    }
-}
-
-impl Rule for Separator {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

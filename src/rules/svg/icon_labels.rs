@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
 
 declare_rule! {
     /// Lines made only of icon names ("Arrow", "Chevron down", "Close icon").
@@ -17,12 +17,6 @@ declare_rule! {
         code: "SVG002",
         name: "icon-label",
         family: SvgResidue,
-    }
-}
-
-impl Rule for IconLabels {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

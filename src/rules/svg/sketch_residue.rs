@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -23,16 +23,7 @@ declare_rule! {
         code: "SVG001",
         name: "sketch-residue",
         family: SvgResidue,
-    }
-}
-
-impl Rule for SketchResidue {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
+        triggers: PHRASES.entries().to_vec(),
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

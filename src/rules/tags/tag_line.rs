@@ -1,5 +1,5 @@
 use crate::rules::text::colon_within;
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -32,12 +32,6 @@ declare_rule! {
         code: "TAG001",
         name: "tag-line",
         family: Tags,
-    }
-}
-
-impl Rule for TagLine {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

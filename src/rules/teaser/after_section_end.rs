@@ -1,6 +1,6 @@
 use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
-use crate::rules::{declare_rule, shorten, Context, Marks, Phase, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use crate::score::{classify, Class};
 
 /// Share of the article's text that must come before a link-block heading
@@ -33,16 +33,8 @@ declare_rule! {
         code: "TSR004",
         name: "after-section-end",
         family: Teaser,
-    }
-}
-
-impl Rule for AfterSectionEnd {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn phase(&self) -> Phase {
-        Phase::Context
+        phase: Context,
+        max_words: heading_max_words().max(14),
     }
 
     /// Link-block headings, then the words of comment headers (so that
@@ -51,10 +43,6 @@ impl Rule for AfterSectionEnd {
         let mut phrases = PHRASES.entries().to_vec();
         phrases.extend(HEADER_WORDS.iter().map(|w| w.to_string()));
         phrases
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        heading_max_words().max(14)
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

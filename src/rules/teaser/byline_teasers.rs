@@ -1,5 +1,5 @@
 use crate::rules::text::{first_word, word_in};
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// The words that open a byline (`BYLINE`).
 const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "przez", "autor"];
@@ -42,12 +42,6 @@ declare_rule! {
         code: "TSR002",
         name: "byline-teasers",
         family: Teaser,
-    }
-}
-
-impl Rule for BylineTeasers {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

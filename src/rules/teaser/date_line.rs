@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -31,12 +31,6 @@ declare_rule! {
         code: "TSR003",
         name: "date-line",
         family: Teaser,
-    }
-}
-
-impl Rule for DateLine {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,6 +1,6 @@
 use super::section_heading::PHRASES;
 use crate::rules::text::colon_within;
-use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -37,20 +37,8 @@ declare_rule! {
         code: "TSR005",
         name: "read-also-link",
         family: Teaser,
-    }
-}
-
-impl Rule for ReadAlso {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        MAX_WORDS
+        triggers: PHRASES.entries().to_vec(),
+        max_words: MAX_WORDS,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
@@ -58,7 +46,7 @@ impl Rule for ReadAlso {
             let text = &cx.page.text[t.line];
             let rest = text[t.at.end..].trim_start();
             let labelled = rest.starts_with([':', '»', '→', '|', '>']) && rest.len() > 3;
-            if t.opens_line(text) && labelled && cx.page.features[t.line].words <= MAX_WORDS {
+            if t.opens_line(text) && labelled {
                 out.remove(
                     t.line,
                     format!("link to another story: \"{}\"", shorten(text, 50)),

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, PhraseList, Rule, RuleInfo, Trigger};
+use crate::rules::{declare_rule, Context, Marks, PhraseList, Trigger};
 use once_cell::sync::Lazy;
 
 pub(super) static PHRASES: Lazy<PhraseList> =
@@ -25,6 +25,16 @@ declare_rule! {
         code: "TSR001",
         name: "section-heading",
         family: Teaser,
+        triggers: PHRASES.entries().to_vec(),
+        max_words: heading_max_words(),
+    }
+
+    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
+        for t in cx.triggers {
+            if let Some(phrase) = heading_phrase(cx, t) {
+                out.remove(t.line, format!("heading of a link block: \"{phrase}\""));
+            }
+        }
     }
 }
 
@@ -50,28 +60,6 @@ pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'stat
     let f = &cx.page.features[t.line];
     let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
     (t.opens_line(text) && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
-}
-
-impl Rule for SectionHeading {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        heading_max_words()
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for t in cx.triggers {
-            if let Some(phrase) = heading_phrase(cx, t) {
-                out.remove(t.line, format!("heading of a link block: \"{phrase}\""));
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// Excerpts are a paragraph at most.
 const MAX_WORDS: u32 = 80;
@@ -26,12 +26,6 @@ declare_rule! {
         code: "TSR007",
         name: "truncated-excerpt",
         family: Teaser,
-    }
-}
-
-impl Rule for Truncated {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList, Rule, RuleInfo};
+use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -23,24 +23,12 @@ declare_rule! {
         code: "WDG001",
         name: "interface-message",
         family: Widget,
-    }
-}
-
-impl Rule for InterfaceMessage {
-    fn info(&self) -> &RuleInfo {
-        Self::info()
-    }
-
-    fn triggers(&self) -> Vec<String> {
-        PHRASES.entries().to_vec()
-    }
-
-    fn trigger_max_words(&self) -> u32 {
-        40
+        triggers: PHRASES.entries().to_vec(),
+        max_words: 40,
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_triggered(cx, out, &PHRASES, 40, "interface message");
+        mark_triggered(cx, out, &PHRASES, "interface message");
     }
 }
 

@@ -63,24 +63,19 @@ impl std::fmt::Display for Preset {
 ///
 /// At least one of `phrases` and `regex` must be given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct UserRule {
     /// Name shown in reports, e.g. `site-promo`.
     pub name: String,
     /// Code shown in reports; defaults to `USR` and the rule's position (`USR001`).
-    #[serde(default)]
     pub code: Option<String>,
     /// The family it belongs to, for switching it off with others; default `user`.
-    #[serde(default)]
     pub family: Option<Family>,
     /// Phrases (matched case-insensitively) that mark a line as noise.
-    #[serde(default)]
     pub phrases: Vec<String>,
     /// A regular expression (Rust `regex` syntax) that marks a line as noise.
-    #[serde(default)]
     pub regex: Option<String>,
     /// Only lines of at most this many words are removed (default: any length).
-    #[serde(default)]
     pub max_words: Option<u32>,
 }
 

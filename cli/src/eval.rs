@@ -17,21 +17,16 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 /// One corpus record (fields the scorer reads; others are ignored).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct Record {
     pub id: String,
-    #[serde(default)]
     pub source: Option<String>,
-    #[serde(default)]
     pub converter: Option<String>,
-    #[serde(default)]
     pub lang: Option<String>,
     pub text: String,
-    #[serde(default)]
     pub gold: Option<String>,
-    #[serde(default)]
     pub with: Vec<String>,
-    #[serde(default)]
     pub without: Vec<String>,
 }
 

@@ -92,21 +92,17 @@ pub(crate) fn precision(tp: f64, fp: f64, fn_: f64) -> f64 {
     }
 }
 
+/// Recall is precision with the roles of misses and false hits swapped.
 pub(crate) fn recall(tp: f64, fp: f64, fn_: f64) -> f64 {
-    if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp == 0.0 && fn_ == 0.0 {
-        0.0
-    } else {
-        tp / (tp + fn_)
-    }
+    precision(tp, fn_, fp)
 }
 
-pub(crate) fn mean(xs: &[f64]) -> f64 {
-    if xs.is_empty() {
+pub(crate) fn mean(xs: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = xs.fold((0.0, 0usize), |(sum, n), x| (sum + x, n + 1));
+    if n == 0 {
         0.0
     } else {
-        xs.iter().sum::<f64>() / xs.len() as f64
+        sum / n as f64
     }
 }
 
@@ -127,35 +123,24 @@ impl Row {
 
     /// The figures of this group, as `score.py` computes them.
     pub(crate) fn figures(&self, name: &str) -> Figures {
+        let gold = || self.gold.iter();
         let p = mean(
-            &self
-                .gold
-                .iter()
+            gold()
                 .filter(|g| g.0 + g.1 > 0.0)
-                .map(|g| precision(g.0, g.1, g.2))
-                .collect::<Vec<_>>(),
+                .map(|g| precision(g.0, g.1, g.2)),
         );
         let r = mean(
-            &self
-                .gold
-                .iter()
+            gold()
                 .filter(|g| g.0 + g.2 > 0.0)
-                .map(|g| recall(g.0, g.1, g.2))
-                .collect::<Vec<_>>(),
+                .map(|g| recall(g.0, g.1, g.2)),
         );
         let f1 = if p + r > 0.0 {
             2.0 * p * r / (p + r)
         } else {
             0.0
         };
-        let acc = mean(
-            &self
-                .gold
-                .iter()
-                .map(|g| if g.3 { 1.0 } else { 0.0 })
-                .collect::<Vec<_>>(),
-        );
-        let empty = self.gold.iter().filter(|g| g.4).count();
+        let acc = mean(gold().map(|g| f64::from(u8::from(g.3))));
+        let empty = gold().filter(|g| g.4).count();
         let [tp, fp, fn_, tn] = self.snippets.iter().fold([0; 4], |a, s| {
             [a[0] + s[0], a[1] + s[1], a[2] + s[2], a[3] + s[3]]
         });
@@ -167,51 +152,63 @@ impl Row {
         } else {
             0.0
         };
-        let has_gold = !self.gold.is_empty();
-        let has_snippets = !self.snippets.is_empty();
-        let gold = |x: f64| has_gold.then_some(x);
-        let snip = |x: f64| has_snippets.then_some(x);
         Figures {
             group: name.to_string(),
             pages: self.n,
-            gold_pages: self.gold.len(),
-            f1: gold(f1),
-            precision: gold(p),
-            recall: gold(r),
-            exact: gold(acc),
-            empty,
-            snippet_pages: self.snippets.len(),
-            snippet_f1: snip(sf1),
-            snippet_precision: snip(sp),
-            snippet_recall: snip(sr),
-            dropped: snip(drop),
-            snippet_hm: snip(hm),
+            gold: (!self.gold.is_empty()).then_some(GoldFigures {
+                pages: self.gold.len(),
+                f1,
+                precision: p,
+                recall: r,
+                exact: acc,
+                empty,
+            }),
+            snippets: (!self.snippets.is_empty()).then_some(SnippetFigures {
+                pages: self.snippets.len(),
+                f1: sf1,
+                precision: sp,
+                recall: sr,
+                dropped: drop,
+                harmonic_mean: hm,
+            }),
         }
     }
 }
 
-/// The figures of one group of pages (`null` where the group has no gold
-/// text, or no snippets).
+/// The figures of one group of pages.
 #[derive(Debug, Serialize)]
 pub(crate) struct Figures {
     pub group: String,
     pub pages: usize,
-    /// Pages with gold text, and the gold figures: shingle F1, mean
-    /// precision and recall, share of exact outputs, empty outputs.
-    pub gold_pages: usize,
-    pub f1: Option<f64>,
-    pub precision: Option<f64>,
-    pub recall: Option<f64>,
-    pub exact: Option<f64>,
+    /// `None` where no page of the group has gold text.
+    pub gold: Option<GoldFigures>,
+    /// `None` where no page of the group has snippets.
+    pub snippets: Option<SnippetFigures>,
+}
+
+/// Against gold text: shingle F1 of the mean precision and recall, the
+/// share of outputs equal to the gold, and how many outputs are empty.
+#[derive(Debug, Serialize)]
+pub(crate) struct GoldFigures {
+    pub pages: usize,
+    pub f1: f64,
+    pub precision: f64,
+    pub recall: f64,
+    pub exact: f64,
     pub empty: usize,
-    /// Pages with snippets, and the snippet figures.
-    pub snippet_pages: usize,
-    pub snippet_f1: Option<f64>,
-    pub snippet_precision: Option<f64>,
-    pub snippet_recall: Option<f64>,
-    /// Share of must-drop snippets dropped, and its harmonic mean with recall.
-    pub dropped: Option<f64>,
-    pub snippet_hm: Option<f64>,
+}
+
+/// Against must-keep and must-drop snippets: F1, precision and recall of
+/// the must-keep ones, the share of must-drop ones dropped, and the
+/// harmonic mean of recall and that share.
+#[derive(Debug, Serialize)]
+pub(crate) struct SnippetFigures {
+    pub pages: usize,
+    pub f1: f64,
+    pub precision: f64,
+    pub recall: f64,
+    pub dropped: f64,
+    pub harmonic_mean: f64,
 }
 
 /// The table's header and rule.
@@ -240,22 +237,24 @@ impl Figures {
     /// One row of the table.
     pub(crate) fn row(&self) -> String {
         let g = |x: Option<f64>| x.map_or_else(|| "  -  ".to_string(), |x| format!("{x:.3}"));
+        let gold = self.gold.as_ref();
+        let snip = self.snippets.as_ref();
         format!(
             "{:<26} {:>5} | {:>4} {} {} {} {} {:>5} | {:>4} {} {} {} {} {}",
             truncate(&self.group, 26),
             self.pages,
-            self.gold_pages,
-            g(self.f1),
-            g(self.precision),
-            g(self.recall),
-            g(self.exact),
-            self.empty,
-            self.snippet_pages,
-            g(self.snippet_f1),
-            g(self.snippet_precision),
-            g(self.snippet_recall),
-            g(self.dropped),
-            g(self.snippet_hm)
+            gold.map_or(0, |f| f.pages),
+            g(gold.map(|f| f.f1)),
+            g(gold.map(|f| f.precision)),
+            g(gold.map(|f| f.recall)),
+            g(gold.map(|f| f.exact)),
+            gold.map_or(0, |f| f.empty),
+            snip.map_or(0, |f| f.pages),
+            g(snip.map(|f| f.f1)),
+            g(snip.map(|f| f.precision)),
+            g(snip.map(|f| f.recall)),
+            g(snip.map(|f| f.dropped)),
+            g(snip.map(|f| f.harmonic_mean))
         )
     }
 }

@@ -5,6 +5,7 @@
 //! content classifier and decides. [`registry`] lists every built-in rule in
 //! the order they run, one line each.
 
+use crate::features::Features;
 use crate::page::Page;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -13,6 +14,8 @@ mod ads;
 mod caption;
 mod comments;
 mod cookie;
+#[cfg(test)]
+mod examples;
 mod footer;
 mod markup;
 mod navigation;
@@ -88,6 +91,18 @@ pub struct Context<'p, 'a> {
     pub triggers: &'p [Trigger],
     /// The engine's view so far; `Some` only in [`Phase::Context`].
     pub state: Option<&'p State>,
+}
+
+impl<'p, 'a> Context<'p, 'a> {
+    /// Every line: its index, rendered text and features.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'p str, &'p Features)> + 'p {
+        let page = self.page;
+        page.text
+            .iter()
+            .zip(&page.features)
+            .enumerate()
+            .map(|(i, (text, f))| (i, text.as_ref(), f))
+    }
 }
 
 /// A rule's verdict that a line is noise.
@@ -224,6 +239,51 @@ macro_rules! declare_rule {
             }
         }
     };
+    // A rule that removes lines made only of the labels of one built-in list.
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rule_name:literal,
+            family: $family:ident,
+            labels: $list:ident,
+            reason: $what:literal,
+        }
+    ) => {
+        $crate::rules::declare_rule! {
+            $(#[doc = $doc])*
+            pub struct $name { code: $code, name: $rule_name, family: $family, }
+
+            fn apply(&self, cx: &$crate::rules::Context<'_, '_>, out: &mut $crate::rules::Marks<'_>) {
+                $crate::rules::mark_labels(cx, out, $crate::rules::LabelList::$list, $what);
+            }
+        }
+    };
+    // A rule that removes every line (within its word limit) holding one of its phrases.
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $rule_name:literal,
+            family: $family:ident,
+            phrases: $phrases:ident,
+            max_words: $max_words:expr,
+            reason: $what:literal,
+        }
+    ) => {
+        $crate::rules::declare_rule! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                code: $code, name: $rule_name, family: $family,
+                triggers: $phrases.entries().to_vec(),
+                max_words: $max_words,
+            }
+
+            fn apply(&self, cx: &$crate::rules::Context<'_, '_>, out: &mut $crate::rules::Marks<'_>) {
+                $crate::rules::mark_triggered(cx, out, &$phrases, $what);
+            }
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
@@ -239,11 +299,7 @@ macro_rules! declare_rule {
     ) => {
         $crate::rules::declare_rule! {
             $(#[doc = $doc])*
-            pub struct $name {
-                code: $code,
-                name: $rule_name,
-                family: $family,
-            }
+            pub struct $name { code: $code, name: $rule_name, family: $family, }
         }
 
         impl $crate::rules::Rule for $name {

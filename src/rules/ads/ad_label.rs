@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
+use crate::rules::declare_rule;
 
 declare_rule! {
     /// The labels that mark an advertising slot.
@@ -8,7 +8,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** the label stays in the text when the ad itself is gone.
     ///
-    /// **Example:** `ADVERTISEMENT` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - ADVERTISEMENT
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Anzeige
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Advertisement revenue at the newspaper fell by a third last year, the company said in its annual report.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences about advertising ("Advertisement revenue fell by a third.").
     ///
@@ -17,26 +35,7 @@ declare_rule! {
         code: "ADS001",
         name: "ad-label",
         family: Ads,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, LabelList::Ads, "advertising label");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_advertisement_label() {
-        assert_eq!(verdict_in_article("ADVERTISEMENT"), Some("ADS001"));
-        assert_eq!(verdict_in_article("Anzeige"), Some("ADS001"));
-    }
-
-    #[test]
-    fn keeps_a_sentence_about_advertising() {
-        let line = "Advertisement revenue at the newspaper fell by a third last year, the company said in its annual report.";
-        assert_eq!(verdict_in_article(line), None);
+        labels: Ads,
+        reason: "advertising label",
     }
 }

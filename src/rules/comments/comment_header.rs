@@ -107,7 +107,49 @@ declare_rule! {
     /// **Why it is noise:** comments are readers' text, not the article; the
     /// header also tells `TSR004` that the article has ended.
     ///
-    /// **Example:** `1. thelastchargersfan says:` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - 1. thelastchargersfan says:
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - by greytree ( 7124971 ) writes:
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - • Re: What could go wrong? (Score:3, Informative)
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - • Alex on September 17, 2018 at 6:34 am said:
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - 34 responses to “Anthony Lynn: “We needed to win this game””
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + In a statement, the spokesman said:
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The minister says: we will not resign, and we will not call an early election this year.
+    /// …
+    /// ```
     ///
     /// **Keeps:** quotes in the article ("The minister says: we will not resign.",
     /// "In a statement, the spokesman said:").
@@ -140,7 +182,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is metadata of a comment or a teaser, not text.
     ///
-    /// **Example:** `2 days ago at 07:52 am` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - 2 days ago at 07:52 am
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Rating: 36 Votes
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Two days ago the river burst its banks and flooded the lower town for the first time in thirty years.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences with such phrases ("Two days ago the river burst its banks.").
     ///
@@ -175,46 +235,5 @@ impl Rule for CommentMeta {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_comment_headers() {
-        assert_eq!(
-            verdict_in_article("1. thelastchargersfan says:"),
-            Some("CMT001")
-        );
-        assert_eq!(verdict_in_article("2 days ago at 07:52 am"), Some("CMT002"));
-        assert_eq!(verdict_in_article("Rating: 36 Votes"), Some("CMT002"));
-        assert_eq!(
-            verdict_in_article("by greytree ( 7124971 ) writes:"),
-            Some("CMT001")
-        );
-        assert_eq!(
-            verdict_in_article("• Re: What could go wrong? (Score:3, Informative)"),
-            Some("CMT001")
-        );
-        assert_eq!(
-            verdict_in_article("• Alex on September 17, 2018 at 6:34 am said:"),
-            Some("CMT001")
-        );
-        assert_eq!(
-            verdict_in_article("34 responses to “Anthony Lynn: “We needed to win this game””"),
-            Some("CMT001")
-        );
-    }
-
-    #[test]
-    fn keeps_quotes_with_says() {
-        assert_eq!(
-            verdict_in_article("In a statement, the spokesman said:"),
-            None
-        );
-        let line = "The minister says: we will not resign, and we will not call an early election this year.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

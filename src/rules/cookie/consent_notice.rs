@@ -24,8 +24,31 @@ declare_rule! {
     ///
     /// **Why it is noise:** the banner is the site's, printed on every page.
     ///
-    /// **Example:** `Functional cookies help to perform certain functionalities like
-    /// sharing the content of the website on social media platforms.` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - We use cookies to ensure that we give you the best experience on our website. If you continue to use this site we will assume that you are happy with it.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - This website uses cookies to improve your experience while you navigate through the website. Out of these cookies, the cookies that are categorized as necessary are stored on your browser as they are essential for the working of basic functionalities of the website. We also use third-party cookies that help us analyze and understand how you use this website. These cookies will be stored in your browser only with your consent. You also have the option to opt-out of these cookies. But opting out of some of these cookies may have an effect on your browsing experience.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The regulator said that sites which ask readers to accept cookies must offer a refusal that is as easy to find as the button that accepts them, and that the consent must be freely given. Publishers argued that advertising pays for the news and that readers who refuse tracking could still be shown ads that are not personalised. The court sided with the regulator on most points, and gave the publishers six months to change the way their banners look and work, after which fines of up to four per cent of turnover may apply.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Privacy campaigners said that asking readers to accept all cookies before they can read the news is unfair, and that the rules should change.
+    /// …
+    /// ```
     ///
     /// **Keeps:** an article about cookies or consent law whose sentences do not
     /// read like a banner ("Regulators fined the company for how it asked for consent.").

@@ -18,7 +18,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is the site's legal footer.
     ///
-    /// **Example:** `Copyright 2019. Washington Examiner. All Rights Reserved.` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Copyright 2019. Washington Examiner. All Rights Reserved.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - © 2024 Example Media GmbH
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The court ruled that copyright law did not cover the photographs taken by the monkey, and the case was closed after years of argument between the photographer and the campaigners.
+    /// …
+    /// ```
     ///
     /// **Keeps:** prose about copyright ("The court ruled that copyright law did not
     /// cover the photographs taken by the monkey, and the case was closed.").
@@ -71,28 +89,5 @@ declare_rule! {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_copyright_lines() {
-        assert_eq!(
-            verdict_in_article("Copyright 2019. Washington Examiner. All Rights Reserved."),
-            Some("FTR001")
-        );
-        assert_eq!(
-            verdict_in_article("© 2024 Example Media GmbH"),
-            Some("FTR001")
-        );
-    }
-
-    #[test]
-    fn keeps_prose_about_copyright() {
-        let line = "The court ruled that copyright law did not cover the photographs taken by the monkey, and the case was closed after years of argument between the photographer and the campaigners.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -19,8 +19,26 @@ declare_rule! {
     /// **Why it is noise:** it is the site's own small print, printed under
     /// every page, and it reads like prose, so only its phrases give it away.
     ///
-    /// **Example:** `By accessing this site and any pages thereof (the "Platform"),
-    /// you agree to be bound by the terms…` in the footer is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// …
+    ///   Contact
+    /// - By accessing this site and any pages thereof, you agree to be bound by the terms and conditions set out below.
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The company said that your personal information would never be sold, but regulators were not convinced by the promise.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The company said that your personal information would never be sold, but regulators were not convinced by the promise.
+    /// …
+    /// ```
     ///
     /// **Keeps:** such sentences inside an article (a story about a privacy policy).
     ///
@@ -40,23 +58,5 @@ declare_rule! {
                 format!("site small print: \"{}\"", PHRASES.get(t.phrase)),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, verdict_in_article, PROSE};
-
-    #[test]
-    fn removes_small_print_after_the_article() {
-        let line = "By accessing this site and any pages thereof, you agree to be bound by the terms and conditions set out below.";
-        let page = format!("{PROSE}Contact\n{line}\n");
-        assert_eq!(verdict(&page, line), Some("FTR004"));
-    }
-
-    #[test]
-    fn keeps_such_sentences_inside_the_article() {
-        let line = "The company said that your personal information would never be sold, but regulators were not convinced by the promise.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

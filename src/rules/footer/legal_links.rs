@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
+use crate::rules::declare_rule;
 
 declare_rule! {
     /// Footer links: privacy, terms, imprint, contact, sitemap.
@@ -8,7 +8,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is the site's footer navigation.
     ///
-    /// **Example:** `Privacy Policy Terms of Service Contact` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Privacy Policy | Terms of Service | Contact
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Impressum Datenschutz AGB
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The privacy policy was changed last month without telling the people who use the service.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences about privacy or terms ("The privacy policy was changed
     /// without telling users.").
@@ -18,32 +36,7 @@ declare_rule! {
         code: "FTR003",
         name: "legal-links",
         family: Footer,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, LabelList::Legal, "footer link");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_footer_links() {
-        assert_eq!(
-            verdict_in_article("Privacy Policy | Terms of Service | Contact"),
-            Some("FTR003")
-        );
-        assert_eq!(
-            verdict_in_article("Impressum Datenschutz AGB"),
-            Some("FTR003")
-        );
-    }
-
-    #[test]
-    fn keeps_sentences_about_privacy() {
-        let line = "The privacy policy was changed last month without telling the people who use the service.";
-        assert_eq!(verdict_in_article(line), None);
+        labels: Legal,
+        reason: "footer link",
     }
 }

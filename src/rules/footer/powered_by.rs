@@ -12,7 +12,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it names the site's software or designer, not the story.
     ///
-    /// **Example:** `Powered by` and `Proudly powered by WordPress` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Powered by
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Proudly powered by WordPress
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The car is powered by a small electric motor that the team built in a garage.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences where the phrase is not a credit ("The car is powered by
     /// a small electric motor.").
@@ -36,25 +54,5 @@ declare_rule! {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_credits() {
-        assert_eq!(verdict_in_article("Powered by"), Some("FTR002"));
-        assert_eq!(
-            verdict_in_article("Proudly powered by WordPress"),
-            Some("FTR002")
-        );
-    }
-
-    #[test]
-    fn keeps_sentences_with_the_phrase() {
-        let line = "The car is powered by a small electric motor that the team built in a garage.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -13,7 +13,19 @@ declare_rule! {
     /// **Why it is noise:** article text is mostly unlinked; a line that is one
     /// link is navigation or a teaser.
     ///
-    /// **Example:** `* [About Me/Contact](https://theantijunecleaver.com/who-am-i/)` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - * [About Me/Contact](https://theantijunecleaver.com/who-am-i/)
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The council published [the report](https://example.org/r.pdf) on Monday, and residents have two weeks to respond.
+    /// …
+    /// ```
     ///
     /// **Keeps:** prose with links in it, and long linked lines.
     ///
@@ -25,27 +37,10 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, f) in cx.page.features.iter().enumerate() {
+        for (i, text, f) in cx.lines() {
             if f.words > 0 && f.words <= 20 && f.link_density() >= MIN_LINK_DENSITY {
-                out.remove(i, format!("link: \"{}\"", shorten(&cx.page.text[i], 50)));
+                out.remove(i, format!("link: \"{}\"", shorten(text, 50)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_menu_links() {
-        let line = "* [About Me/Contact](https://theantijunecleaver.com/who-am-i/)";
-        assert_eq!(verdict_in_article(line), Some("MKP002"));
-    }
-
-    #[test]
-    fn keeps_prose_with_a_link() {
-        let line = "The council published [the report](https://example.org/r.pdf) on Monday, and residents have two weeks to respond.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

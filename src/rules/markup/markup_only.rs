@@ -9,7 +9,25 @@ declare_rule! {
     /// **Why it is noise:** plain text cannot show an image, and a URL on its
     /// own is not article text. Switched off by `keep_markup`.
     ///
-    /// **Example:** `[![The Anti-June Cleaver](https://…/penci-holder.png)](https://…/)` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - ![logo](https://x.org/logo.png)
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - https://example.com/some/page
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The council published [the full report](https://example.org/report.pdf) on its website on Monday morning.
+    /// …
+    /// ```
     ///
     /// **Keeps:** lines where a link has anchor text (rendered as that text).
     ///
@@ -21,7 +39,7 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, f) in cx.page.features.iter().enumerate() {
+        for (i, _, f) in cx.lines() {
             if f.markup_only {
                 let what = if f.images > 0 {
                     "image markup only"
@@ -31,28 +49,5 @@ declare_rule! {
                 out.remove(i, what);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_image_lines() {
-        assert_eq!(
-            verdict_in_article("![logo](https://x.org/logo.png)"),
-            Some("MKP001")
-        );
-        assert_eq!(
-            verdict_in_article("https://example.com/some/page"),
-            Some("MKP001")
-        );
-    }
-
-    #[test]
-    fn keeps_linked_prose() {
-        let line = "The council published [the full report](https://example.org/report.pdf) on its website on Monday morning.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -12,8 +12,25 @@ declare_rule! {
     /// **Why it is noise:** blog engines print the neighbouring posts' titles
     /// under every post; they are links, not part of this one.
     ///
-    /// **Example:** `← Trying Out A New Recipe: Justine Dorion's Sticky Ginger Bars`
-    /// and `The December Comfort Watches 2025, Day Nineteen: The Big Short →` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - ← Trying Out A New Recipe: Justine Dorion’s Sticky Ginger Bars
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - The December Comfort Watches 2025, Day Nineteen: The Big Short →
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The train from Paris → Lyon takes two hours, and the tickets were cheaper than the bus.
+    /// …
+    /// ```
     ///
     /// **Keeps:** lines with arrows inside them ("Paris → Lyon takes two hours by train.").
     ///
@@ -25,8 +42,7 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let f = &cx.page.features[i];
+        for (i, text, f) in cx.lines() {
             let arrowed = text.starts_with(['←', '«', '‹']) || text.ends_with(['→', '»', '›']);
             if arrowed && f.words > 0 && f.words <= MAX_WORDS && !f.inner_sentence {
                 out.remove(
@@ -35,28 +51,5 @@ declare_rule! {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_previous_and_next_post_links() {
-        assert_eq!(
-            verdict_in_article("← Trying Out A New Recipe: Justine Dorion’s Sticky Ginger Bars"),
-            Some("NAV004")
-        );
-        assert_eq!(
-            verdict_in_article("The December Comfort Watches 2025, Day Nineteen: The Big Short →"),
-            Some("NAV004")
-        );
-    }
-
-    #[test]
-    fn keeps_arrows_inside_a_sentence() {
-        let line = "The train from Paris → Lyon takes two hours, and the tickets were cheaper than the bus.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

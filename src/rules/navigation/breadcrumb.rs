@@ -31,8 +31,31 @@ declare_rule! {
     ///
     /// **Why it is noise:** it shows where the page sits in the site, not what it says.
     ///
-    /// **Example:** `Home Politics Politics News` and `Home » Feature Story » General`
-    /// are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Home Politics Politics News
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Home » Feature Story » General » LLMs worse than babies in field of AI
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Home Aktuell Unfälle Newsflash Kantonsübersicht Verkehr Feuerwehr Aufrufe
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Home prices rose again in March, the third monthly increase in a row, according to the figures.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences that start with "Home" ("Home prices rose again in
     /// March.") and headings written in title case with function words.
@@ -45,8 +68,7 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let f = &cx.page.features[i];
+        for (i, text, f) in cx.lines() {
             if f.words == 0 || f.words > 40 {
                 continue;
             }

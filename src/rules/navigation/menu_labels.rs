@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
+use crate::rules::declare_rule;
 
 declare_rule! {
     /// Menu entries and skip links.
@@ -9,7 +9,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** these are buttons and links of the site's interface.
     ///
-    /// **Example:** `Skip to main content` and `Menu Search` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Skip to main content
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - * Menu
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Search teams found the missing boat at dawn, about two miles from the harbour entrance.
+    /// …
+    /// ```
     ///
     /// **Keeps:** a line with any word that is not a label ("Search teams found
     /// the boat at dawn.").
@@ -19,26 +37,7 @@ declare_rule! {
         code: "NAV002",
         name: "menu-label",
         family: Navigation,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, LabelList::Navigation, "menu entry");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_skip_links() {
-        assert_eq!(verdict_in_article("Skip to main content"), Some("NAV002"));
-        assert_eq!(verdict_in_article("* Menu"), Some("NAV002"));
-    }
-
-    #[test]
-    fn keeps_a_sentence_with_a_menu_word() {
-        let line = "Search teams found the missing boat at dawn, about two miles from the harbour entrance.";
-        assert_eq!(verdict_in_article(line), None);
+        labels: Navigation,
+        reason: "menu entry",
     }
 }

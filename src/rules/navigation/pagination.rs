@@ -22,7 +22,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it links to other pages of a listing or a long article.
     ///
-    /// **Example:** `1 2 3 4 5 Next` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - 1 2 3 4 5 Next
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Page 2 of 5
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Page 3 of the report lists the costs of each of the 12 projects that the council approved.
+    /// …
+    /// ```
     ///
     /// **Keeps:** numbers inside sentences and tables with text ("Page 3 of the
     /// report lists the costs.").
@@ -35,30 +53,13 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            if text.is_empty() || text.len() > 80 || cx.page.features[i].digits == 0 {
+        for (i, text, f) in cx.lines() {
+            if text.is_empty() || text.len() > 80 || f.digits == 0 {
                 continue;
             }
             if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
                 out.remove(i, format!("pagination: \"{}\"", shorten(text, 40)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_page_numbers() {
-        assert_eq!(verdict_in_article("1 2 3 4 5 Next"), Some("NAV003"));
-        assert_eq!(verdict_in_article("Page 2 of 5"), Some("NAV003"));
-    }
-
-    #[test]
-    fn keeps_page_references_in_prose() {
-        let line = "Page 3 of the report lists the costs of each of the 12 projects that the council approved.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -17,7 +17,22 @@ declare_rule! {
     /// **Why it is noise:** sites print promos, labels and bylines of teasers
     /// over and over; an article rarely says a thing twice.
     ///
-    /// **Example:** the second `From our morning news briefing…` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    ///   Escape your echo chamber and get the facts behind the news from every side.
+    /// …
+    /// …
+    /// - Escape your echo chamber and get the facts behind the news from every side.
+    /// - Jerusalem Post Staff
+    ///   Jerusalem Post Staff
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The harbour master said the ferry would run again on Friday, once the storm had passed.
+    /// …
+    /// ```
     ///
     /// **Keeps:** the first copy of a longer repeated line, and lines that occur once.
     ///
@@ -49,29 +64,5 @@ declare_rule! {
                 out.suspect(i, format!("repeats line {}", page.lines[first].number));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, PROSE};
-
-    #[test]
-    fn removes_the_second_copy_and_short_labels() {
-        let promo = "Escape your echo chamber and get the facts behind the news from every side.";
-        let page = format!("{promo}\n{PROSE}{promo}\nJerusalem Post Staff\nJerusalem Post Staff\n");
-        let cleaned = crate::clean(&page);
-        let removed: Vec<_> = cleaned
-            .removed()
-            .map(|(d, _)| (d.line, d.code.to_string()))
-            .collect();
-        assert!(removed.contains(&(6, "DUP001".to_string())), "{removed:?}");
-        assert_eq!(verdict(&page, "Jerusalem Post Staff"), Some("DUP001"));
-    }
-
-    #[test]
-    fn keeps_lines_that_occur_once() {
-        let first = PROSE.lines().next().unwrap();
-        assert_eq!(verdict(PROSE, first), None);
     }
 }

@@ -34,7 +34,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is the counter of a social button.
     ///
-    /// **Example:** `12.5K Followers` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - 12.5K Followers
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Facebook 1,204 likes
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The band now has more than 2 million followers on Instagram, twice as many as a year ago.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences with counts ("The band has 2 million followers on Instagram.").
     ///
@@ -46,8 +64,8 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            if cx.page.features[i].digits > 0
+        for (i, text, f) in cx.lines() {
+            if f.digits > 0
                 && text.len() <= 60
                 && word_in(last_word(text), &COUNTED)
                 && COUNT.is_match(text)
@@ -55,22 +73,5 @@ declare_rule! {
                 out.remove(i, format!("social counter: \"{}\"", shorten(text, 40)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_counters() {
-        assert_eq!(verdict_in_article("12.5K Followers"), Some("SHR003"));
-        assert_eq!(verdict_in_article("Facebook 1,204 likes"), Some("SHR003"));
-    }
-
-    #[test]
-    fn keeps_counts_in_sentences() {
-        let line = "The band now has more than 2 million followers on Instagram, twice as many as a year ago.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList};
+use crate::rules::{declare_rule, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -13,7 +13,19 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is the site's social-media furniture.
     ///
-    /// **Example:** `Share this article` and `Follow us on Twitter` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Follow us on Twitter and Instagram
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Residents were asked to share this information with neighbours who do not use the internet or read the local paper.
+    /// …
+    /// ```
     ///
     /// **Keeps:** longer sentences ("Residents were asked to share this information
     /// with neighbours who do not use the internet.").
@@ -23,30 +35,8 @@ declare_rule! {
         code: "SHR002",
         name: "share-prompt",
         family: Share,
-        triggers: PHRASES.entries().to_vec(),
+        phrases: PHRASES,
         max_words: 14,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_triggered(cx, out, &PHRASES, "share prompt");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_share_prompts() {
-        assert_eq!(
-            verdict_in_article("Follow us on Twitter and Instagram"),
-            Some("SHR002")
-        );
-    }
-
-    #[test]
-    fn keeps_longer_sentences() {
-        let line = "Residents were asked to share this information with neighbours who do not use the internet or read the local paper.";
-        assert_eq!(verdict_in_article(line), None);
+        reason: "share prompt",
     }
 }

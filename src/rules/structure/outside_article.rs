@@ -12,8 +12,24 @@ declare_rule! {
     /// **Why it is noise:** menus, teaser lists, footers and sidebars surround
     /// the article; most of their lines have no phrase that gives them away.
     ///
-    /// **Example:** on a news page, the menu lines above the headline and the
-    /// list of other stories under the last paragraph are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// - World
+    /// - Business
+    /// - Culture
+    /// …
+    /// …
+    /// - Weather
+    /// - Travel
+    /// ```
+    ///
+    /// ```text
+    ///   World
+    ///   Business
+    /// + The bridge reopened on Monday after three months of repairs, the council said.
+    ///   Weather
+    /// ```
     ///
     /// **Keeps:** the article, however short, when the page has one.
     ///
@@ -45,25 +61,5 @@ declare_rule! {
             };
             out.remove(i, reason);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, PROSE};
-
-    #[test]
-    fn removes_menu_lines_around_the_article() {
-        let page = format!("World\nBusiness\nCulture\n{PROSE}Weather\nTravel\n");
-        assert_eq!(verdict(&page, "Business"), Some("STR003"));
-        assert_eq!(verdict(&page, "Travel"), Some("STR003"));
-    }
-
-    #[test]
-    fn keeps_a_short_article() {
-        let story =
-            "The bridge reopened on Monday after three months of repairs, the council said.";
-        let page = format!("World\nBusiness\n{story}\nWeather\n");
-        assert_eq!(verdict(&page, story), None);
     }
 }

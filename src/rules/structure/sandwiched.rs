@@ -14,9 +14,23 @@ declare_rule! {
     /// ("Escape your echo chamber.") rarely has a phrase of its own, but its
     /// neighbours do.
     ///
-    /// **Example:** between `Subscribe to The Week` and `Sign up for The Week's
-    /// Free Newsletters`, `Escape your echo chamber. Get the facts behind the news,
-    /// plus analysis from multiple perspectives.` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// …
+    ///   Subscribe to The Week
+    /// - Escape your echo chamber. Get the facts behind the news, plus analysis from multiple perspectives.
+    ///   Sign up for The Week's Free Newsletters
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// …
+    ///   Subscribe to The Week
+    /// + Nobody was hurt, the police said.
+    /// + The road to the harbour will stay closed until the engineers have checked the sea wall for damage.
+    /// ```
     ///
     /// **Keeps:** long paragraphs between noise lines, the headline, and short
     /// lines with article text on either side.
@@ -49,27 +63,5 @@ declare_rule! {
         for i in sandwiched {
             out.remove(i, "short line between two removed lines");
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, PROSE};
-
-    #[test]
-    fn removes_a_promo_between_sign_up_lines() {
-        let middle = "Escape your echo chamber. Get the facts behind the news, plus analysis from multiple perspectives.";
-        let page = format!(
-            "{PROSE}Subscribe to The Week\n{middle}\nSign up for The Week's Free Newsletters\n"
-        );
-        assert_eq!(verdict(&page, middle), Some("STR002"));
-    }
-
-    #[test]
-    fn keeps_a_line_with_article_on_one_side() {
-        let middle = "Nobody was hurt, the police said.";
-        let after = "The road to the harbour will stay closed until the engineers have checked the sea wall for damage.";
-        let page = format!("{PROSE}Subscribe to The Week\n{middle}\n{after}\n");
-        assert_eq!(verdict(&page, middle), None);
     }
 }

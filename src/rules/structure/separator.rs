@@ -8,7 +8,19 @@ declare_rule! {
     /// **Why it is noise:** separators carry no text; in teaser lists they
     /// divide one item from the next.
     ///
-    /// **Example:** `-` between two teasers is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - –––––
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + 1914–1918
+    /// …
+    /// ```
     ///
     /// **Keeps:** any line with a letter or a digit.
     ///
@@ -20,25 +32,10 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
+        for (i, text, _) in cx.lines() {
             if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
                 out.remove(i, "separator without text");
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_dashes() {
-        assert_eq!(verdict_in_article("–––––"), Some("STR001"));
-    }
-
-    #[test]
-    fn keeps_a_numbered_line() {
-        assert_eq!(verdict_in_article("1914–1918"), None);
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_labels, Context, LabelList, Marks};
+use crate::rules::declare_rule;
 
 declare_rule! {
     /// Lines made only of icon names ("Arrow", "Chevron down", "Close icon").
@@ -8,7 +8,19 @@ declare_rule! {
     ///
     /// **Why it is noise:** the icon is decoration; its name is not text a reader sees.
     ///
-    /// **Example:** `Chevron down` and `Path Shape Group` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Chevron down
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The arrow struck the old oak tree just above the heads of the two startled walkers.
+    /// …
+    /// ```
     ///
     /// **Keeps:** any line with a word that is not an icon name ("The arrow struck the target.").
     ///
@@ -17,26 +29,7 @@ declare_rule! {
         code: "SVG002",
         name: "icon-label",
         family: SvgResidue,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_labels(cx, out, LabelList::Svg, "icon name");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_icon_names() {
-        assert_eq!(verdict_in_article("Chevron down"), Some("SVG002"));
-    }
-
-    #[test]
-    fn keeps_a_sentence_with_an_icon_word() {
-        let line =
-            "The arrow struck the old oak tree just above the heads of the two startled walkers.";
-        assert_eq!(verdict_in_article(line), None);
+        labels: Svg,
+        reason: "icon name",
     }
 }

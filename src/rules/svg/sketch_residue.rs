@@ -14,7 +14,19 @@ declare_rule! {
     /// **Why it is noise:** converters print the title of every inline SVG icon,
     /// so a page with twenty icons yields twenty such phrases; no article says it.
     ///
-    /// **Example:** `Arrow Created with Sketch. Calendar Created with Sketch.` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Arrow Created with Sketch. Calendar Created with Sketch. Path Created with Sketch.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The designers said the first mock-ups were created with Sketch before the team moved to other tools.
+    /// …
+    /// ```
     ///
     /// **Keeps:** prose that mentions the tools ("The mock-ups were drawn in Sketch and Figma.").
     ///
@@ -36,23 +48,5 @@ declare_rule! {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_sketch_chains() {
-        let line =
-            "Arrow Created with Sketch. Calendar Created with Sketch. Path Created with Sketch.";
-        assert_eq!(verdict_in_article(line), Some("SVG001"));
-    }
-
-    #[test]
-    fn keeps_prose_about_design_tools() {
-        let line = "The designers said the first mock-ups were created with Sketch before the team moved to other tools.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -22,7 +22,25 @@ declare_rule! {
     ///
     /// **Why it is noise:** the list links to index pages; it is navigation.
     ///
-    /// **Example:** `In This Article: Donald Trump, Iran, Iraq, Qasem Soleimani` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - In This Article: Donald Trump, Iran, Iraq, Qasem Soleimani
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Schlagwörter: Verkehr, Unfall, Polizei
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Topics discussed at the meeting included the budget, the new school and the closure of the bridge over the river.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences in which such a word is not a label ("Topics discussed
     /// included the budget.").
@@ -35,8 +53,7 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let f = &cx.page.features[i];
+        for (i, text, f) in cx.lines() {
             if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {
                 continue;
             }
@@ -44,28 +61,5 @@ declare_rule! {
                 out.remove(i, format!("tag list: \"{}\"", shorten(text, 50)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_in_this_article() {
-        assert_eq!(
-            verdict_in_article("In This Article: Donald Trump, Iran, Iraq, Qasem Soleimani"),
-            Some("TAG001")
-        );
-        assert_eq!(
-            verdict_in_article("Schlagwörter: Verkehr, Unfall, Polizei"),
-            Some("TAG001")
-        );
-    }
-
-    #[test]
-    fn keeps_a_sentence_starting_with_topics() {
-        let line = "Topics discussed at the meeting included the budget, the new school and the closure of the bridge over the river.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -22,8 +22,25 @@ declare_rule! {
     /// **Why it is noise:** a teaser block of other stories often has long deks
     /// that read like prose; the heading says the article is over.
     ///
-    /// **Example:** after `Read next`, the lines `Orkney's war on stoats` / `A
-    /// coordinated stoat cull on the Scottish islands has proved successful` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// …
+    ///   Read next
+    /// - Orkney's war on stoats
+    /// - A coordinated stoat cull on the Scottish islands has proved successful, and conservationists are not slowing down now.
+    ///   Cuba's energy crisis
+    ///   The island nation struggles with blackouts
+    /// ```
+    ///
+    /// ```text
+    ///   The council met on Tuesday evening to discuss the budget for the coming year, and the debate went on for several hours.
+    ///   Related
+    ///   Members argued about the cost of repairing the old bridge, which has been closed to traffic since the floods in the spring.
+    ///   In the end they agreed to ask the regional government for help, although nobody was sure that the money would arrive in time.
+    /// + The mayor said that she was disappointed by the delay but that the town would find a way to reopen the crossing before winter.
+    /// ```
     ///
     /// **Keeps:** the article before the heading, and everything when the heading
     /// comes early (a "Related" box in the first half of a story).
@@ -112,28 +129,5 @@ declare_rule! {
                 return;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, PROSE};
-
-    #[test]
-    fn removes_teaser_deks_after_read_next() {
-        let dek = "A coordinated stoat cull on the Scottish islands has proved successful, and conservationists are not slowing down now.";
-        let page = format!(
-            "{PROSE}Read next\nOrkney's war on stoats\n{dek}\nCuba's energy crisis\nThe island nation struggles with blackouts\n"
-        );
-        assert_eq!(verdict(&page, dek), Some("TSR004"));
-    }
-
-    #[test]
-    fn keeps_article_after_an_early_heading() {
-        let last = PROSE.lines().last().unwrap();
-        let first = PROSE.lines().next().unwrap();
-        let rest: Vec<&str> = PROSE.lines().skip(1).collect();
-        let page = format!("{first}\nRelated\n{}\n", rest.join("\n"));
-        assert_eq!(verdict(&page, last), None);
     }
 }

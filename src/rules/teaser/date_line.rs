@@ -21,7 +21,25 @@ declare_rule! {
     /// **Why it is noise:** publication dates are metadata; in teaser lists they
     /// repeat for every item.
     ///
-    /// **Example:** `Tuesday November 19, 2019` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Tuesday November 19, 2019
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - 08.01.2020, 14:32 Uhr
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + On November 19, 2019 the court ruled against the company and ordered it to pay the costs.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences with dates ("On November 19, 2019 the court ruled
     /// against the company.").
@@ -34,8 +52,7 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let f = &cx.page.features[i];
+        for (i, text, f) in cx.lines() {
             // Tables (`|`) and figures (`%`, `$`) carry dates as data.
             if f.digits < 4
                 || f.words > 12
@@ -50,25 +67,5 @@ declare_rule! {
                 out.remove(i, format!("date line: \"{}\"", shorten(text, 40)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_date_lines() {
-        assert_eq!(
-            verdict_in_article("Tuesday November 19, 2019"),
-            Some("TSR003")
-        );
-        assert_eq!(verdict_in_article("08.01.2020, 14:32 Uhr"), Some("TSR003"));
-    }
-
-    #[test]
-    fn keeps_sentences_with_dates() {
-        let line = "On November 19, 2019 the court ruled against the company and ordered it to pay the costs.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -27,7 +27,25 @@ declare_rule! {
     /// **Why it is noise:** it links to another page; the title is not part of
     /// this story.
     ///
-    /// **Example:** `Read more: Recognizing Germany colonial crimes` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Read more: Recognizing Germany colonial crimes
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Read more carefully, the lawyer said, and you will see that the contract says otherwise.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences that use the words without the colon ("Read more
     /// carefully, the contract says otherwise.").
@@ -53,8 +71,8 @@ declare_rule! {
                 );
             }
         }
-        for (i, text) in cx.page.text.iter().enumerate() {
-            if cx.page.features[i].words <= MAX_WORDS
+        for (i, text, f) in cx.lines() {
+            if f.words <= MAX_WORDS
                 && colon_within(text, SHORT_LABEL_REACH)
                 && SHORT_LABEL.is_match(text)
             {
@@ -64,30 +82,5 @@ declare_rule! {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_read_more_links() {
-        assert_eq!(
-            verdict_in_article("Read more: Recognizing Germany colonial crimes"),
-            Some("TSR005")
-        );
-        assert_eq!(
-            verdict_in_article(
-                "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense"
-            ),
-            Some("TSR005")
-        );
-    }
-
-    #[test]
-    fn keeps_sentences_without_the_colon() {
-        let line = "Read more carefully, the lawyer said, and you will see that the contract says otherwise.";
-        assert_eq!(verdict_in_article(line), None);
     }
 }

@@ -15,7 +15,25 @@ declare_rule! {
     /// **Why it is noise:** it introduces links to other pages; see also
     /// `TSR004`, which removes the block after it.
     ///
-    /// **Example:** `Most Popular` and `Recommended for you` are removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Most Popular
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Das könnte Sie auch interessieren
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + Related research has shown the same effect in mice, the authors of the study wrote.
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences that start with such words ("Related research has shown
     /// the same effect in mice.").
@@ -60,25 +78,4 @@ pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'stat
     let f = &cx.page.features[t.line];
     let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
     (t.opens_line(text) && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_link_block_headings() {
-        assert_eq!(verdict_in_article("Most Popular"), Some("TSR001"));
-        assert_eq!(
-            verdict_in_article("Das könnte Sie auch interessieren"),
-            Some("TSR001")
-        );
-    }
-
-    #[test]
-    fn keeps_sentences_starting_alike() {
-        let line =
-            "Related research has shown the same effect in mice, the authors of the study wrote.";
-        assert_eq!(verdict_in_article(line), None);
-    }
 }

@@ -15,8 +15,27 @@ declare_rule! {
     /// **Why it is noise:** listings and teaser blocks cut headlines and
     /// summaries to a length; an article's own sentences are whole.
     ///
-    /// **Example:** `Microsoft offers “Build your own Surface Go Kids Bundle” plus JBL he...`
-    /// in a list of deals is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// …
+    ///   More deals
+    /// - Microsoft offers “Build your own Surface Go Kids Bundle” plus JBL he...
+    ///   Cool laptops with improved Alexa suppor…
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The mayor paused, looked at the crowd, and said only that the work would go on...
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + The mayor paused, looked at the crowd, and said only that the work would go on...
+    /// …
+    /// ```
     ///
     /// **Keeps:** sentences that trail off after a space or a full word inside
     /// the article ("And then… nothing.").
@@ -29,8 +48,8 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text) in cx.page.text.iter().enumerate() {
-            let words = cx.page.features[i].words;
+        for (i, text, f) in cx.lines() {
+            let words = f.words;
             if (4..=MAX_WORDS).contains(&words) && is_cut_off(text) {
                 out.suspect(i, "excerpt cut off by an ellipsis");
             }
@@ -47,23 +66,4 @@ fn is_cut_off(text: &str) -> bool {
     body.and_then(|b| b.chars().next_back())
         .is_some_and(char::is_alphanumeric)
         && !text.trim_end_matches(['.', '…', ']', '[']).ends_with(' ')
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::{verdict, verdict_in_article, PROSE};
-
-    #[test]
-    fn removes_cut_off_excerpts_outside_the_article() {
-        let line = "Microsoft offers “Build your own Surface Go Kids Bundle” plus JBL he...";
-        let page = format!("{PROSE}More deals\n{line}\nCool laptops with improved Alexa suppor…\n");
-        assert_eq!(verdict(&page, line), Some("TSR007"));
-    }
-
-    #[test]
-    fn keeps_them_inside_the_article() {
-        let line =
-            "The mayor paused, looked at the crowd, and said only that the work would go on...";
-        assert_eq!(verdict_in_article(line), None);
-    }
 }

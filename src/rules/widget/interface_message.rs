@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, mark_triggered, Context, Marks, PhraseList};
+use crate::rules::{declare_rule, PhraseList};
 use once_cell::sync::Lazy;
 
 static PHRASES: Lazy<PhraseList> =
@@ -13,7 +13,19 @@ declare_rule! {
     ///
     /// **Why it is noise:** it is text of a form or widget, not of the article.
     ///
-    /// **Example:** `There was an error while loading. Please reload this page.` is removed.
+    /// **Example:**
+    ///
+    /// ```text
+    /// …
+    /// - Save my name, email, and website in this browser for the next time I comment.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + When the engineers finally reached the control room, they found that something went wrong with the cooling system hours before the alarm sounded, and that the night shift had tried for a long time to fix it by hand before calling anybody for help.
+    /// …
+    /// ```
     ///
     /// **Keeps:** long paragraphs that happen to use a phrase ("something went
     /// wrong" inside a story).
@@ -23,28 +35,8 @@ declare_rule! {
         code: "WDG001",
         name: "interface-message",
         family: Widget,
-        triggers: PHRASES.entries().to_vec(),
+        phrases: PHRASES,
         max_words: 40,
-    }
-
-    fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        mark_triggered(cx, out, &PHRASES, "interface message");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testing::verdict_in_article;
-
-    #[test]
-    fn removes_comment_form_text() {
-        let line = "Save my name, email, and website in this browser for the next time I comment.";
-        assert_eq!(verdict_in_article(line), Some("WDG001"));
-    }
-
-    #[test]
-    fn keeps_a_long_story_paragraph() {
-        let line = "When the engineers finally reached the control room, they found that something went wrong with the cooling system hours before the alarm sounded, and that the night shift had tried for a long time to fix it by hand before calling anybody for help.";
-        assert_eq!(verdict_in_article(line), None);
+        reason: "interface message",
     }
 }

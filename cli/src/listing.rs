@@ -4,8 +4,16 @@ use anyhow::{bail, Result};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// How to read the examples in the rules' documentation.
+const LEGEND: &str = "Each example is a small page: a line starting `-` is removed by the rule, \
+`+` is kept, an indented line is context, and `…` stands for paragraphs of article text. \
+The examples are run as tests.";
+
 pub(crate) fn list_rules(long: bool) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
+    if long {
+        writeln!(out, "{LEGEND}\n")?;
+    }
     for info in deboiler::builtin_rules() {
         if long {
             writeln!(
@@ -37,7 +45,7 @@ pub(crate) fn show_rule(code: &str) -> Result<ExitCode> {
         bail!("no rule {code:?}; the codes are: {}", codes.join(", "));
     };
     println!(
-        "{} {} (family: {})\n\n{}",
+        "{} {} (family: {})\n\n{}\n\n{LEGEND}",
         info.code,
         info.name,
         info.family,

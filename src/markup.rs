@@ -4,6 +4,7 @@
 //! Rendering keeps a link's anchor text and drops image markup and URLs, so
 //! that `[the report](https://…)` prints as `the report`. It never adds text.
 
+use crate::segment::regex;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
@@ -22,15 +23,12 @@ pub struct Rendered<'a> {
 }
 
 // Image markup first, so that `[![alt](img)](href)` becomes `[](href)`.
-static IMAGE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#).expect("valid regex"));
-static LINK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#).expect("valid regex")
-});
+static IMAGE: Lazy<Regex> = Lazy::new(|| regex(r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#));
+static LINK: Lazy<Regex> =
+    Lazy::new(|| regex(r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#));
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
-static URL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?").expect("valid regex"));
+static URL: Lazy<Regex> = Lazy::new(|| regex(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?"));
 
 // Substring searchers built once (building one per call costs more than the search).
 static LINK_END: Lazy<memchr::memmem::Finder<'static>> =

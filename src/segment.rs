@@ -152,6 +152,12 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// A built-in pattern, compiled (once, in a `Lazy`). Built-in patterns are
+/// fixed and tested, so a failure is a bug in this crate.
+pub(crate) fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("built-in patterns are valid")
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub(crate) fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {

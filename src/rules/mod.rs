@@ -243,11 +243,8 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
-            code: $code:literal,
-            name: $rule_name:literal,
-            family: $family:ident,
-            labels: $list:ident,
-            reason: $what:literal,
+            code: $code:literal, name: $rule_name:literal, family: $family:ident,
+            labels: $list:ident, reason: $what:literal,
         }
     ) => {
         $crate::rules::declare_rule! {
@@ -263,12 +260,8 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
-            code: $code:literal,
-            name: $rule_name:literal,
-            family: $family:ident,
-            phrases: $phrases:ident,
-            max_words: $max_words:expr,
-            reason: $what:literal,
+            code: $code:literal, name: $rule_name:literal, family: $family:ident,
+            phrases: $phrases:ident, max_words: $max_words:expr, reason: $what:literal,
         }
     ) => {
         $crate::rules::declare_rule! {

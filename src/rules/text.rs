@@ -2,6 +2,7 @@
 //! line is worth a regular expression at all.
 
 use crate::features::BULLETS;
+pub(crate) use crate::segment::regex;
 
 /// `text` without a leading list bullet and spaces.
 pub(crate) fn without_bullet(text: &str) -> &str {

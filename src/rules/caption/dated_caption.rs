@@ -1,11 +1,13 @@
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 /// The picture-desk tail `…, Place - 08 Nov 2017`.
 static DATED_TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"[^\W\d_](?:[^\W\d_]|[ ,.'-])*\s[-–]\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{4}$")
-        .expect("valid regex")
+    regex(
+        r"[^\W\d_](?:[^\W\d_]|[ ,.'-])*\s[-–]\s\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d{4}$",
+    )
 });
 
 declare_rule! {

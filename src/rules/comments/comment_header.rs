@@ -1,3 +1,4 @@
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -7,25 +8,29 @@ use regex::Regex;
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static SAYS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$",
+    )
 });
 /// `by greytree ( 7124971 ) writes:` and `Re: subject (Score:3, Informative)`:
 /// comment headers of forums and threaded discussions.
 static THREAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$",
+    )
 });
 /// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`.
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))",
+    )
 });
 
 /// Votes and relative times under a comment: `Rating: 36 Votes`, `2 days ago at 07:52 am`.
 static META: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:rating|score|votes?|likes?)\s*:\s*[-+]?\d+(?:\s+votes?)?|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?-u:\b).{0,20}|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+)$")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:(?:rating|score|votes?|likes?)\s*:\s*[-+]?\d+(?:\s+votes?)?|(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?-u:\b).{0,20}|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)|il y a\s+\d+\s+\w+|hace\s+\d+\s+\w+)$",
+    )
 });
 
 /// Words without which no header pattern (`SAYS`, `COUNT`, `THREAD`) can

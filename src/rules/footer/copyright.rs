@@ -1,3 +1,4 @@
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -6,9 +7,7 @@ static PHRASES: Lazy<PhraseList> =
     Lazy::new(|| PhraseList::parse(include_str!("../data/copyright.phrases")));
 /// What a `NOTICE` starts with; found by the engine's phrase pass.
 const NOTICE_MARKERS: [&str; 3] = ["©", "(c)", "copyright"];
-static NOTICE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\W\d_])").expect("valid regex")
-});
+static NOTICE: Lazy<Regex> = Lazy::new(|| regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\W\d_])"));
 
 declare_rule! {
     /// Copyright notices.

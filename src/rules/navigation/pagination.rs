@@ -1,17 +1,18 @@
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 static PAGE_OF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    regex(
         r"(?i)^(?:page|seite|página|pagina|strona|pagina)\s+\d+\s*(?:of|von|de|di|z|sur|/)\s*\d+$",
     )
-    .expect("valid regex")
 });
 /// Page numbers with optional arrows and previous/next words: `« 1 2 3 … 9 Next »`.
 static PAGE_NUMBERS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[«‹<←]\s*)?(?:(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente)\s*)?(?:[\d…]+\s+){2,}[\d…]+(?:\s*(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente))?(?:\s*[»›>→])?$")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:[«‹<←]\s*)?(?:(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente)\s*)?(?:[\d…]+\s+){2,}[\d…]+(?:\s*(?:prev(?:ious)?|next|zurück|weiter|vorherige|nächste|précédent|suivant|anterior|siguiente))?(?:\s*[»›>→])?$",
+    )
 });
 
 declare_rule! {

@@ -1,3 +1,4 @@
+use crate::rules::text::regex;
 use crate::rules::text::{last_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
@@ -20,10 +21,9 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    regex(
         r"(?i)^(?:[\w .-]{0,20}\s)?\d[\d.,]*\s*[km]?\+?\s*(?:followers|follower|fans|likes|subscribers|abonnenten|abonnés|seguidores|obserwujących|views|shares)$",
     )
-    .expect("valid regex")
 });
 
 declare_rule! {

@@ -1,4 +1,5 @@
 use crate::rules::text::colon_within;
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -7,10 +8,9 @@ use regex::Regex;
 const LABEL_REACH: usize = 48;
 
 static TAG_PREFIX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    regex(
         r"(?i)^(?:[*•#-]\s*)?(?:in this article|tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|keywords|more about|schlagw[öo]rter|schlagworte|stichw[öo]rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|tematy|tagi|argomenti|onderwerpen|trefwoorden)\s*:",
     )
-    .expect("valid regex")
 });
 
 declare_rule! {

@@ -1,3 +1,4 @@
+use crate::rules::text::regex;
 use crate::rules::text::{first_word, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
@@ -10,10 +11,9 @@ use regex::Regex;
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    regex(
         r"^(?:[*•-]\s*)?(?:By|BY|Von|Par|Por|Di|Door|Przez)\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][^.!?]{0,80}?(?:\s(?:Published|Updated|Last updated|Veröffentlicht|Aktualisiert|Publié|Publicado)(?-u:\b).{0,40}|\s*)$",
     )
-    .expect("valid regex")
 });
 
 /// Most lines between two bylines of one teaser run.

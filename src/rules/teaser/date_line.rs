@@ -1,3 +1,4 @@
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -5,10 +6,9 @@ use regex::Regex;
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    regex(
         r"(?i)(?-u:\b)(?:\d{1,2}\.?\s*(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)[a-zäéû]*\.?,?\s*\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?-u:\b)",
     )
-    .expect("valid regex")
 });
 
 declare_rule! {

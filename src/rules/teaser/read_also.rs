@@ -1,5 +1,6 @@
 use super::section_heading::PHRASES;
 use crate::rules::text::colon_within;
+use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -9,8 +10,9 @@ use regex::Regex;
 const SHORT_LABEL_REACH: usize = 32;
 
 static SHORT_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:[*•>-]\s*)?(?:more|watch|listen|video|lea|lee|siehe|voir|ver|mira|zobacz|leia)\s*:\s*\S")
-        .expect("valid regex")
+    regex(
+        r"(?i)^(?:[*•>-]\s*)?(?:more|watch|listen|video|lea|lee|siehe|voir|ver|mira|zobacz|leia)\s*:\s*\S",
+    )
 });
 
 /// Teaser lines are a title; a paragraph that opens with "See also:" runs longer.

@@ -61,7 +61,10 @@ impl std::fmt::Display for Preset {
 
 /// A rule supplied by the user: lines matching it are removed.
 ///
-/// At least one of `phrases` and `regex` must be given.
+/// At least one of `phrases` and `regex` must be given. Limits, each an
+/// error naming the rule: 10,000 phrases in all the rules of a config, 200
+/// characters a phrase; a regex that compiles to more than 1 MB (2 MB of
+/// lazy DFA), or that matches the empty string (it would remove every line).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct UserRule {

@@ -6,7 +6,6 @@ use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
 use crate::segment::{split_lines, Line};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Lines of more words than this are never made only of interface labels.
@@ -136,17 +135,23 @@ impl<'a> Page<'a> {
     }
 }
 
+/// How often each line's text occurs, and where it first occurs. Found by
+/// sorting rather than hashing: page text is written by strangers, and lines
+/// crafted to collide in a hash table would make a page cost quadratic time.
 fn count_repeats(text: &[Cow<'_, str>]) -> (Vec<u32>, Vec<usize>) {
-    let mut seen: FxHashMap<&str, (u32, usize)> = FxHashMap::default();
-    for (i, t) in text.iter().enumerate() {
-        if !t.is_empty() {
-            seen.entry(t.as_ref()).or_insert((0, i)).0 += 1;
+    let mut repeats = vec![0u32; text.len()];
+    let mut first_seen: Vec<usize> = (0..text.len()).collect();
+    let mut order: Vec<usize> = (0..text.len()).filter(|&i| !text[i].is_empty()).collect();
+    // Stable, so each run of equal lines stays in page order.
+    order.sort_by(|&a, &b| text[a].cmp(&text[b]));
+    for run in order.chunk_by(|&a, &b| text[a] == text[b]) {
+        let count = u32::try_from(run.len()).unwrap_or(u32::MAX);
+        for &i in run {
+            repeats[i] = count;
+            first_seen[i] = run[0];
         }
     }
-    text.iter()
-        .enumerate()
-        .map(|(i, t)| seen.get(t.as_ref()).copied().unwrap_or((0, i)))
-        .unzip()
+    (repeats, first_seen)
 }
 
 #[cfg(test)]

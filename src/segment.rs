@@ -28,45 +28,67 @@ impl Line<'_> {
     }
 }
 
-/// Splits `input` into lines on `\n`, `\r\n` or a lone `\r`.
+/// Splits `input` into lines on `\n`, `\r\n`, a lone `\r`, and the rarer
+/// breaks that some converters write: form feed, vertical tab, and the
+/// Unicode line and paragraph separators (U+2028, U+2029).
 pub fn split_lines(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
-    let mut number = 1;
-    for end in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if end < start {
-            // The `\n` of a `\r\n` pair, already consumed.
-            continue;
-        }
+    let mut push = |start: usize, end: usize| {
         lines.push(Line {
-            number,
+            number: lines.len() + 1,
             span: start..end,
             text: normalize(&input[start..end]),
         });
-        number += 1;
-        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-            end + 2
-        } else {
-            end + 1
-        };
+    };
+    if has_rare_breaks(bytes) {
+        let mut chars = input.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let width = match c {
+                '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
+                    chars.next();
+                    2
+                }
+                '\n' | '\r' | '\x0B' | '\x0C' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
+                _ => continue,
+            };
+            push(start, i);
+            start = i + width;
+        }
+    } else {
+        for end in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if end < start {
+                // The `\n` of a `\r\n` pair, already consumed.
+                continue;
+            }
+            push(start, end);
+            start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                end + 2
+            } else {
+                end + 1
+            };
+        }
     }
     if start < input.len() {
-        lines.push(Line {
-            number,
-            span: start..input.len(),
-            text: normalize(&input[start..]),
-        });
+        push(start, input.len());
     }
     lines
 }
 
+/// Whether `bytes` hold a form feed, a vertical tab, or U+2028 or U+2029
+/// (`E2 80 A8`, `E2 80 A9`); most pages have none, and take the fast path.
+fn has_rare_breaks(bytes: &[u8]) -> bool {
+    memchr::memchr2(b'\x0B', b'\x0C', bytes).is_some()
+        || memchr::memmem::find_iter(bytes, b"\xE2\x80")
+            .any(|i| matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+}
+
 /// Characters that render as nothing and only get in the way of matching.
+/// The zero-width joiner and non-joiner (U+200C, U+200D) are not among
+/// them: they change how Persian and Indic words and emoji are written.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    ) || (c.is_control() && c != '\t')
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') || (c.is_control() && c != '\t')
 }
 
 /// Whether a trimmed line has anything [`normalize`] would change: a run of
@@ -74,7 +96,7 @@ fn is_invisible(c: char) -> bool {
 ///
 /// Looks at bytes: the non-ASCII spaces and invisible characters are U+0085,
 /// U+00A0 and the C1 controls, U+00AD (`C2 xx`), U+1680 (`E1 9A 80`),
-/// U+2000–U+200D, U+2028, U+2029, U+202F (`E2 80 xx`), U+205F, U+2060
+/// U+2000–U+200B, U+2028, U+2029, U+202F (`E2 80 xx`), U+205F, U+2060
 /// (`E2 81 xx`), U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`); most lines
 /// have none of their lead bytes followed by the right second byte.
 fn needs_work(trimmed: &str) -> bool {
@@ -113,7 +135,7 @@ fn special_at(b: &[u8], i: usize) -> bool {
         0xC2 => next <= 0xA0 || next == 0xAD,
         0xE1 => next == 0x9A && third == 0x80,
         0xE2 => {
-            (next == 0x80 && matches!(third, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
+            (next == 0x80 && matches!(third, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF))
                 || (next == 0x81 && matches!(third, 0x9F | 0xA0))
         }
         0xE3 => next == 0x80 && third == 0x80,
@@ -169,6 +191,25 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_feeds_and_unicode_separators_break_lines() {
+        let input = "one\x0ctwo\u{2028}three\u{2029}four\r\nfive\x0bsix";
+        let lines = split_lines(input);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(texts, ["one", "two", "three", "four", "five", "six"]);
+        assert_eq!(&input[lines[2].span.clone()], "three");
+        assert_eq!(lines[5].number, 6);
+    }
+
+    #[test]
+    fn joiners_are_kept_and_zero_width_spaces_dropped() {
+        // Persian "I want" is written with a zero-width non-joiner; a family
+        // emoji is joined by zero-width joiners.
+        assert_eq!(normalize("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert_eq!(normalize("👩\u{200d}💻 coder"), "👩\u{200d}💻 coder");
+        assert_eq!(normalize("a\u{200b}b  c"), "ab c");
+    }
 
     #[test]
     fn spans_point_at_the_input_bytes() {

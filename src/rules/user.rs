@@ -8,6 +8,10 @@ use std::borrow::Cow;
 /// Limits that keep a user's pattern from using unbounded memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 const REGEX_DFA_SIZE_LIMIT: usize = 2 << 20;
+/// Limits that keep a config cheap to compile (the phrase automaton grows
+/// with every phrase): a config with more is an error, not a slow start.
+pub(crate) const MAX_USER_PHRASES: usize = 10_000;
+pub(crate) const MAX_PHRASE_CHARS: usize = 200;
 
 /// The compiled user rules of a config.
 pub(crate) struct UserRuleSet {
@@ -24,6 +28,15 @@ struct CompiledUserRule {
 impl UserRuleSet {
     /// Checks and compiles `rules`.
     pub(crate) fn compile(rules: &[UserRule]) -> Result<UserRuleSet, ConfigError> {
+        let phrases: usize = rules.iter().map(|r| r.phrases.len()).sum();
+        if phrases > MAX_USER_PHRASES {
+            return Err(ConfigError::BadRule {
+                rule: "rules".into(),
+                message: format!(
+                    "{phrases} phrases in all; the limit is {MAX_USER_PHRASES} (a regex can stand for many)"
+                ),
+            });
+        }
         let mut compiled = Vec::with_capacity(rules.len());
         for (n, rule) in rules.iter().enumerate() {
             let bad = |message: String| ConfigError::BadRule {
@@ -39,6 +52,16 @@ impl UserRuleSet {
             if rule.phrases.iter().any(|p| p.trim().is_empty()) {
                 return Err(bad("a phrase is empty".into()));
             }
+            if let Some(long) = rule
+                .phrases
+                .iter()
+                .find(|p| p.chars().count() > MAX_PHRASE_CHARS)
+            {
+                return Err(bad(format!(
+                    "phrase {:?} is longer than {MAX_PHRASE_CHARS} characters",
+                    shorten(long, 40)
+                )));
+            }
             let regex = match &rule.regex {
                 Some(pattern) => Some(
                     RegexBuilder::new(pattern)
@@ -52,6 +75,12 @@ impl UserRuleSet {
                 ),
                 None => None,
             };
+            // A pattern that matches nothing at all (``, `a*`) matches every line.
+            if regex.as_ref().is_some_and(|r| r.is_match("")) {
+                return Err(bad(
+                    "the regex matches the empty string, so it would remove every line".into(),
+                ));
+            }
             let code = rule
                 .code
                 .clone()
@@ -191,5 +220,41 @@ mod tests {
         let (d, _) = cleaned.removed().next().expect("one line removed");
         assert_eq!(d.code, "USR001");
         assert_eq!(d.name, "shop-promo");
+    }
+
+    #[test]
+    fn a_regex_that_matches_every_line_is_an_error() {
+        for pattern in ["", "x*", "(?i)(promo)?"] {
+            let err = with_rule(UserRule {
+                name: "everything".into(),
+                regex: Some(pattern.into()),
+                ..UserRule::default()
+            })
+            .unwrap_err();
+            assert!(
+                err.to_string().contains("empty string"),
+                "{pattern:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_or_too_long_phrases_are_errors() {
+        let many = with_rule(UserRule {
+            name: "many".into(),
+            phrases: (0..=super::MAX_USER_PHRASES)
+                .map(|n| format!("p{n}"))
+                .collect(),
+            ..UserRule::default()
+        })
+        .unwrap_err();
+        assert!(many.to_string().contains("the limit is 10000"), "{many}");
+        let long = with_rule(UserRule {
+            name: "long".into(),
+            phrases: vec!["a".repeat(super::MAX_PHRASE_CHARS + 1)],
+            ..UserRule::default()
+        })
+        .unwrap_err();
+        assert!(long.to_string().contains("longer than"), "{long}");
     }
 }

@@ -32,16 +32,25 @@ Inputs ending in .gz or .zst are decompressed. .jsonl/.ndjson are JSON Lines and
 .warc/.wet are WARC, whatever the compression; anything else is plain text
 (override with --input-format). Standard input is plain text unless --jsonl.
 
-Bad input never loses data: invalid UTF-8 is decoded with U+FFFD and a warning
+Nothing is lost in silence: invalid UTF-8 is decoded with U+FFFD and a warning
 naming the place and byte offset (--strict makes it an error); a malformed JSON
-line is written as an error record {\"error\", \"source\", \"raw\"} (--on-error skip
-leaves it out) and reported on stderr with file and line; the summary counts balance.
-Outputs under -o are written to a temporary name and renamed when complete.
+line or WARC record is written as an error record {\"error\", \"source\", \"raw\"}
+(--on-error skip leaves it out) and reported on stderr with file and line or
+byte; a file that cannot be read to the end keeps the records before the error
+(under -o in NAME.partial); skipped folder entries are named and counted; the
+summary balances (records in = written + skipped). Outputs under -o are written
+to a temporary name and renamed when complete; two inputs that would write the
+same output, or an output that is an input or the --report file, are refused
+before anything is written.
 
 Exit codes:
   0  every input was cleaned
-  1  some inputs or records could not be read or parsed (the others were cleaned; errors on stderr)
+  1  some inputs, records or folder entries could not be read (the others were
+     cleaned and written; each failure is on stderr and in the summary)
   2  usage or configuration error: nothing was cleaned
+  3  an output could not be written (disk full, file too large, permissions):
+     the run stopped and removed its unfinished files
+  130, 143, 129  interrupted (Ctrl-C, SIGTERM, SIGHUP): unfinished files removed
 
 A file named like a subcommand (`rules`) must be given as `./rules`.";
 
@@ -143,9 +152,9 @@ pub(crate) struct Cli {
     #[arg(global = true, long)]
     pub(crate) keep_markup: bool,
 
-    /// Worker threads (default: all cores).
-    #[arg(global = true, short, long, value_name = "N")]
-    pub(crate) jobs: Option<usize>,
+    /// Worker threads (default: all cores; at most 4 per core).
+    #[arg(global = true, short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) jobs: Option<u16>,
 
     /// Fail on input that is not valid UTF-8 instead of decoding it lossily.
     #[arg(long)]

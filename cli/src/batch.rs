@@ -1,32 +1,38 @@
 //! The batch run: every source read in bounded batches, cleaned in
-//! parallel, written in input order, counted, and summarised.
+//! parallel, written in input order, counted, and summarised. Records in =
+//! written + skipped, always; every error is on stderr and in the counts.
 
-use crate::args::{Cli, Format, InputFormat, OnError};
+use crate::args::{Cli, Format, InputFormat};
 use crate::input::{self, is_broken_pipe, Kind, Selection, Source};
-use crate::output::{self, AtomicFile};
-use crate::records::{Item, Items, Payload};
-use crate::{format, json_path, report};
+use crate::output::{self, AtomicFile, WriteError};
+use crate::plan;
+use crate::records::{Item, Items};
+use crate::work::{Done, Worker};
 use anyhow::Result;
-use deboiler::{Cleaned, Cleaner};
+use deboiler::Cleaner;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Records cleaned per parallel batch, and the text they may hold: what
+/// Records cleaned per parallel batch, and the input they may hold: what
 /// bounds memory on inputs of any size.
 const BATCH_ITEMS: usize = 512;
 const BATCH_BYTES: usize = 32 << 20;
+
+/// Exit codes (documented in `--help`).
+pub const EXIT_SOME_FAILED: u8 = 1;
+pub const EXIT_WRITE_FAILED: u8 = 3;
 
 /// Counts over a whole run; the summary prints them.
 #[derive(Default)]
 struct Stats {
     sources: usize,
     failed_sources: usize,
+    skipped_entries: usize,
     records_in: usize,
     records_out: usize,
     pages: usize,
@@ -39,25 +45,13 @@ struct Stats {
     by_rule: BTreeMap<String, usize>,
 }
 
-/// What cleaning one item gave.
-struct Done {
-    /// Text to write (a page, a JSON line); `None` for a skipped record.
-    output: Option<String>,
-    /// Lines for the `--report` file.
-    report: Vec<String>,
-    /// The error, for records that could not be read.
-    error: Option<String>,
-    bytes_in: usize,
-    bytes_out: usize,
-    lines: usize,
-    removed: Vec<String>,
-}
-
 /// One run of the batch tool.
 pub(crate) struct Batch<'a> {
     cli: &'a Cli,
-    cleaner: &'a Cleaner,
+    worker: Worker<'a>,
     sources: Vec<Source>,
+    /// Under `-o`, each source's output file.
+    targets: Vec<PathBuf>,
     inputs: Vec<PathBuf>,
     stats: Stats,
     progress: ProgressBar,
@@ -65,6 +59,8 @@ pub(crate) struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
+    /// Finds the inputs and plans the outputs; an error here means nothing
+    /// was cleaned (a usage error).
     pub(crate) fn new(cli: &'a Cli, cleaner: &'a Cleaner) -> Result<Batch<'a>> {
         let forced = match (cli.jsonl, cli.input_format) {
             (true, _) | (_, InputFormat::Jsonl) => Some(Kind::Jsonl),
@@ -78,97 +74,155 @@ impl<'a> Batch<'a> {
         } else {
             cli.files.clone()
         };
-        let sources = selection.expand(&args)?;
+        let (sources, skipped_entries) = selection.expand(&args)?;
         let inputs: Vec<PathBuf> = sources.iter().filter_map(|s| s.path.clone()).collect();
+        let targets = match &cli.output {
+            Some(dir) => plan::targets(&sources, dir),
+            None => Vec::new(),
+        };
+        plan::check(&sources, &targets, cli.report.as_deref())?;
         if cli.output.is_some() || cli.report.is_some() {
-            output::clean_up_on_interrupt();
+            output::clean_up_on_signals();
         }
         let report = match &cli.report {
             Some(path) => Some(AtomicFile::create(path, &inputs)?),
             None => None,
         };
-        // The bar shows a total and an ETA when the inputs' sizes say how much text there is.
-        let progress = progress_bar(cli);
-        let plain_files = sources
-            .iter()
-            .all(|s| s.path.is_some() && input::strip_compression(&s.relative) == s.relative);
-        if plain_files {
-            progress.set_length(sources.iter().filter_map(Source::size).sum());
-            progress.set_style(
-                ProgressStyle::with_template(
-                    "{bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-        }
+        let progress = progress_bar(cli, &sources);
         Ok(Batch {
             cli,
-            cleaner,
+            worker: Worker {
+                cli,
+                cleaner,
+                reporting: report.is_some(),
+                stream: cli.output.is_none(),
+            },
             sources,
+            targets,
             inputs,
-            stats: Stats::default(),
+            stats: Stats {
+                skipped_entries,
+                ..Stats::default()
+            },
             progress,
             report,
         })
     }
 
+    /// Cleans every source. Errors reading an input are counted and the run
+    /// goes on; an error writing output ends it (exit 3), with every
+    /// unfinished file removed.
     pub(crate) fn run(mut self) -> Result<ExitCode> {
         let started = Instant::now();
         let stdout = io::stdout();
         let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let sources = std::mem::take(&mut self.sources);
-        let many = sources.len() > 1;
-        for source in &sources {
-            self.stats.sources += 1;
-            let result = match &self.cli.output {
-                Some(dir) => self.write_file(source, dir),
-                None => self.write_stream(source, many, &mut out),
-            };
-            if let Err(err) = result {
-                if is_broken_pipe(&err) {
-                    return Ok(ExitCode::SUCCESS);
-                }
-                self.stats.failed_sources += 1;
-                eprintln!("deboiler: {}: {err:#}", source.name());
+        let result = self.run_sources(&sources, &mut out).and_then(|()| {
+            out.flush()
+                .map_err(|e| WriteError::new("standard output", e).into())
+        });
+        if let Err(err) = result {
+            self.progress.finish_and_clear();
+            if let Some(report) = self.report.take() {
+                report.abandon();
+                eprintln!("deboiler: --report not written: the run did not finish");
             }
-        }
-        if let Err(err) = out.flush() {
-            if err.kind() == io::ErrorKind::BrokenPipe {
+            if is_broken_pipe(&err) {
+                // The reader of our output went away (`deboiler … | head`).
                 return Ok(ExitCode::SUCCESS);
             }
-            return Err(err.into());
+            eprintln!("deboiler: error: {err:#}");
+            self.summarise(started.elapsed().as_secs_f64());
+            return Ok(ExitCode::from(EXIT_WRITE_FAILED));
         }
         if let Some(report) = self.report.take() {
-            report.finish()?;
+            if let Err(err) = report.finish() {
+                eprintln!("deboiler: error: {err:#}");
+                return Ok(ExitCode::from(EXIT_WRITE_FAILED));
+            }
         }
         self.progress.finish_and_clear();
         self.summarise(started.elapsed().as_secs_f64());
-        let failed = self.stats.errors > 0 || self.stats.failed_sources > 0;
+        let s = &self.stats;
+        let failed = s.errors > 0 || s.failed_sources > 0 || s.skipped_entries > 0;
         Ok(if failed {
-            ExitCode::from(1)
+            ExitCode::from(EXIT_SOME_FAILED)
         } else {
             ExitCode::SUCCESS
         })
     }
 
-    fn write_stream(&mut self, source: &Source, many: bool, out: &mut impl Write) -> Result<()> {
-        if many && source.kind == Kind::Text && !self.cli.explain && self.cli.format == Format::Text
-        {
-            writeln!(out, "==> {} <==", source.name())?;
+    fn run_sources(&mut self, sources: &[Source], out: &mut impl Write) -> Result<()> {
+        let many = sources.len() > 1;
+        let mut at = 0;
+        while at < sources.len() {
+            // Plain-text files are one page each: read and clean many at once.
+            let group = text_group(&sources[at..]);
+            if group > 1 {
+                self.clean_text_files(&sources[at..at + group], at, many, out)?;
+                at += group;
+                continue;
+            }
+            let source = &sources[at];
+            self.stats.sources += 1;
+            let result = match self.targets.get(at).cloned() {
+                Some(target) => self.write_file(source, &target),
+                None => self.write_stream(source, many, out),
+            };
+            self.check_source(source, result)?;
+            at += 1;
         }
-        self.clean_source(source, out)
+        Ok(())
     }
 
-    fn write_file(&mut self, source: &Source, dir: &Path) -> Result<()> {
-        let relative = input::strip_compression(&source.relative);
-        let target = match source.kind {
-            Kind::Text if source.path.is_none() => dir.join("stdin.txt"),
-            Kind::Text => dir.join(relative),
-            Kind::Jsonl | Kind::Warc => dir.join(relative.with_extension("jsonl")),
-        };
-        let mut file = AtomicFile::create(&target, &self.inputs)?;
-        match self.clean_source(source, &mut file) {
-            Ok(()) => file.finish(),
+    /// Counts a source that failed to be read; passes write errors on.
+    fn check_source(&mut self, source: &Source, result: Result<()>) -> Result<()> {
+        match result {
+            Err(err) if err.downcast_ref::<WriteError>().is_some() || is_broken_pipe(&err) => {
+                Err(err)
+            }
+            Err(err) => {
+                self.stats.failed_sources += 1;
+                eprintln!("deboiler: {}: {err:#}", source.name());
+                Ok(())
+            }
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn header(&self, source: &Source, many: bool, out: &mut impl Write) -> Result<()> {
+        if many && source.kind == Kind::Text && !self.cli.explain && self.cli.format == Format::Text
+        {
+            writeln!(out, "==> {} <==", source.name())
+                .map_err(|e| WriteError::new("standard output", e))?;
+        }
+        Ok(())
+    }
+
+    fn write_stream(&mut self, source: &Source, many: bool, out: &mut impl Write) -> Result<()> {
+        self.header(source, many, out)?;
+        let read_error = self.clean_source(source, out, "standard output")?;
+        match read_error {
+            Some(error) => Err(anyhow::anyhow!("{error}")),
+            None => Ok(()),
+        }
+    }
+
+    fn write_file(&mut self, source: &Source, target: &std::path::Path) -> Result<()> {
+        let mut file = AtomicFile::create(target, &self.inputs)
+            .map_err(|e| WriteError::new(target.display().to_string(), io::Error::other(e)))?;
+        let place = target.display().to_string();
+        match self.clean_source(source, &mut file, &place) {
+            Ok(None) => file.finish(),
+            Ok(Some(error)) => {
+                // Part of the input was read: keep what it gave, under a
+                // name that says so.
+                let partial = file.finish_partial()?;
+                Err(anyhow::anyhow!(
+                    "{error}; what was read is in {}",
+                    partial.display()
+                ))
+            }
             Err(err) => {
                 file.abandon();
                 Err(err)
@@ -177,191 +231,128 @@ impl<'a> Batch<'a> {
     }
 
     /// Streams one source through the cleaner in parallel batches, writing
-    /// results in input order.
-    fn clean_source(&mut self, source: &Source, out: &mut impl Write) -> Result<()> {
+    /// results in input order. Returns the read error that ended the input
+    /// early, if any (its records before the error are written).
+    fn clean_source(
+        &mut self,
+        source: &Source,
+        out: &mut impl Write,
+        place: &str,
+    ) -> Result<Option<String>> {
         let reader = input::open(source)?;
         let mut items = Items::new(source, reader, self.cli.strict);
-        let stream = self.cli.output.is_none();
         loop {
-            let batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES)?;
+            let batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES);
             if batch.is_empty() {
                 break;
             }
-            let done: Vec<Done> = batch
-                .par_iter()
-                .map(|item| self.clean_item(item, stream))
-                .collect();
+            let done: Vec<Done> = batch.par_iter().map(|i| self.worker.clean(i)).collect();
             for (item, d) in batch.iter().zip(done) {
-                self.stats.records_in += 1;
-                if let Some(error) = &d.error {
-                    self.stats.errors += 1;
-                    eprintln!("deboiler: {}: {error}", item.place);
-                } else {
-                    self.stats.pages += 1;
-                }
-                match &d.output {
-                    Some(text) => {
-                        out.write_all(text.as_bytes())?;
-                        self.stats.records_out += 1;
-                    }
-                    None => self.stats.skipped += 1,
-                }
-                if let Some(report) = &mut self.report {
-                    for line in &d.report {
-                        writeln!(report, "{line}")?;
-                    }
-                }
-                self.stats.bytes_in += d.bytes_in;
-                self.stats.bytes_out += d.bytes_out;
-                self.stats.lines += d.lines;
-                self.stats.lines_removed += d.removed.len();
-                for code in d.removed {
-                    *self.stats.by_rule.entry(code).or_default() += 1;
-                }
-                self.progress.inc(d.bytes_in as u64);
+                self.record(item, d, out, place)?;
             }
             self.progress
                 .set_message(format!("{} pages", self.stats.pages));
         }
+        Ok(items.read_error)
+    }
+
+    /// Reads and cleans a group of plain-text files in parallel, then writes
+    /// them in order.
+    fn clean_text_files(
+        &mut self,
+        group: &[Source],
+        first: usize,
+        many: bool,
+        out: &mut impl Write,
+    ) -> Result<()> {
+        let worker = &self.worker;
+        let strict = self.cli.strict;
+        let cleaned: Vec<Result<Vec<(Item, Done)>>> = group
+            .par_iter()
+            .map(|source| {
+                let reader = input::open(source)?;
+                let items = Items::new(source, reader, strict).next_batch(1, usize::MAX);
+                Ok(items
+                    .into_iter()
+                    .map(|item| {
+                        let done = worker.clean(&item);
+                        (item, done)
+                    })
+                    .collect())
+            })
+            .collect();
+        for (n, (source, result)) in group.iter().zip(cleaned).enumerate() {
+            self.stats.sources += 1;
+            let result = result.and_then(|pages| match self.targets.get(first + n).cloned() {
+                Some(target) => {
+                    let mut file = AtomicFile::create(&target, &self.inputs).map_err(|e| {
+                        WriteError::new(target.display().to_string(), io::Error::other(e))
+                    })?;
+                    let place = target.display().to_string();
+                    for (item, done) in pages {
+                        if let Err(err) = self.record(&item, done, &mut file, &place) {
+                            file.abandon();
+                            return Err(err);
+                        }
+                    }
+                    file.finish()
+                }
+                None => {
+                    self.header(source, many, out)?;
+                    for (item, done) in pages {
+                        self.record(&item, done, out, "standard output")?;
+                    }
+                    Ok(())
+                }
+            });
+            self.check_source(source, result)?;
+        }
         Ok(())
     }
 
-    fn clean_item(&self, item: &Item, stream: bool) -> Done {
-        match &item.payload {
-            Payload::Page(text) => {
-                let cleaned = self.cleaner.clean(text);
-                let output = match (self.cli.explain, self.cli.format) {
-                    (true, _) => format::explain(&item.place, &cleaned),
-                    (false, Format::Json) => {
-                        format!("{}\n", serde_json::to_string(&cleaned).unwrap_or_default())
-                    }
-                    (false, Format::Text) => {
-                        let rendered = cleaned.rendered();
-                        // On a terminal or pipe each page ends with a newline;
-                        // a file holds exactly the article.
-                        if stream && !rendered.is_empty() {
-                            format!("{rendered}\n")
-                        } else {
-                            rendered
-                        }
-                    }
-                };
-                self.done(text, &cleaned, output, &item.place, None)
-            }
-            Payload::Json(record) => {
-                let Some(text) =
-                    json_path::get_path(record, &self.cli.text_field).and_then(Value::as_str)
-                else {
-                    let why = match json_path::get_path(record, &self.cli.text_field) {
-                        None | Some(Value::Null) => {
-                            format!("record has no {:?} field", self.cli.text_field)
-                        }
-                        Some(_) => format!("field {:?} is not a string", self.cli.text_field),
-                    };
-                    return self.failed(item, why, serde_json::to_string(record).ok());
-                };
-                let id = json_path::get_path(record, &self.cli.id_field).map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                });
-                let cleaned = self.cleaner.clean(text);
-                let mut record = record.clone();
-                json_path::set_path(
-                    &mut record,
-                    &self.cli.text_field,
-                    Value::String(cleaned.text()),
-                );
-                let output = if self.cli.explain {
-                    format::explain(&item.place, &cleaned)
-                } else {
-                    format::finish_record(self.cli, &mut record, &cleaned);
-                    format!("{}\n", Value::Object(record))
-                };
-                let place = match &id {
-                    Some(id) => format!("{} ({id})", item.place),
-                    None => item.place.clone(),
-                };
-                self.done(text, &cleaned, output, &place, id)
-            }
-            Payload::Warc(headers, text) => {
-                let cleaned = self.cleaner.clean(text);
-                let mut record = headers.clone();
-                let id = headers
-                    .get("WARC-Record-ID")
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                record.insert("text".into(), Value::String(cleaned.text()));
-                let output = if self.cli.explain {
-                    format::explain(&item.place, &cleaned)
-                } else {
-                    format::finish_record(self.cli, &mut record, &cleaned);
-                    format!("{}\n", Value::Object(record))
-                };
-                self.done(text, &cleaned, output, &item.place, id)
-            }
-            Payload::Bad { error, raw } => self.failed(item, error.clone(), raw.clone()),
+    /// Writes one cleaned item and counts it.
+    fn record(&mut self, item: &Item, d: Done, out: &mut impl Write, place: &str) -> Result<()> {
+        let s = &mut self.stats;
+        s.records_in += 1;
+        if let Some(error) = &d.error {
+            s.errors += 1;
+            eprintln!("deboiler: {}: {error}", item.place);
+        } else {
+            s.pages += 1;
         }
-    }
-
-    fn done(
-        &self,
-        input: &str,
-        cleaned: &Cleaned<'_>,
-        output: String,
-        place: &str,
-        id: Option<String>,
-    ) -> Done {
-        // Bytes of kept text, counted without building the text again.
-        let mut kept = 0;
-        let mut removed = Vec::new();
-        let mut report = Vec::new();
-        let mut lines = 0;
-        for d in cleaned.decisions().iter().filter(|d| !d.blank) {
-            lines += 1;
-            if d.kept {
-                kept += cleaned.line_text(d).len();
-            } else {
-                removed.push(d.code.to_string());
+        match &d.output {
+            Some(text) => {
+                out.write_all(text.as_bytes())
+                    .map_err(|e| WriteError::new(place, e))?;
+                s.records_out += 1;
             }
-            if self.report.is_some() {
-                report.push(report::line(place, id.as_deref(), d, cleaned.line_text(d)));
+            None => s.skipped += 1,
+        }
+        if let Some(report) = &mut self.report {
+            let place = report.target().display().to_string();
+            for line in &d.report {
+                writeln!(report, "{line}").map_err(|e| WriteError::new(&place, e))?;
             }
         }
-        Done {
-            bytes_in: input.len(),
-            bytes_out: kept,
-            output: Some(output),
-            report,
-            error: None,
-            lines,
-            removed,
+        s.bytes_in += d.bytes_in;
+        s.bytes_out += d.bytes_out;
+        s.lines += d.lines;
+        s.lines_removed += d.removed.len();
+        for code in d.removed {
+            *s.by_rule.entry(code).or_default() += 1;
         }
-    }
-
-    fn failed(&self, item: &Item, error: String, raw: Option<String>) -> Done {
-        let output = (self.cli.on_error == OnError::Pass).then(|| {
-            let mut record = json!({"error": error, "source": item.place});
-            if let Some(raw) = &raw {
-                record["raw"] = Value::String(raw.clone());
-            }
-            format!("{record}\n")
-        });
-        Done {
-            output,
-            report: Vec::new(),
-            error: Some(error),
-            bytes_in: item.size(),
-            bytes_out: 0,
-            lines: 0,
-            removed: Vec::new(),
-        }
+        self.progress.inc(d.bytes_in as u64);
+        Ok(())
     }
 
     fn summarise(&self, seconds: f64) {
         let s = &self.stats;
-        if self.cli.quiet
-            || (s.pages <= 1 && s.errors == 0 && s.failed_sources == 0 && s.sources <= 1)
-        {
+        let quiet_ok = s.pages <= 1
+            && s.errors == 0
+            && s.failed_sources == 0
+            && s.skipped_entries == 0
+            && s.sources <= 1;
+        if self.cli.quiet || quiet_ok {
             return;
         }
         let mb = |b: usize| b as f64 / 1e6;
@@ -375,13 +366,14 @@ impl<'a> Batch<'a> {
             s.pages, s.sources, mb(s.bytes_in), mb(s.bytes_out), s.lines_removed, s.lines
         );
         eprintln!(
-            "deboiler: records: {} in = {} written + {} skipped; {} errors ({} passed through as error records); {} inputs failed",
+            "deboiler: records: {} in = {} written + {} skipped; {} errors ({} passed through as error records); {} inputs failed; {} folder entries skipped",
             s.records_in,
             s.records_out,
             s.skipped,
             s.errors,
             s.errors - s.skipped.min(s.errors),
-            s.failed_sources
+            s.failed_sources,
+            s.skipped_entries
         );
         let mut rules: Vec<_> = s.by_rule.iter().collect();
         rules.sort_by(|a, b| b.1.cmp(a.1));
@@ -396,16 +388,46 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn progress_bar(cli: &Cli) -> ProgressBar {
+/// How many sources from the start of `sources` are plain-text files that
+/// can be read and cleaned together (up to 64 files and 32 MB).
+fn text_group(sources: &[Source]) -> usize {
+    let mut bytes = 0;
+    sources
+        .iter()
+        .take(64)
+        .take_while(|s| {
+            bytes += s.size().unwrap_or(u64::MAX / 2);
+            s.kind == Kind::Text && s.path.is_some() && bytes <= BATCH_BYTES as u64
+        })
+        .count()
+}
+
+/// The bar shows a total and an ETA when the inputs' sizes say how much
+/// text there is; nothing at all off a terminal or with `-q`.
+fn progress_bar(cli: &Cli, sources: &[Source]) -> ProgressBar {
     if cli.quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {bytes} cleaned ({bytes_per_sec}) {msg} [{elapsed}]",
+    let plain_files = sources
+        .iter()
+        .all(|s| s.path.is_some() && input::strip_compression(&s.relative) == s.relative);
+    let (template, length) = if plain_files {
+        (
+            "{bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+            Some(sources.iter().filter_map(Source::size).sum()),
         )
-        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    } else {
+        (
+            "{spinner} {bytes} cleaned ({bytes_per_sec}) {msg} [{elapsed}]",
+            None,
+        )
+    };
+    if let Some(length) = length {
+        bar.set_length(length);
+    }
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }

@@ -76,10 +76,15 @@ impl Selection {
         })
     }
 
-    /// The sources named by `args` (files, folders, `-`), in order; folders
-    /// are walked recursively and sorted by path.
-    pub fn expand(&self, args: &[PathBuf]) -> Result<Vec<Source>> {
+    /// The sources named by `args` (files, folders, `-`), in order, and
+    /// how many folder entries were passed over. Folders are walked
+    /// recursively (following links to files and folders, with loops
+    /// detected) and sorted by path; an entry that is not a readable regular
+    /// file (a dangling link, a loop, a FIFO or socket) is skipped with a
+    /// warning, and counted.
+    pub fn expand(&self, args: &[PathBuf]) -> Result<(Vec<Source>, usize)> {
         let mut sources = Vec::new();
+        let mut skipped = 0;
         for arg in args {
             if arg.as_os_str() == "-" {
                 sources.push(Source {
@@ -92,9 +97,27 @@ impl Selection {
             // A missing file is reported when it is opened, so the others still run.
             if std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
                 let mut found = Vec::new();
-                for entry in walkdir::WalkDir::new(arg).sort_by_file_name() {
-                    let entry = entry.with_context(|| format!("{}: cannot list", arg.display()))?;
-                    if !entry.file_type().is_file() {
+                let walk = walkdir::WalkDir::new(arg)
+                    .follow_links(true)
+                    .sort_by_file_name();
+                for entry in walk {
+                    let entry = match entry {
+                        Ok(entry) => entry,
+                        Err(err) => {
+                            let place = err.path().unwrap_or(arg).display().to_string();
+                            let why = if err.loop_ancestor().is_some() {
+                                "a link loop".to_string()
+                            } else {
+                                err.io_error()
+                                    .map_or_else(|| err.to_string(), |e| e.to_string())
+                            };
+                            eprintln!("deboiler: warning: {place}: skipped ({why})");
+                            skipped += 1;
+                            continue;
+                        }
+                    };
+                    let file_type = entry.file_type();
+                    if file_type.is_dir() {
                         continue;
                     }
                     let relative = entry
@@ -102,13 +125,22 @@ impl Selection {
                         .strip_prefix(arg)
                         .unwrap_or(entry.path())
                         .to_path_buf();
-                    if self.wanted(&relative) {
-                        found.push(Source {
-                            kind: self.forced.unwrap_or_else(|| kind_of(entry.path())),
-                            path: Some(entry.path().to_path_buf()),
-                            relative,
-                        });
+                    if !self.wanted(&relative) {
+                        continue;
                     }
+                    if !file_type.is_file() {
+                        eprintln!(
+                            "deboiler: warning: {}: skipped (not a regular file: a FIFO, socket or device)",
+                            entry.path().display()
+                        );
+                        skipped += 1;
+                        continue;
+                    }
+                    found.push(Source {
+                        kind: self.forced.unwrap_or_else(|| kind_of(entry.path())),
+                        path: Some(entry.path().to_path_buf()),
+                        relative,
+                    });
                 }
                 if found.is_empty() {
                     eprintln!("deboiler: warning: {}: no matching files", arg.display());
@@ -123,7 +155,7 @@ impl Selection {
                 });
             }
         }
-        Ok(sources)
+        Ok((sources, skipped))
     }
 
     fn wanted(&self, relative: &Path) -> bool {
@@ -170,11 +202,8 @@ pub fn open(source: &Source) -> Result<Box<dyn BufRead + Send>> {
     };
     let mut reader = BufReader::with_capacity(1 << 16, raw);
     let magic = reader.fill_buf().context("cannot read")?;
-    Ok(if magic.starts_with(&[0x1f, 0x8b]) {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::read::MultiGzDecoder::new(reader),
-        ))
+    Ok(if magic.starts_with(&GZIP_MAGIC) {
+        Box::new(BufReader::with_capacity(1 << 16, GzipMembers::new(reader)))
     } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
         Box::new(BufReader::with_capacity(
             1 << 16,
@@ -183,6 +212,63 @@ pub fn open(source: &Source) -> Result<Box<dyn BufRead + Send>> {
     } else {
         Box::new(reader)
     })
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The members of a gzip file one after another, as `zcat` reads them:
+/// zero bytes after the last member (tape and block padding) are ignored;
+/// other trailing bytes are an error naming where they start.
+struct GzipMembers<R: BufRead> {
+    member: Option<flate2::bufread::GzDecoder<R>>,
+}
+
+impl<R: BufRead> GzipMembers<R> {
+    fn new(reader: R) -> Self {
+        GzipMembers {
+            member: Some(flate2::bufread::GzDecoder::new(reader)),
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzipMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(member) = &mut self.member else {
+                return Ok(0);
+            };
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // This member is done: another follows, padding, or the end.
+            let Some(mut reader) = self
+                .member
+                .take()
+                .map(flate2::bufread::GzDecoder::into_inner)
+            else {
+                return Ok(0);
+            };
+            loop {
+                let rest = reader.fill_buf()?;
+                if rest.is_empty() {
+                    return Ok(0);
+                }
+                if rest.starts_with(&GZIP_MAGIC) {
+                    self.member = Some(flate2::bufread::GzDecoder::new(reader));
+                    break;
+                }
+                if rest.iter().any(|&b| b != 0) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "bytes that are not gzip after the last gzip member",
+                    ));
+                }
+                let len = rest.len();
+                reader.consume(len);
+            }
+        }
+    }
 }
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD with a warning

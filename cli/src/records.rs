@@ -1,8 +1,11 @@
 //! Reading the pages of one input as a stream of items, in batches, so that
-//! memory stays bounded whatever the input's size.
+//! memory stays bounded whatever the input's size. Whatever cannot be read
+//! becomes an item too ([`Payload::Bad`]), so that every record in is a
+//! record out or a reported error.
 
-use super::input::{decode, Kind, Source};
-use anyhow::{Context as _, Result};
+use crate::input::{decode, Kind, Source};
+use crate::json_path::JsonRecord;
+use crate::warc::{Next, WarcReader};
 use serde_json::{Map, Value};
 use std::io::BufRead;
 
@@ -11,28 +14,19 @@ pub struct Item {
     /// Where it came from, for messages: `file`, `file:LINE` or `file#RECORD`.
     pub place: String,
     pub payload: Payload,
+    /// Bytes of input it was read from (what bounds a batch's memory).
+    pub size: usize,
 }
 
 pub enum Payload {
     /// A whole page (plain text input).
     Page(String),
     /// A JSON record; the page is at the text field path.
-    Json(Map<String, Value>),
+    Json(JsonRecord),
     /// A WARC record: its headers as fields, and the page.
     Warc(Map<String, Value>, String),
     /// A record that could not be read: why, and the raw line if any.
     Bad { error: String, raw: Option<String> },
-}
-
-impl Item {
-    /// Bytes of page text (or raw input) this item carries.
-    pub fn size(&self) -> usize {
-        match &self.payload {
-            Payload::Page(t) | Payload::Warc(_, t) => t.len(),
-            Payload::Json(m) => m.values().map(|v| v.as_str().map_or(16, str::len)).sum(),
-            Payload::Bad { raw, .. } => raw.as_ref().map_or(0, String::len),
-        }
-    }
 }
 
 /// Reads a source's items.
@@ -40,6 +34,8 @@ pub struct Items {
     name: String,
     strict: bool,
     state: State,
+    /// Set when reading stopped on an error before the end of the input.
+    pub read_error: Option<String>,
 }
 
 enum State {
@@ -47,9 +43,10 @@ enum State {
     Jsonl {
         reader: Box<dyn BufRead + Send>,
         line: usize,
+        offset: u64,
     },
     Warc {
-        records: warc::RawRecordIter<Box<dyn BufRead + Send>>,
+        reader: Box<WarcReader<Box<dyn BufRead + Send>>>,
         record: usize,
     },
     Done,
@@ -59,9 +56,13 @@ impl Items {
     pub fn new(source: &Source, reader: Box<dyn BufRead + Send>, strict: bool) -> Items {
         let state = match source.kind {
             Kind::Text => State::Text(Some(reader)),
-            Kind::Jsonl => State::Jsonl { reader, line: 0 },
+            Kind::Jsonl => State::Jsonl {
+                reader,
+                line: 0,
+                offset: 0,
+            },
             Kind::Warc => State::Warc {
-                records: warc::WarcReader::new(reader).iter_raw_records(),
+                reader: Box::new(WarcReader::new(reader)),
                 record: 0,
             },
         };
@@ -69,158 +70,244 @@ impl Items {
             name: source.name(),
             strict,
             state,
+            read_error: None,
         }
     }
 
-    /// Up to `max_items` items or about `max_bytes` of text; empty at the end.
-    pub fn next_batch(&mut self, max_items: usize, max_bytes: usize) -> Result<Vec<Item>> {
+    /// Up to `max_items` items or about `max_bytes` of input; empty at the
+    /// end. A read error ends the input: the items before it are returned,
+    /// followed by one naming the error and where it happened.
+    pub fn next_batch(&mut self, max_items: usize, max_bytes: usize) -> Vec<Item> {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while batch.len() < max_items && bytes < max_bytes {
-            match self.next_item()? {
-                Some(item) => {
-                    bytes += item.size();
+            match self.next_item() {
+                Ok(Some(item)) => {
+                    bytes += item.size;
                     batch.push(item);
                 }
-                None => break,
+                Ok(None) => break,
+                Err((place, error)) => {
+                    let error = format!("read error: {error}; the records after it are lost");
+                    self.read_error = Some(format!("{place}: {error}"));
+                    self.state = State::Done;
+                    batch.push(Item {
+                        place,
+                        payload: Payload::Bad { error, raw: None },
+                        size: 0,
+                    });
+                    break;
+                }
             }
         }
-        Ok(batch)
+        batch
     }
 
-    fn next_item(&mut self) -> Result<Option<Item>> {
+    /// The next item; an error names the place and what went wrong.
+    fn next_item(&mut self) -> Result<Option<Item>, (String, String)> {
         let name = &self.name;
+        let strict = self.strict;
         match &mut self.state {
             State::Done => Ok(None),
             State::Text(reader) => {
                 let Some(mut reader) = reader.take() else {
                     return Ok(None);
                 };
-                let mut bytes = Vec::new();
-                reader.read_to_end(&mut bytes).context("cannot read")?;
                 self.state = State::Done;
-                let payload = match decode(bytes, name, self.strict) {
+                let mut bytes = Vec::new();
+                reader.read_to_end(&mut bytes).map_err(|e| {
+                    (
+                        format!("{name} (after byte {})", bytes.len()),
+                        e.to_string(),
+                    )
+                })?;
+                let size = bytes.len();
+                let payload = match decode(bytes, name, strict) {
                     Ok(text) => Payload::Page(text),
-                    Err(e) => Payload::Bad {
-                        error: format!("{e:#}"),
-                        raw: None,
-                    },
+                    Err(e) => bad(format!("{e:#}"), None),
                 };
                 Ok(Some(Item {
                     place: name.clone(),
                     payload,
+                    size,
                 }))
             }
-            State::Jsonl { reader, line } => loop {
+            State::Jsonl {
+                reader,
+                line,
+                offset,
+            } => loop {
                 let mut bytes = Vec::new();
-                if reader
-                    .read_until(b'\n', &mut bytes)
-                    .context("cannot read")?
-                    == 0
-                {
+                let n = reader.read_until(b'\n', &mut bytes).map_err(|e| {
+                    (
+                        format!("{name}:{} (byte {offset})", *line + 1),
+                        e.to_string(),
+                    )
+                })?;
+                if n == 0 {
                     self.state = State::Done;
                     return Ok(None);
                 }
                 *line += 1;
+                *offset += n as u64;
+                // A byte-order mark opens some files written on Windows.
+                if *line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                    bytes.drain(..3);
+                }
                 if bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 let place = format!("{name}:{line}");
-                let payload = match decode(bytes, &place, self.strict) {
-                    Err(e) => Payload::Bad {
-                        error: format!("{e:#}"),
-                        raw: None,
-                    },
-                    Ok(text) => match serde_json::from_str::<Value>(&text) {
-                        Ok(Value::Object(map)) => Payload::Json(map),
-                        Ok(_) => Payload::Bad {
-                            error: "not a JSON object".into(),
-                            raw: Some(text.trim_end().to_string()),
-                        },
-                        Err(e) => Payload::Bad {
-                            error: format!("invalid JSON: {e}"),
-                            raw: Some(text.trim_end().to_string()),
-                        },
-                    },
+                let payload = match decode(bytes, &place, strict) {
+                    Err(e) => bad(format!("{e:#}"), None),
+                    Ok(text) => parse_record(&text, &place),
                 };
-                return Ok(Some(Item { place, payload }));
+                return Ok(Some(Item {
+                    place,
+                    payload,
+                    size: n,
+                }));
             },
-            State::Warc { records, record } => loop {
-                let Some(next) = records.next() else {
-                    self.state = State::Done;
-                    return Ok(None);
-                };
-                *record += 1;
-                let place = format!("{name}#{record}");
-                let (header, body) = match next {
-                    Ok(parts) => parts,
-                    Err(e) => {
-                        // A broken record ends the file: the parser cannot resync.
+            State::Warc { reader, record } => loop {
+                let next = reader
+                    .next_record(is_page)
+                    .map_err(|e| (format!("{name}#{}", *record + 1), e.to_string()))?;
+                let (offset, headers, body) = match next {
+                    Next::End => {
                         self.state = State::Done;
+                        return Ok(None);
+                    }
+                    Next::Bad { offset, error } => {
+                        *record += 1;
                         return Ok(Some(Item {
-                            place,
-                            payload: Payload::Bad {
-                                error: format!("invalid WARC record: {e}"),
-                                raw: None,
-                            },
+                            place: format!("{name}#{record} (byte {offset})"),
+                            payload: bad(format!("invalid WARC: {error}"), None),
+                            size: 0,
                         }));
                     }
+                    Next::Record {
+                        offset,
+                        headers,
+                        body,
+                    } => (offset, headers, body),
                 };
-                let mut fields = Map::new();
-                for (key, value) in &header.headers {
-                    fields.insert(
-                        header_name(&key.to_string()),
-                        Value::String(String::from_utf8_lossy(value).into_owned()),
-                    );
-                }
-                let warc_type = fields
-                    .get("WARC-Type")
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                // Only converted text pages; request/response/metadata records carry no page text.
-                if !matches!(warc_type, "conversion" | "resource") {
+                *record += 1;
+                // Request, response and metadata records carry no page text.
+                if !is_page(&headers) {
                     continue;
                 }
+                let place = format!("{name}#{record} (byte {offset})");
+                let size = body.len();
+                let mut fields = Map::new();
+                for (key, value) in headers {
+                    fields.insert(key, Value::String(value));
+                }
                 fields.sort_keys();
-                let payload = match decode(body, &place, self.strict) {
+                let payload = match decode(body, &place, strict) {
                     Ok(text) => Payload::Warc(fields, text),
-                    Err(e) => Payload::Bad {
-                        error: format!("{e:#}"),
-                        raw: None,
-                    },
+                    Err(e) => bad(format!("{e:#}"), None),
                 };
-                return Ok(Some(Item { place, payload }));
+                return Ok(Some(Item {
+                    place,
+                    payload,
+                    size,
+                }));
             },
         }
     }
 }
 
-/// The WARC parser lower-cases header names; give them their usual spelling
-/// (`warc-target-uri` → `WARC-Target-URI`).
-fn header_name(lower: &str) -> String {
-    lower
-        .split('-')
-        .map(|part| match part {
-            "warc" | "uri" | "id" | "ip" => part.to_uppercase(),
-            _ => {
-                let mut chars = part.chars();
-                chars
-                    .next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
+fn bad(error: String, raw: Option<String>) -> Payload {
+    Payload::Bad { error, raw }
+}
+
+/// Whether a WARC record holds a page: `conversion` (WET) or `resource`.
+fn is_page(headers: &[(String, String)]) -> bool {
+    headers.iter().any(|(name, value)| {
+        name.eq_ignore_ascii_case("WARC-Type")
+            && matches!(value.as_str(), "conversion" | "resource")
+    })
+}
+
+/// A JSON line as a record. Lone UTF-16 surrogates in string escapes
+/// (`"caf\udce9"`, which Python's `json.dumps` writes for undecodable
+/// bytes) become U+FFFD, with a warning.
+fn parse_record(text: &str, place: &str) -> Payload {
+    // Raw fields are not decoded here, so look for surrogates first.
+    let fixed = if text.contains("\\ud") || text.contains("\\uD") {
+        replace_lone_surrogates(text)
+    } else {
+        None
+    };
+    if fixed.is_some() {
+        eprintln!("deboiler: warning: {place}: lone UTF-16 surrogate escapes replaced with U+FFFD");
+    }
+    match JsonRecord::parse(fixed.as_deref().unwrap_or(text)) {
+        Ok(record) => Payload::Json(record),
+        Err(error) => bad(error, Some(text.trim_end().into())),
+    }
+}
+
+/// `text` with every `\uD800`–`\uDFFF` escape that is not half of a valid
+/// pair replaced by `\uFFFD`; `None` if there was none.
+fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let hex_at = |i: usize| -> Option<u16> {
+        let digits = b.get(i + 2..i + 6)?;
+        (b.get(i + 1) == Some(&b'u'))
+            .then(|| u16::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok())
+            .flatten()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(unit) = hex_at(i) else {
+            // Any other escape: skip it whole, so `\\u` is not read as `\u`.
+            i += 2;
+            continue;
+        };
+        let pair = (0xD800..0xDC00).contains(&unit)
+            && b.get(i + 6) == Some(&b'\\')
+            && hex_at(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+        if pair {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&unit) {
+            out.push_str(&text[last..i]);
+            out.push_str("\\uFFFD");
+            changed = true;
+            i += 6;
+            last = i;
+        } else {
+            i += 6;
+        }
+    }
+    changed.then(|| {
+        out.push_str(&text[last..]);
+        out
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::header_name;
+    use super::*;
 
     #[test]
-    fn header_names_get_their_usual_spelling() {
-        assert_eq!(header_name("warc-target-uri"), "WARC-Target-URI");
-        assert_eq!(header_name("content-length"), "Content-Length");
-        assert_eq!(header_name("warc-record-id"), "WARC-Record-ID");
+    fn lone_surrogates_are_replaced_and_pairs_kept() {
+        let fixed = replace_lone_surrogates(r#"{"t": "caf\udce9 \ud83d\ude00 \\udce9"}"#);
+        assert_eq!(
+            fixed.as_deref(),
+            Some(r#"{"t": "caf\uFFFD \ud83d\ude00 \\udce9"}"#)
+        );
+        assert_eq!(replace_lone_surrogates(r#"{"t": "\ud83d\ude00"}"#), None);
+        let Payload::Json(record) = parse_record(r#"{"t": "caf\udce9"}"#, "x") else {
+            panic!("the record parses");
+        };
+        assert_eq!(record.get("t"), Some(Value::String("caf\u{FFFD}".into())));
     }
 }

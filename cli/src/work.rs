@@ -1,0 +1,169 @@
+//! Cleaning one item: a page, a JSON record or a WARC record in, what to
+//! write and what to count out. Runs on the worker threads.
+
+use crate::args::{Cli, Format, OnError};
+use crate::format::{self, Fields};
+use crate::records::{Item, Payload};
+use crate::report;
+use deboiler::{Cleaned, Cleaner};
+use serde_json::{json, Value};
+
+/// What cleaning one item gave.
+pub struct Done {
+    /// Text to write (a page, a JSON line); `None` for a skipped record.
+    pub output: Option<String>,
+    /// Lines for the `--report` file.
+    pub report: Vec<String>,
+    /// The error, for records that could not be read.
+    pub error: Option<String>,
+    pub bytes_in: usize,
+    pub bytes_out: usize,
+    pub lines: usize,
+    /// Codes of the rules that removed lines, one per line.
+    pub removed: Vec<String>,
+}
+
+/// What the workers need to know.
+pub struct Worker<'a> {
+    pub cli: &'a Cli,
+    pub cleaner: &'a Cleaner,
+    /// Whether decisions go to a `--report` file.
+    pub reporting: bool,
+    /// Whether output goes to a stream (each page ends with a newline).
+    pub stream: bool,
+}
+
+impl Worker<'_> {
+    pub fn clean(&self, item: &Item) -> Done {
+        let cli = self.cli;
+        match &item.payload {
+            Payload::Page(text) => {
+                let cleaned = self.cleaner.clean(text);
+                let output = match (cli.explain, cli.format) {
+                    (true, _) => format::explain(&item.place, &cleaned),
+                    (false, Format::Json) => {
+                        format!("{}\n", serde_json::to_string(&cleaned).unwrap_or_default())
+                    }
+                    (false, Format::Text) => {
+                        let rendered = cleaned.rendered();
+                        // On a terminal or pipe each page ends with a newline;
+                        // a file holds exactly the article.
+                        if self.stream && !rendered.is_empty() {
+                            format!("{rendered}\n")
+                        } else {
+                            rendered
+                        }
+                    }
+                };
+                self.done(text, &cleaned, output, &item.place, None)
+            }
+            Payload::Json(record) => {
+                let field = &cli.text_field;
+                let text = match record.get(field) {
+                    Some(Value::String(text)) => text,
+                    None | Some(Value::Null) => {
+                        let why = format!("record has no {field:?} field");
+                        return self.failed(item, why, Some(record.to_line()));
+                    }
+                    Some(_) => {
+                        let why = format!("field {field:?} is not a string");
+                        return self.failed(item, why, Some(record.to_line()));
+                    }
+                };
+                if cli.annotate && record.contains(format::ANNOTATION) {
+                    let why = format!(
+                        "record already has a {:?} field, which --annotate would overwrite",
+                        format::ANNOTATION
+                    );
+                    return self.failed(item, why, Some(record.to_line()));
+                }
+                let id = record.label(&cli.id_field);
+                let cleaned = self.cleaner.clean(&text);
+                let output = if cli.explain {
+                    format::explain(&item.place, &cleaned)
+                } else {
+                    let mut fields = Fields::Json(record.clone());
+                    fields.set_text(field, cleaned.text());
+                    format::finish_record(cli, &mut fields, &cleaned);
+                    fields.to_line()
+                };
+                let place = match &id {
+                    Some(id) => format!("{} ({id})", item.place),
+                    None => item.place.clone(),
+                };
+                self.done(&text, &cleaned, output, &place, id)
+            }
+            Payload::Warc(headers, text) => {
+                let cleaned = self.cleaner.clean(text);
+                let id = headers
+                    .get("WARC-Record-ID")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                let output = if cli.explain {
+                    format::explain(&item.place, &cleaned)
+                } else {
+                    let mut fields = Fields::Warc(headers.clone());
+                    fields.set_text("text", cleaned.text());
+                    format::finish_record(cli, &mut fields, &cleaned);
+                    fields.to_line()
+                };
+                self.done(text, &cleaned, output, &item.place, id)
+            }
+            Payload::Bad { error, raw } => self.failed(item, error.clone(), raw.clone()),
+        }
+    }
+
+    fn done(
+        &self,
+        input: &str,
+        cleaned: &Cleaned<'_>,
+        output: String,
+        place: &str,
+        id: Option<String>,
+    ) -> Done {
+        // Bytes of kept text, counted without building the text again.
+        let mut kept = 0;
+        let mut removed = Vec::new();
+        let mut report = Vec::new();
+        let mut lines = 0;
+        for d in cleaned.decisions().iter().filter(|d| !d.blank) {
+            lines += 1;
+            if d.kept {
+                kept += cleaned.line_text(d).len();
+            } else {
+                removed.push(d.code.to_string());
+            }
+            if self.reporting {
+                report.push(report::line(place, id.as_deref(), d, cleaned.line_text(d)));
+            }
+        }
+        Done {
+            bytes_in: input.len(),
+            bytes_out: kept,
+            output: Some(output),
+            report,
+            error: None,
+            lines,
+            removed,
+        }
+    }
+
+    fn failed(&self, item: &Item, error: String, raw: Option<String>) -> Done {
+        let output = (self.cli.on_error == OnError::Pass).then(|| {
+            let mut record = json!({"error": error, "source": item.place});
+            if let Some(raw) = &raw {
+                record["raw"] = Value::String(raw.clone());
+            }
+            format!("{record}\n")
+        });
+        Done {
+            output,
+            report: Vec::new(),
+            error: Some(error),
+            bytes_in: item.size,
+            bytes_out: 0,
+            lines: 0,
+            removed: Vec::new(),
+        }
+    }
+}

@@ -5,12 +5,15 @@
 //!
 //! 1. [`triggers`]: every rule's phrases found in one automaton pass;
 //! 2. the line rules mark noise ([`crate::rules`], `Phase::Lines`);
-//! 3. [`regions`]: lines scored, the article's run(s) of lines chosen;
-//! 4. [`headline`]: the heading above the article;
-//! 5. the context rules, which see the article, mark more noise
+//! 3. [`comments`]: where reader comments start, if they do;
+//! 4. [`regions`]: lines scored (nothing from the comments on), the
+//!    article's run(s) of lines chosen;
+//! 5. [`headline`]: the heading above the article;
+//! 6. the context rules, which see the article, mark more noise
 //!    (`Phase::Context`), and the region ends settle;
-//! 6. [`decide`]: one [`Decision`](crate::Decision) per line.
+//! 7. [`decide`]: one [`Decision`](crate::Decision) per line.
 
+mod comments;
 mod decide;
 mod headline;
 mod params;
@@ -161,7 +164,8 @@ impl Cleaner {
             marks: &marks,
             params: &self.params,
         };
-        search.mute_comments(&mut scores);
+        let comments_from = comments::section_start(&page, &marks);
+        search.mute_comments(&mut scores, comments_from);
         let regions = search.article_regions(&scores);
 
         // The headline is printed first, so it must come before every part of

@@ -85,23 +85,9 @@ impl Search<'_, '_> {
         Regions { main, all }
     }
 
-    /// Reader comments are prose too, and a busy thread outweighs a short
-    /// article; from the first of three comment headers within 80 lines on,
+    /// From the start of the comment section on (see [`super::comments`]),
     /// lines count for nothing in the search for the article.
-    pub(crate) fn mute_comments(&self, scores: &mut [f32]) {
-        let marks = self.marks;
-        let headers: Vec<usize> = marks
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.as_ref().is_some_and(|m| m.opens_comments))
-            .map(|(i, _)| i)
-            .collect();
-        // The section starts at the first header with others close behind
-        // it; a lone "124 Comments" under the headline starts nothing.
-        let start = headers
-            .windows(MIN_COMMENT_HEADERS)
-            .find(|w| w[w.len() - 1] - w[0] <= COMMENT_SECTION_SPAN)
-            .map(|w| w[0]);
+    pub(crate) fn mute_comments(&self, scores: &mut [f32], start: Option<usize>) {
         if let Some(start) = start {
             for s in &mut scores[start..] {
                 *s = s.min(0.0);
@@ -167,11 +153,6 @@ impl Search<'_, '_> {
         first..best_range.end
     }
 }
-
-/// Comment headers that make a comment section…
-const MIN_COMMENT_HEADERS: usize = 3;
-/// …within this many lines.
-const COMMENT_SECTION_SPAN: usize = 80;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;

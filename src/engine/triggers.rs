@@ -85,9 +85,13 @@ impl Triggers {
             };
             let Some(set) = set else { continue };
             let words = page.features[i].words;
-            for m in set.automaton.find_overlapping_iter(text.as_ref() as &str) {
+            // The automaton folds ASCII case only; other capitals
+            // (`À lire aussi`, `Ähnliche Artikel`) are folded here.
+            let folded = fold_case(text);
+            let haystack = folded.as_deref().unwrap_or(text);
+            for m in set.automaton.find_overlapping_iter(haystack) {
                 let (r, p) = set.owner[m.pattern().as_usize()];
-                if words <= max_words[r] && at_word_boundaries(text, m.start(), m.end()) {
+                if words <= max_words[r] && at_word_boundaries(haystack, m.start(), m.end()) {
                     hits[r].push(Trigger {
                         line: i,
                         phrase: p,
@@ -98,6 +102,24 @@ impl Triggers {
         }
         hits
     }
+}
+
+/// `text` with its non-ASCII capitals in lower case, when it has any. A
+/// character whose lower case is longer or shorter (`İ`) is left as it is,
+/// so that every byte offset stays valid for the original text.
+fn fold_case(text: &str) -> Option<String> {
+    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => folded.push(l),
+            _ => folded.push(c),
+        }
+    }
+    Some(folded)
 }
 
 /// Whether a match at `start..end` of `text` is bounded by non-word
@@ -115,6 +137,15 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_capitals_are_folded_in_place() {
+        assert_eq!(fold_case("À lire aussi").as_deref(), Some("à lire aussi"));
+        assert_eq!(fold_case("ÄHNLICHE Artikel").as_deref(), Some("ähnliche artikel"));
+        assert_eq!(fold_case("plain ASCII"), None);
+        let dotted = fold_case("İstanbul Ünlü").unwrap();
+        assert_eq!(dotted.len(), "İstanbul Ünlü".len());
+    }
 
     #[test]
     fn boundaries_are_checked_on_word_characters_only() {

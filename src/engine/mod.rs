@@ -176,6 +176,11 @@ impl Cleaner {
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
         let title = headline::find_title(&page, &marks, &first_part);
+        let mut regions = regions;
+        if let Some(lead) = title.and_then(|t| search.under_headline(&scores, t, first_part.start))
+        {
+            regions.all.insert(0, lead);
+        }
 
         let mut article = vec![false; page.len()];
         for r in &regions.all {

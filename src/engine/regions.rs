@@ -85,6 +85,31 @@ impl Search<'_, '_> {
         Regions { main, all }
     }
 
+    /// The prose directly under the headline, when a block of noise (a
+    /// sign-up box, an ad) parts it from the article below: the headline
+    /// vouches for it however short it is. `None` unless the best run
+    /// between the headline and the article starts on the first line under
+    /// the headline (or the one after, past a dek) and holds prose.
+    pub(crate) fn under_headline(
+        &self,
+        scores: &[f32],
+        title: usize,
+        article_start: usize,
+    ) -> Option<Range<usize>> {
+        let page = self.page;
+        let first = page.next_text(title).filter(|&i| i < article_start)?;
+        let (sum, run) = max_segment(scores, first..article_start);
+        let lang = page.lang.is_some();
+        let prose = run
+            .clone()
+            .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good);
+        let close = page
+            .text_lines_around(title, HEADLINE_REACH)
+            .any(|i| i == run.start)
+            || run.start == first;
+        (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
+    }
+
     /// From the start of the comment section on (see [`super::comments`]),
     /// lines count for nothing in the search for the article.
     pub(crate) fn mute_comments(&self, scores: &mut [f32], start: Option<usize>) {
@@ -153,6 +178,9 @@ impl Search<'_, '_> {
         first..best_range.end
     }
 }
+
+/// The article under a headline starts within this many lines of text of it.
+const HEADLINE_REACH: usize = 2;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;

@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn non_ascii_capitals_are_folded_in_place() {
         assert_eq!(fold_case("À lire aussi").as_deref(), Some("à lire aussi"));
-        assert_eq!(fold_case("ÄHNLICHE Artikel").as_deref(), Some("ähnliche artikel"));
+        assert_eq!(
+            fold_case("ÄHNLICHE Artikel").as_deref(),
+            Some("ähnliche artikel")
+        );
         assert_eq!(fold_case("plain ASCII"), None);
         let dotted = fold_case("İstanbul Ünlü").unwrap();
         assert_eq!(dotted.len(), "İstanbul Ünlü".len());

@@ -98,6 +98,22 @@ fn char_class(c: char) -> u8 {
     }
 }
 
+/// Han characters and Japanese kana: scripts written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Characters of Chinese or Japanese text per two words: segmented Chinese
+/// corpora average about 1.5 to 1.6 characters a word.
+const CJK_CHARS_PER_TWO_WORDS: u32 = 3;
+/// What one such character counts for in [`Features::chars`].
+const CJK_CHAR_WEIGHT: u32 = 3;
+
 /// Longest ASCII word lower-cased on the fly; longer ones go the slow way.
 const MAX_ASCII_WORD: usize = 32;
 
@@ -139,6 +155,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             mask &= mask - 1;
         }
     };
+    let mut cjk = 0u32;
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
@@ -147,7 +164,13 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             Some(&byte) if byte < 0x80 => (ASCII_CLASS[usize::from(byte)], 1),
             Some(_) => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (char_class(c), c.len_utf8())
+                if is_cjk(c) {
+                    // Counted apart below; it ends a word of another script.
+                    cjk += 1;
+                    (0, c.len_utf8())
+                } else {
+                    (char_class(c), c.len_utf8())
+                }
             }
         };
         if class & ALNUM != 0 {
@@ -182,11 +205,23 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
         i += width;
     }
+    if cjk > 0 {
+        // Chinese and Japanese are written without spaces: a word is about
+        // one and a half characters, and a character carries about what three
+        // letters of a European language do, so that lengths compare across
+        // scripts.
+        f.words += (cjk * 2).div_ceil(CJK_CHARS_PER_TWO_WORDS);
+        f.chars += cjk * (CJK_CHAR_WEIGHT - 1);
+    }
     let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_']);
     f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？']);
     f.inner_sentence = text
         .match_indices(['.', '!', '?'])
-        .any(|(i, _)| text[i + 1..].starts_with(' ') && i + 2 < text.len());
+        .any(|(i, _)| text[i + 1..].starts_with(' ') && i + 2 < text.len())
+        || (cjk > 0
+            && text
+                .match_indices(['。', '！', '？'])
+                .any(|(i, p)| i + p.len() < trimmed_end.len()));
     (f, counts)
 }
 

@@ -21,15 +21,7 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
     if f.words == 0 || f.link_density() >= 0.8 || (f.link_density() > 0.5 && f.words <= 40) {
         return Class::Bad;
     }
-    // Without a stop-word list for the language, sentence punctuation
-    // stands in for stop-word density.
-    let density = if lang_known {
-        f.stop_density()
-    } else if f.terminal || f.inner_sentence {
-        0.35
-    } else {
-        0.1
-    };
+    let density = density(f, lang_known);
     let sentence = f.terminal || f.inner_sentence;
     let long_prose = f.chars >= 150 && density >= 0.25 && (sentence || f.chars >= 250);
     let short_prose = f.chars >= 70 && density >= 0.28 && sentence;
@@ -43,6 +35,18 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
 }
 
 /// A lead or dek: a sentence-like line with a fair share of stop words.
-pub(crate) fn is_lead_like(f: &Features) -> bool {
-    f.words >= 6 && f.words <= 60 && f.stop_density() >= 0.2 && f.link_density() < 0.3
+pub(crate) fn is_lead_like(f: &Features, lang_known: bool) -> bool {
+    f.words >= 6 && f.words <= 60 && density(f, lang_known) >= 0.2 && f.link_density() < 0.3
+}
+
+/// The share of stop words, or without a stop-word list for the language,
+/// sentence punctuation standing in for it.
+fn density(f: &Features, lang_known: bool) -> f32 {
+    if lang_known {
+        f.stop_density()
+    } else if f.terminal || f.inner_sentence {
+        0.35
+    } else {
+        0.1
+    }
 }

@@ -2,7 +2,8 @@
 //! in the output, no line labelled `D` may be (`?` lines may go either way).
 //!
 //! Fixtures: `tests/fixtures/seeds/*.txt` (scraped text of a Rolling Stone and
-//! a The Week article page, quoted for testing) with their `.labels` files.
+//! a The Week article page, quoted for testing) with their `.labels` files,
+//! and a Chinese page labelled the same way (`tests/fixtures/cjk/`).
 
 use deboiler::{Cleaner, Config, Preset};
 use std::collections::HashSet;
@@ -15,12 +16,12 @@ fn normalise(line: &str) -> String {
 /// anything that may be article) drop every `D` line.
 fn check_seed(name: &str) {
     for preset in Preset::ALL {
-        check_seed_with(name, preset);
+        check_labelled("seeds", name, preset);
     }
 }
 
-fn check_seed_with(name: &str, preset: Preset) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/");
+fn check_labelled(folder: &str, name: &str, preset: Preset) {
+    let dir = format!("{}/tests/fixtures/{folder}/", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("seed text");
     let labels = std::fs::read_to_string(format!("{dir}{name}.labels")).expect("seed labels");
     let cleaner = Cleaner::new(Config::with_preset(preset)).expect("preset config");
@@ -62,4 +63,14 @@ fn rolling_stone_seed_comes_out_clean() {
 #[test]
 fn the_week_seed_comes_out_clean() {
     check_seed("the-week-iran-missiles");
+}
+
+/// A Chinese news commentary (Xinhua, from trafilatura's evaluation set):
+/// written without spaces, its paragraphs must read as prose, not as short
+/// lines before the article.
+#[test]
+fn a_chinese_article_is_kept_whole() {
+    for preset in Preset::ALL {
+        check_labelled("cjk", "xinhuanet-wuhan", preset);
+    }
 }

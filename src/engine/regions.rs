@@ -169,7 +169,7 @@ impl Search<'_, '_> {
             if page.is_blank(j) || marks[j].is_some() {
                 continue;
             }
-            if !is_lead_like(&page.features[j]) {
+            if !is_lead_like(&page.features[j], page.lang.is_some()) {
                 break;
             }
             first = j;

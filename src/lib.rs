@@ -91,6 +91,7 @@ mod config;
 mod custom;
 mod engine;
 mod features;
+mod hints;
 mod labels;
 mod lang;
 mod markup;
@@ -105,6 +106,7 @@ mod segment;
 pub use config::{Config, ConfigError, ConfigErrorKind, Preset, UserRule};
 pub use custom::{CustomRule, LineView};
 pub use engine::Cleaner;
+pub use hints::Hints;
 pub use report::{Cleaned, Decision, Summary};
 pub use rule_info::{Family, ParseNameError, RuleInfo};
 

@@ -96,10 +96,16 @@ pub(crate) struct Cli {
     #[arg(long, default_value = "id", value_name = "PATH")]
     pub(crate) id_field: String,
 
-    /// JSON Lines and WARC: the field the detected headline goes to (left
-    /// alone if the record already has it; empty to leave it out).
+    /// JSON Lines and WARC: the page's title. A record that has it gives it
+    /// as a hint (the headline is the line that repeats it); one that has not
+    /// gets the detected headline there. Empty for neither.
     #[arg(long, default_value = "title", value_name = "NAME")]
     pub(crate) title_field: String,
+
+    /// JSON Lines: the field holding the page's URL, whose words hint at the
+    /// headline (WARC records give WARC-Target-URI). Empty for none.
+    #[arg(long, default_value = "url", value_name = "PATH")]
+    pub(crate) url_field: String,
 
     /// JSON Lines and WARC: add a `deboiler` field with the record's counts.
     #[arg(long)]
@@ -201,6 +207,12 @@ pub(crate) enum Command {
         /// should come back unchanged).
         #[arg(long, conflicts_with_all = ["page", "predictions"])]
         second_pass: bool,
+        /// What the cleaner is told besides the text: `url` (the record's
+        /// `url`, as `--jsonl` does), `none`, or `gold-title` (the URL and the
+        /// first line of the gold text as the title, to measure what a known
+        /// title is worth).
+        #[arg(long, value_enum, default_value_t = EvalHints::Url)]
+        hints: EvalHints,
         /// `table` (for people) or `json` (for scripts: every group's figures
         /// and the worst pages).
         #[arg(long, value_enum, default_value_t = EvalFormat::Table, conflicts_with_all = ["page", "second_pass"])]
@@ -228,6 +240,13 @@ pub(crate) enum Command {
 pub(crate) enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum EvalHints {
+    None,
+    Url,
+    GoldTitle,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

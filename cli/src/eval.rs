@@ -3,12 +3,13 @@
 //! the article-extraction benchmark against gold text, and trafilatura-style
 //! must-keep / must-drop snippets.
 
+use crate::args::EvalHints;
 use crate::score::{
     normalise, precision, recall, score_record, shingles, table_header, tokens, truncate, Figures,
     Row, Scored,
 };
 use anyhow::{bail, Context as _, Result};
-use deboiler::Cleaner;
+use deboiler::{Cleaner, Hints};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,7 @@ pub struct Record {
     pub gold: Option<String>,
     pub with: Vec<String>,
     pub without: Vec<String>,
+    pub url: Option<String>,
 }
 
 pub fn load(path: &Path) -> Result<Vec<Record>> {
@@ -58,6 +60,26 @@ pub struct Options<'a> {
     pub second_pass: bool,
     /// Print the figures as JSON instead of a table.
     pub json: bool,
+    /// What the cleaner is told besides the text.
+    pub hints: EvalHints,
+}
+
+impl Record {
+    /// The hints `kind` gives for this record.
+    fn hints(&self, kind: EvalHints) -> Hints<'_> {
+        let mut hints = Hints::default();
+        if kind != EvalHints::None {
+            hints = hints.with_url(self.url.as_deref().unwrap_or(""));
+        }
+        if kind == EvalHints::GoldTitle {
+            let first = self
+                .gold
+                .as_deref()
+                .and_then(|g| g.lines().find(|l| !l.trim().is_empty()));
+            hints = hints.with_title(first.unwrap_or(""));
+        }
+        hints
+    }
 }
 
 pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Result<()> {
@@ -66,15 +88,15 @@ pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Resul
         let Some(record) = records.iter().find(|r| r.id == id || r.id.starts_with(id)) else {
             bail!("no record with id {id:?} in {}", opts.corpus.display());
         };
-        return show_page(cleaner, record, out);
+        return show_page(cleaner, record, opts.hints, out);
     }
     if opts.second_pass {
-        return second_pass(cleaner, &records, opts.worst, out);
+        return second_pass(cleaner, &records, opts, out);
     }
     let cleaned: Vec<(String, Option<String>)> = records
         .par_iter()
         .map(|r| {
-            let c = cleaner.clean(&r.text);
+            let c = cleaner.clean_with(&r.text, &r.hints(opts.hints));
             (c.text(), c.title().map(str::to_string))
         })
         .collect();
@@ -196,51 +218,61 @@ fn worst_pages<'r>(records: &'r [Record], scored: &[Scored]) -> Vec<Worst<'r>> {
     worst
 }
 
-/// Cleans every page, then cleans its output (headline, blank line, body)
-/// again, and lists the pages where the second pass removes lines.
+/// Cleans every page as `deboiler --jsonl` does (the body in the text
+/// field, the headline in the title field), then cleans that record again,
+/// and lists the pages whose body changes: a clean page should come back
+/// unchanged.
 fn second_pass(
     cleaner: &Cleaner,
     records: &[Record],
-    show: usize,
+    opts: &Options<'_>,
     out: &mut impl Write,
 ) -> Result<()> {
-    // Per page: (id, lines of the first output, [(code, line)] removed by the second pass).
-    type Losses = (String, usize, Vec<(String, String)>);
-    let results: Vec<Losses> = records
+    // Per page: (id, lines of the first body, lines of the second).
+    type Pass = (String, Vec<String>, Vec<String>);
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let results: Vec<Pass> = records
         .par_iter()
         .map(|r| {
-            let first = cleaner.clean(&r.text).rendered();
-            let again = cleaner.clean(&first);
-            let lines = first.lines().filter(|l| !l.trim().is_empty()).count();
-            let lost = again
-                .removed()
-                .filter(|(d, _)| !d.blank)
-                .map(|(d, text)| (d.code.to_string(), text.to_string()))
-                .collect();
-            (r.id.clone(), lines, lost)
+            let hints = r.hints(opts.hints);
+            let first = cleaner.clean_with(&r.text, &hints);
+            let body = first.text();
+            let title = first.title().map(str::to_string);
+            // The record now has a title field, null if no headline was found.
+            let hints = match hints.title {
+                None => hints.with_title(title.as_deref().unwrap_or("")),
+                Some(_) => hints,
+            };
+            let again = cleaner.clean_with(&body, &hints).text();
+            (r.id.clone(), lines(&body), lines(&again))
         })
         .collect();
-    let total_lines: usize = results.iter().map(|r| r.1).sum();
-    let changed: Vec<&Losses> = results.iter().filter(|r| !r.2.is_empty()).collect();
-    let lost_lines: usize = changed.iter().map(|r| r.2.len()).sum();
-    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
-    for (code, _) in changed.iter().flat_map(|r| &r.2) {
-        *by_rule.entry(code).or_default() += 1;
-    }
+    let total: usize = results.iter().map(|r| r.1.len()).sum();
+    let changed: Vec<&Pass> = results.iter().filter(|r| r.1 != r.2).collect();
+    let emptied = changed
+        .iter()
+        .filter(|r| !r.1.is_empty() && r.2.is_empty())
+        .count();
+    let lost: usize = changed
+        .iter()
+        .map(|r| r.1.len().saturating_sub(r.2.len()))
+        .sum();
     writeln!(
         out,
-        "Second pass over the output: {} of {} pages lose lines ({lost_lines} of {total_lines} output lines).",
+        "Second pass over the --jsonl output: {} of {} records change ({:.1}%), {emptied} emptied; {lost} of {total} body lines lost.",
         changed.len(),
-        results.len()
+        results.len(),
+        100.0 * changed.len() as f64 / results.len().max(1) as f64
     )?;
-    if !by_rule.is_empty() {
-        let rules: Vec<String> = by_rule.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        writeln!(out, "By rule: {}", rules.join(", "))?;
-    }
-    for (id, lines, lost) in changed.iter().take(show) {
-        writeln!(out, "\n{id}: {} of {lines} lines", lost.len())?;
-        for (code, text) in lost.iter().take(5) {
-            writeln!(out, "  {code}  {}", truncate(text, 100))?;
+    for (id, before, after) in changed.iter().take(opts.worst) {
+        writeln!(out, "\n{id}: {} lines, then {}", before.len(), after.len())?;
+        for line in before.iter().filter(|l| !after.contains(l)).take(5) {
+            writeln!(out, "  - {}", truncate(line, 100))?;
         }
     }
     Ok(())
@@ -249,8 +281,13 @@ fn second_pass(
 /// Every line of one page: kept (`+`) or removed (`-`), whether the reference
 /// wants it (`G` most of its shingles are in the gold, `W` holds a must-keep
 /// snippet, `X` a must-drop one), `!!` where the two disagree, the rule and reason.
-fn show_page(cleaner: &Cleaner, record: &Record, out: &mut impl Write) -> Result<()> {
-    let cleaned = cleaner.clean(&record.text);
+fn show_page(
+    cleaner: &Cleaner,
+    record: &Record,
+    hints: EvalHints,
+    out: &mut impl Write,
+) -> Result<()> {
+    let cleaned = cleaner.clean_with(&record.text, &record.hints(hints));
     let gold: Option<FxHashMap<Vec<&str>, usize>> =
         record.gold.as_deref().map(|g| shingles(&tokens(g)));
     writeln!(

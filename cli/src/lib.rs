@@ -77,6 +77,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             page,
             predictions,
             second_pass,
+            hints,
             format,
         }) => {
             let options = eval::Options {
@@ -86,6 +87,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 predictions: predictions.as_deref(),
                 second_pass: *second_pass,
                 json: *format == args::EvalFormat::Json,
+                hints: *hints,
             };
             eval::run(&cleaner, &options, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);

@@ -5,7 +5,7 @@ use crate::args::{Cli, Format, OnError};
 use crate::format::{self, Fields};
 use crate::records::{Item, Payload};
 use crate::report;
-use deboiler::{Cleaned, Cleaner};
+use deboiler::{Cleaned, Cleaner, Hints};
 use serde_json::{json, Value};
 
 /// What cleaning one item gave.
@@ -78,7 +78,22 @@ impl Worker<'_> {
                     return self.failed(item, why, Some(record.to_line()));
                 }
                 let id = record.label(&cli.id_field);
-                let cleaned = self.cleaner.clean(&text);
+                // A title field that is there but null says the page has none.
+                let string = |path: &str| match record.get(path) {
+                    _ if path.is_empty() => None,
+                    Some(Value::String(s)) => Some(s),
+                    Some(Value::Null) => Some(String::new()),
+                    _ => None,
+                };
+                let (title, url) = (string(&cli.title_field), string(&cli.url_field));
+                let mut hints = Hints::default();
+                if let Some(title) = &title {
+                    hints = hints.with_title(title);
+                }
+                if let Some(url) = &url {
+                    hints = hints.with_url(url);
+                }
+                let cleaned = self.cleaner.clean_with(&text, &hints);
                 let output = if cli.explain {
                     format::explain(&item.place, &cleaned)
                 } else {
@@ -94,7 +109,9 @@ impl Worker<'_> {
                 self.done(&text, &cleaned, output, &place, id)
             }
             Payload::Warc(headers, text) => {
-                let cleaned = self.cleaner.clean(text);
+                let url = headers.get("WARC-Target-URI").and_then(Value::as_str);
+                let hints = Hints::default().with_url(url.unwrap_or(""));
+                let cleaned = self.cleaner.clean_with(text, &hints);
                 let id = headers
                     .get("WARC-Record-ID")
                     .and_then(Value::as_str)

@@ -252,3 +252,25 @@ fn a_closed_pipe_ends_the_run_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn cleaning_the_jsonl_output_again_changes_no_text() {
+    let first = deboiler()
+        .args(["-q", "--jsonl"])
+        .arg("../tests/fixtures/regression.jsonl")
+        .assert()
+        .success();
+    let first = first.get_output().stdout.clone();
+    let second = deboiler()
+        .args(["-q", "--jsonl"])
+        .write_stdin(first.clone())
+        .assert()
+        .success();
+    let before = json_lines(&first);
+    let after = json_lines(&second.get_output().stdout);
+    assert_eq!(before.len(), 50);
+    for (a, b) in before.iter().zip(&after) {
+        assert_eq!(a["text"], b["text"], "{}", a["id"]);
+        assert_eq!(a["title"], b["title"], "{}", a["id"]);
+    }
+}

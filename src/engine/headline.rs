@@ -1,19 +1,23 @@
 //! The headline: a heading-like line just above the article.
 
 use crate::features::Features;
+use crate::hints::Hints;
 use crate::page::Page;
 use crate::rules::Mark;
 use crate::score::{classify, Class};
 use std::ops::Range;
 
-/// The headline: a heading-like line just before (or at) the start of the
-/// article, preferring the one that best matches the page's first line
-/// (usually the HTML `<title>`), then one right above the article, then the
-/// article's own first line if it is a heading.
+/// The headline: with a title from the caller, the line near the article
+/// that repeats it (or none). Otherwise a heading-like line just before (or
+/// at) the start of the article, preferring the one that best matches the
+/// URL's words or the page's first line (usually the HTML `<title>`), then
+/// one right above the article, then the article's own first line if it is
+/// a heading.
 pub(crate) fn find_title(
     page: &Page<'_>,
     marks: &[Option<Mark>],
     region: &Range<usize>,
+    hints: &Hints<'_>,
 ) -> Option<usize> {
     if region.is_empty() {
         return None;
@@ -24,11 +28,19 @@ pub(crate) fn find_title(
     // The headline opens the article: no article line comes before it (the
     // plain output prints it first, and output keeps input order).
     let to = opening + 1;
+    if let Some(title) = hints.title {
+        return (!title.is_empty())
+            .then(|| repeated_title(page, marks, from..to, title))
+            .flatten();
+    }
     let candidates: Vec<usize> = (from..to)
         .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
-    let title_words = word_set(&page.text[first]);
+    let title_words = match hints.url_words() {
+        Some(words) => word_set(&words),
+        None => word_set(&page.text[first]),
+    };
     // The candidate that best repeats the page's first line (usually the HTML title).
     let best_match = candidates
         .iter()
@@ -57,6 +69,28 @@ pub(crate) fn find_title(
         .or(opens_with_heading)
         .or_else(|| candidates.contains(&first).then_some(first))
 }
+
+/// The line among `lines` that repeats the caller's `title`: most of its
+/// words are the title's, and it is no longer than the title.
+fn repeated_title(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    lines: Range<usize>,
+    title: &str,
+) -> Option<usize> {
+    let title_words = word_set(title);
+    lines
+        .filter(|&j| !page.is_blank(j) && marks[j].is_none())
+        .map(|j| (j, word_set(&page.text[j])))
+        .filter(|(_, words)| words.len() <= title_words.len())
+        .map(|(j, words)| (j, overlap(&title_words, &words)))
+        .filter(|&(_, o)| o >= TITLE_MATCH)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(j, _)| j)
+}
+
+/// Share of a line's words that must be the caller's title's.
+const TITLE_MATCH: f32 = 0.8;
 
 fn is_heading_like(f: &Features, text: &str) -> bool {
     let ends_like_sentence = text.ends_with('.') && !text.ends_with("...");

@@ -22,6 +22,7 @@ mod triggers;
 
 use crate::config::{Config, ConfigError};
 use crate::custom::{Custom, CustomRule};
+use crate::hints::Hints;
 use crate::page::Page;
 use crate::report::Cleaned;
 use crate::rules::{
@@ -150,6 +151,12 @@ impl Cleaner {
 
     /// Cleans one page of scraped text.
     pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        self.clean_with(input, &Hints::default())
+    }
+
+    /// Cleans one page with what the caller knows of it besides its text
+    /// (see [`Hints`]).
+    pub fn clean_with<'a>(&self, input: &'a str, hints: &Hints<'_>) -> Cleaned<'a> {
         let page = Page::analyse(input);
         let hits = self.triggers.find(&page, &self.rules);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
@@ -175,7 +182,7 @@ impl Cleaner {
             .all
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
-        let title = headline::find_title(&page, &marks, &first_part);
+        let title = headline::find_title(&page, &marks, &first_part, hints);
         let mut regions = regions;
         if let Some(lead) = title.and_then(|t| search.under_headline(&scores, t, first_part.start))
         {

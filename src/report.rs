@@ -57,6 +57,53 @@ pub struct Summary {
     pub removed_by_rule: BTreeMap<String, usize>,
 }
 
+/// Where the engine found the article: the parts (runs of lines) taken as
+/// article, and where reader comments start. Line numbers are 1-based and
+/// inclusive, as in the decisions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct BlockMap {
+    /// The article's parts in page order: first and last line of each.
+    pub parts: Vec<(usize, usize)>,
+    /// Which of `parts` scored best (the others are further parts).
+    pub main: Option<usize>,
+    /// The headline's line.
+    pub headline: Option<usize>,
+    /// The first line of the comment section, if the page has one.
+    pub comments_from: Option<usize>,
+}
+
+impl BlockMap {
+    /// One line for people: `article: lines 12–40 (main), 52–60; headline:
+    /// line 10; comments from line 80`.
+    pub fn describe(&self) -> String {
+        if self.parts.is_empty() {
+            return "no article found".into();
+        }
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(n, (a, b))| {
+                let main = if Some(n) == self.main && self.parts.len() > 1 {
+                    " (main)"
+                } else {
+                    ""
+                };
+                format!("{a}–{b}{main}")
+            })
+            .collect();
+        let mut out = format!("article: lines {}", parts.join(", "));
+        if let Some(h) = self.headline {
+            out.push_str(&format!("; headline: line {h}"));
+        }
+        if let Some(c) = self.comments_from {
+            out.push_str(&format!("; comments from line {c}"));
+        }
+        out
+    }
+}
+
 /// A cleaned page: the kept text, the headline, and every line's decision.
 ///
 /// Borrows the input text; serialises (with serde) to the JSON report of
@@ -69,6 +116,7 @@ pub struct Cleaned<'a> {
     pub(crate) words: Vec<u32>,
     pub(crate) title: Option<usize>,
     pub(crate) language: Option<&'static str>,
+    pub(crate) map: BlockMap,
 }
 
 impl<'a> Cleaned<'a> {
@@ -117,9 +165,10 @@ impl<'a> Cleaned<'a> {
             .map(|d| (d, self.line_text(d)))
     }
 
-    /// Every non-blank line with its decision, as `deboiler --explain`
-    /// prints it: `+` kept or `-` removed, line number, rule code, name and
-    /// reason, then the line's text (cut at 110 characters).
+    /// The block map, then every non-blank line with its decision, as
+    /// `deboiler --explain` prints it: `+` kept or `-` removed, line number,
+    /// rule code, name and reason, then the line's text (cut at 110
+    /// characters).
     ///
     /// ```
     /// let cleaned = deboiler::clean("The river rose by two metres overnight and the old bridge was closed before dawn.\nShare on Facebook");
@@ -128,7 +177,7 @@ impl<'a> Cleaned<'a> {
     /// assert!(explained.contains("| Share on Facebook"));
     /// ```
     pub fn explain(&self) -> String {
-        let mut out = String::new();
+        let mut out = format!("   {}\n", self.map.describe());
         for d in self.decisions.iter().filter(|d| !d.blank) {
             let sign = if d.kept { '+' } else { '-' };
             out.push_str(&format!(
@@ -141,6 +190,11 @@ impl<'a> Cleaned<'a> {
             ));
         }
         out
+    }
+
+    /// Where the article was found (see [`BlockMap`]).
+    pub fn block_map(&self) -> &BlockMap {
+        &self.map
     }
 
     /// ISO 639-1 code of the language the stop-word statistics used.
@@ -208,6 +262,7 @@ struct ReportView<'c> {
     rendered: String,
     language: Option<&'static str>,
     summary: Summary,
+    article: &'c BlockMap,
     decisions: Vec<DecisionView<'c>>,
 }
 
@@ -219,6 +274,7 @@ impl Serialize for Cleaned<'_> {
             rendered: self.rendered(),
             language: self.language,
             summary: self.summary(),
+            article: &self.map,
             decisions: self
                 .decisions
                 .iter()

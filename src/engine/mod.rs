@@ -24,7 +24,7 @@ use crate::config::{Config, ConfigError};
 use crate::custom::{Custom, CustomRule};
 use crate::hints::Hints;
 use crate::page::Page;
-use crate::report::Cleaned;
+use crate::report::{BlockMap, Cleaned};
 use crate::rules::{
     self, Context, Family, Mark, Marks, Phase, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
@@ -217,6 +217,18 @@ impl Cleaner {
                 decide::decide(&page, i, mark, &state, scores[i])
             })
             .collect();
+        let number = |i: usize| page.lines[i].number;
+        let map = BlockMap {
+            parts: state
+                .regions
+                .iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| (number(r.start), number(r.end - 1)))
+                .collect(),
+            main: state.regions.iter().position(|r| *r == state.region),
+            headline: title.map(number),
+            comments_from: comments_from.map(number),
+        };
         let lines = if self.config.keep_markup {
             page.lines.into_iter().map(|l| l.text).collect()
         } else {
@@ -228,6 +240,7 @@ impl Cleaner {
             words: page.features.iter().map(|f| f.words).collect(),
             title,
             language: page.lang.map(|l| crate::lang::LANGUAGES[l]),
+            map,
         }
     }
 

@@ -1,4 +1,4 @@
-use crate::rules::{declare_rule, Context, Marks};
+use crate::rules::{declare_rule, shorten, Context, Marks};
 
 declare_rule! {
     /// Lines outside the article region.
@@ -44,20 +44,37 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let Some(state) = cx.state else { return };
+        let page = cx.page;
         let first = state.regions.first().map_or(0, |r| r.start);
         let last = state.regions.last().map_or(0, |r| r.end);
-        for i in 0..cx.page.len() {
-            if cx.page.lines[i].is_blank() || state.in_article(i) || state.title == Some(i) {
+        // Each reason names where the article is, so a reader can check the choice.
+        let article = match (state.regions.is_empty(), state.title) {
+            (true, _) => String::new(),
+            (false, title) => {
+                let main = &state.region;
+                let lines = format!(
+                    "lines {}–{}",
+                    page.lines[main.start].number,
+                    page.lines[main.end.max(main.start + 1) - 1].number
+                );
+                match title {
+                    Some(t) => format!("{lines}, under \"{}\"", shorten(&page.text[t], 40)),
+                    None => lines,
+                }
+            }
+        };
+        for i in 0..page.len() {
+            if page.lines[i].is_blank() || state.in_article(i) || state.title == Some(i) {
                 continue;
             }
             let reason = if state.regions.is_empty() {
-                "the page has no article text"
+                "the page has no article text".to_string()
             } else if i < first {
-                "before the article starts"
+                format!("before the article ({article})")
             } else if i >= last {
-                "after the article ends"
+                format!("after the article ({article})")
             } else {
-                "between parts of the article, with too little article text"
+                format!("between parts of the article ({article}), with too little article text")
             };
             out.remove(i, reason);
         }

@@ -110,6 +110,10 @@ pub struct Config {
     pub enable: Vec<String>,
     /// Extra rules; see [`UserRule`].
     pub rules: Vec<UserRule>,
+    /// Opt-in vocabulary packs, by name: `site-vocabulary` holds the phrase
+    /// and label entries kept out of the default lists because they fitted
+    /// too few sites.
+    pub packs: Vec<String>,
     /// Keep converter markup (markdown links, images, URLs) in the output
     /// instead of rendering links as their text.
     pub keep_markup: bool,
@@ -157,6 +161,14 @@ pub enum ConfigError {
         #[source]
         source: regex::Error,
     },
+    /// `packs` names no known pack.
+    #[error("unknown pack {name:?} (packs: {known})")]
+    UnknownPack {
+        /// The unknown name.
+        name: String,
+        /// The known packs, for the message.
+        known: String,
+    },
     /// A user rule is incomplete, too large, or clashes with another rule.
     #[error("user rule {rule:?}: {message}")]
     BadRule {
@@ -173,7 +185,8 @@ pub enum ConfigError {
 pub enum ConfigErrorKind {
     /// The config text does not parse, or a field has the wrong type or name.
     Syntax,
-    /// `disable` or `enable` names an unknown rule or family.
+    /// `disable` or `enable` names an unknown rule or family, or `packs` an
+    /// unknown pack.
     UnknownRule,
     /// A user rule's regular expression is invalid or too large.
     BadRegex,
@@ -188,7 +201,9 @@ impl ConfigError {
             ConfigError::Json(_) => ConfigErrorKind::Syntax,
             #[cfg(feature = "toml")]
             ConfigError::Toml { .. } => ConfigErrorKind::Syntax,
-            ConfigError::UnknownRule { .. } => ConfigErrorKind::UnknownRule,
+            ConfigError::UnknownRule { .. } | ConfigError::UnknownPack { .. } => {
+                ConfigErrorKind::UnknownRule
+            }
             ConfigError::BadRegex { .. } => ConfigErrorKind::BadRegex,
             ConfigError::BadRule { .. } => ConfigErrorKind::BadRule,
         }

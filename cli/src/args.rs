@@ -148,6 +148,11 @@ pub(crate) struct Cli {
     #[arg(global = true, long, value_delimiter = ',')]
     pub(crate) enable: Vec<String>,
 
+    /// Enable an opt-in vocabulary pack (`site-vocabulary`: phrase and label
+    /// entries kept out of the defaults because they fitted too few sites).
+    #[arg(global = true, long = "pack", value_name = "NAME")]
+    pub(crate) packs: Vec<String>,
+
     /// Read the configuration from a TOML or JSON file (see `Config` in the
     /// library docs); command-line flags override it.
     #[arg(global = true, long, value_name = "FILE")]
@@ -294,6 +299,7 @@ impl Cli {
             config.preset = preset;
         }
         config.disable.extend(cli.disable.iter().cloned());
+        config.packs.extend(cli.packs.iter().cloned());
         config.enable.extend(cli.enable.iter().cloned());
         config.keep_markup |= cli.keep_markup;
         Ok(config)

@@ -3,8 +3,11 @@
 //!
 //! `tests/fixtures/regression.jsonl`: 50 pages of the dev corpus (14 from the
 //! Zyte article-extraction benchmark, MIT; 14 from the web-content-extraction
-//! benchmark, Apache-2.0; 22 from trafilatura's evaluation set, Apache-2.0),
-//! as scraped text with gold text or must-keep/must-drop snippets. The figures
+//! benchmark, Apache-2.0; 22 from trafilatura's evaluation set, Apache-2.0)
+//! and 12 of dev_ext (mozilla/readability's test pages, Apache-2.0: a list
+//! article, a page with a comment thread, several languages and converters,
+//! Chromium innerText among them), as scraped text with gold text or
+//! must-keep/must-drop snippets. The figures
 //! come from `deboiler eval`, which scores as the project's scorer does.
 
 use assert_cmd::Command;
@@ -12,13 +15,14 @@ use serde_json::Value;
 
 /// Floors a little under today's figures (in brackets), so that noise from
 /// small changes passes and a real drop fails: (group, field, figure, floor).
-const FLOORS: [(&str, &str, &str, f64); 6] = [
-    ("ALL", "gold", "f1", 0.90),                    // 0.917
+const FLOORS: [(&str, &str, &str, f64); 7] = [
+    ("ALL", "gold", "f1", 0.88),                    // 0.898
     ("ALL", "snippets", "f1", 0.92),                // 0.942
-    ("source=zyte", "gold", "f1", 0.86),            // 0.885
+    ("source=zyte", "gold", "f1", 0.85),            // 0.869
     ("source=wceb", "gold", "f1", 0.93),            // 0.948
     ("source=wceb", "snippets", "f1", 0.97),        // 1.000
     ("source=trafilatura", "snippets", "f1", 0.86), // 0.887
+    ("source=readability", "gold", "f1", 0.84),     // 0.863
 ];
 
 #[test]
@@ -72,7 +76,7 @@ fn second_pass_over_the_regression_set_removes_nothing() {
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
     assert!(out.status.success(), "{stdout}");
     assert!(
-        stdout.starts_with("Second pass over the --jsonl output: 0 of 50 records change"),
+        stdout.starts_with("Second pass over the --jsonl output: 0 of 62 records change"),
         "{stdout}"
     );
 }

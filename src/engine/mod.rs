@@ -90,7 +90,16 @@ impl Cleaner {
         config: Config,
         custom: Vec<Box<dyn CustomRule>>,
     ) -> Result<Cleaner, ConfigError> {
-        let users = UserRuleSet::compile(&config.rules)?;
+        let mut user_rules = config.rules.clone();
+        for pack in &config.packs {
+            user_rules.extend(
+                rules::pack_rules(pack).ok_or_else(|| ConfigError::UnknownPack {
+                    name: pack.clone(),
+                    known: rules::PACKS.join(", "),
+                })?,
+            );
+        }
+        let users = UserRuleSet::compile(&user_rules)?;
         let mut all: Vec<Box<dyn Rule>> = rules::registry();
         all.extend(users.into_rules());
         for rule in custom {

@@ -20,6 +20,7 @@ mod footer;
 mod markup;
 mod navigation;
 mod newsletter;
+mod packs;
 mod repetition;
 mod share;
 mod structure;
@@ -373,6 +374,7 @@ pub fn engine_infos() -> [&'static RuleInfo; 2] {
     [structure::ArticleText::info(), structure::Headline::info()]
 }
 
+pub(crate) use packs::{rules_of as pack_rules, PACKS};
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 

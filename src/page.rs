@@ -7,6 +7,7 @@ use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
 use crate::segment::{split_lines, Line};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Lines of more words than this are never made only of interface labels.
 const MAX_LABEL_LINE_WORDS: u32 = 12;
@@ -135,23 +136,23 @@ impl<'a> Page<'a> {
     }
 }
 
-/// How often each line's text occurs, and where it first occurs. Found by
-/// sorting rather than hashing: page text is written by strangers, and lines
-/// crafted to collide in a hash table would make a page cost quadratic time.
+/// How often each line's text occurs, and where it first occurs. The hash
+/// table is seeded per process: page text is written by strangers, and lines
+/// crafted to collide under a fixed hash would make a page cost quadratic
+/// time.
 fn count_repeats(text: &[Cow<'_, str>]) -> (Vec<u32>, Vec<usize>) {
-    let mut repeats = vec![0u32; text.len()];
-    let mut first_seen: Vec<usize> = (0..text.len()).collect();
-    let mut order: Vec<usize> = (0..text.len()).filter(|&i| !text[i].is_empty()).collect();
-    // Stable, so each run of equal lines stays in page order.
-    order.sort_by(|&a, &b| text[a].cmp(&text[b]));
-    for run in order.chunk_by(|&a, &b| text[a] == text[b]) {
-        let count = u32::try_from(run.len()).unwrap_or(u32::MAX);
-        for &i in run {
-            repeats[i] = count;
-            first_seen[i] = run[0];
+    let mut seen: HashMap<&str, (u32, usize), foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(text.len(), foldhash::fast::RandomState::default());
+    for (i, t) in text.iter().enumerate() {
+        if !t.is_empty() {
+            let entry = seen.entry(t.as_ref()).or_insert((0, i));
+            entry.0 = entry.0.saturating_add(1);
         }
     }
-    (repeats, first_seen)
+    text.iter()
+        .enumerate()
+        .map(|(i, t)| seen.get(t.as_ref()).copied().unwrap_or((0, i)))
+        .unzip()
 }
 
 #[cfg(test)]

@@ -76,12 +76,16 @@ pub fn split_lines(input: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// Whether `bytes` hold a form feed, a vertical tab, or U+2028 or U+2029
-/// (`E2 80 A8`, `E2 80 A9`); most pages have none, and take the fast path.
+/// Whether `bytes` hold a form feed, a vertical tab, or U+2028 or U+2029;
+/// most pages have none, and take the fast path.
 fn has_rare_breaks(bytes: &[u8]) -> bool {
+    static LINE_SEPARATOR: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
+        once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new("\u{2028}".as_bytes()));
+    static PARAGRAPH_SEPARATOR: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
+        once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new("\u{2029}".as_bytes()));
     memchr::memchr2(b'\x0B', b'\x0C', bytes).is_some()
-        || memchr::memmem::find_iter(bytes, b"\xE2\x80")
-            .any(|i| matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+        || LINE_SEPARATOR.find(bytes).is_some()
+        || PARAGRAPH_SEPARATOR.find(bytes).is_some()
 }
 
 /// Characters that render as nothing and only get in the way of matching.

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 pub(crate) fn decide(
     page: &Page<'_>,
     i: usize,
-    mark: Option<(&Mark, &RuleInfo)>,
+    mark: Option<(Mark, &RuleInfo)>,
     state: &State,
     score: f32,
 ) -> Decision {
@@ -21,7 +21,7 @@ pub(crate) fn decide(
     let (kept, info, reason): (bool, &RuleInfo, Cow<'static, str>) = if blank {
         (false, ArticleText::info(), Cow::Borrowed("blank line"))
     } else if let Some((m, rule)) = mark {
-        (false, rule, m.reason.clone())
+        (false, rule, m.reason)
     } else if title == Some(i) {
         (
             true,

@@ -167,7 +167,7 @@ impl Cleaner {
     /// (see [`Hints`]).
     pub fn clean_with<'a>(&self, input: &'a str, hints: &Hints<'_>) -> Cleaned<'a> {
         let page = Page::analyse(input);
-        let hits = self.triggers.find(&page, &self.rules);
+        let hits = self.triggers.find(&page);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);
@@ -216,13 +216,15 @@ impl Cleaner {
             self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
         }
 
-        let decisions = (0..page.len())
-            .map(|i| {
+        let decisions = marks
+            .into_iter()
+            .enumerate()
+            .map(|(i, mark)| {
                 // A suspicion is overruled inside the article.
-                let mark = marks[i]
-                    .as_ref()
-                    .filter(|m| !(m.weak && state.in_article(i)))
-                    .map(|m| (m, self.rules[m.rule].info()));
+                let mark = mark.filter(|m| !(m.weak && state.in_article(i))).map(|m| {
+                    let rule = self.rules[m.rule].info();
+                    (m, rule)
+                });
                 decide::decide(&page, i, mark, &state, scores[i])
             })
             .collect();

@@ -57,11 +57,14 @@ pub(crate) struct Triggers {
     short_lines: Option<TriggerSet>,
     /// The phrases of the rules that act on long lines too.
     long_lines: Option<TriggerSet>,
+    /// Each rule's [`Rule::trigger_max_words`].
+    max_words: Vec<u32>,
 }
 
 impl Triggers {
     pub(crate) fn build(rules: &[Box<dyn Rule>]) -> Result<Triggers, ConfigError> {
         Ok(Triggers {
+            max_words: rules.iter().map(|r| r.trigger_max_words()).collect(),
             short_lines: TriggerSet::build(rules, |_| true)?,
             long_lines: TriggerSet::build(rules, |rule| {
                 rule.trigger_max_words() > SHORT_LINE_WORDS
@@ -71,9 +74,9 @@ impl Triggers {
 
     /// Every rule's trigger phrases found at word boundaries, per rule, on
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
-    pub(crate) fn find(&self, page: &Page<'_>, rules: &[Box<dyn Rule>]) -> Vec<Vec<Trigger>> {
-        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); rules.len()];
-        let max_words: Vec<u32> = rules.iter().map(|r| r.trigger_max_words()).collect();
+    pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
+        let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
+        let max_words = &self.max_words;
         for (i, text) in page.text.iter().enumerate() {
             if text.is_empty() {
                 continue;
@@ -86,8 +89,13 @@ impl Triggers {
             let Some(set) = set else { continue };
             let words = page.features[i].words;
             // The automaton folds ASCII case only; other capitals
-            // (`À lire aussi`, `Ähnliche Artikel`) are folded here.
-            let folded = fold_case(text);
+            // (`À lire aussi`, `Ähnliche Artikel`) are folded here, on the
+            // short lines where headings and labels are.
+            let folded = if words <= SHORT_LINE_WORDS {
+                fold_case(text)
+            } else {
+                None
+            };
             let haystack = folded.as_deref().unwrap_or(text);
             for m in set.automaton.find_overlapping_iter(haystack) {
                 let (r, p) = set.owner[m.pattern().as_usize()];
@@ -108,7 +116,9 @@ impl Triggers {
 /// character whose lower case is longer or shorter (`İ`) is left as it is,
 /// so that every byte offset stays valid for the original text.
 fn fold_case(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+    if !may_have_non_ascii_capitals(text.as_bytes())
+        || !text.chars().any(|c| !c.is_ascii() && c.is_uppercase())
+    {
         return None;
     }
     let mut folded = String::with_capacity(text.len());
@@ -120,6 +130,17 @@ fn fold_case(text: &str) -> Option<String> {
         }
     }
     Some(folded)
+}
+
+/// A cheap test on bytes for the capitals of the phrase lists' languages
+/// and their neighbours: Latin-1 capitals (`C3 80`–`C3 9E`) and the lead
+/// bytes of the two-byte blocks where capitals and small letters mix
+/// (Latin Extended, Greek, Cyrillic, Armenian: `C4`–`D5`). Typographic
+/// quotes and dashes (three bytes) do not make a line pass.
+fn may_have_non_ascii_capitals(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n <= 0x9E)) || (0xC4..=0xD5).contains(&b)
+    })
 }
 
 /// Whether a match at `start..end` of `text` is bounded by non-word

@@ -63,20 +63,23 @@ declare_rule! {
                 }
             }
         };
+        let before = format!("before the article ({article})");
+        let after = format!("after the article ({article})");
+        let between = format!("between parts of the article ({article}), with too little article text");
         for i in 0..page.len() {
             if page.lines[i].is_blank() || state.in_article(i) || state.title == Some(i) {
                 continue;
             }
             let reason = if state.regions.is_empty() {
-                "the page has no article text".to_string()
+                "the page has no article text"
             } else if i < first {
-                format!("before the article ({article})")
+                &before
             } else if i >= last {
-                format!("after the article ({article})")
+                &after
             } else {
-                format!("between parts of the article ({article}), with too little article text")
+                &between
             };
-            out.remove(i, reason);
+            out.remove(i, reason.to_string());
         }
     }
 }

@@ -8,6 +8,6 @@ rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup ta
 WB=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo.lock)
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB" ] || cargo install wasm-bindgen-cli --version "$WB"
 [ "$(wasm-pack --version 2>/dev/null)" = "wasm-pack 0.15.1" ] || cargo install wasm-pack --version 0.15.1 --locked
-wasm-pack build wasm --target web --profile wasm --mode no-install --no-opt --out-dir ../pkg --out-name deboiler
+bash scripts/build-wasm.sh
 echo "Open http://127.0.0.1:${PORT:-8000}/www/"
 exec python3 -m http.server "${PORT:-8000}" --bind 127.0.0.1

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package into pkg/ (wasm-pack, then wasm-opt -Oz from
+# npm's binaryen, installed in e2e/ by `npm ci`). Expects wasm-pack and the
+# matching wasm-bindgen CLI (see .ci/run or www/serve.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wasm-pack build wasm --target web --profile wasm --mode no-install --no-opt --out-dir ../pkg --out-name deboiler
+opt=e2e/node_modules/.bin/wasm-opt
+[ -x "$opt" ] || (cd e2e && npm ci --no-audit --no-fund)
+# The features rustc enables for wasm32-unknown-unknown by default.
+"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  pkg/deboiler_bg.wasm -o pkg/deboiler_bg.wasm

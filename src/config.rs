@@ -1,6 +1,6 @@
 //! Configuration: preset, rules switched on or off, user rules.
 
-use crate::rule_info::{Family, ParseNameError};
+use crate::rule_info::{parse_name, Family, ParseNameError};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -46,10 +46,7 @@ impl FromStr for Preset {
     /// # }
     /// ```
     fn from_str(name: &str) -> Result<Preset, ParseNameError> {
-        Preset::ALL
-            .into_iter()
-            .find(|p| p.as_str() == name)
-            .ok_or_else(|| ParseNameError::new("preset", name, &Preset::ALL.map(Preset::as_str)))
+        parse_name(name, &Preset::ALL, Preset::as_str, "preset")
     }
 }
 

@@ -102,14 +102,26 @@ pub struct ParseNameError {
     expected: String,
 }
 
-impl ParseNameError {
-    pub(crate) fn new(what: &'static str, name: &str, expected: &[&str]) -> Self {
-        ParseNameError {
+/// The one of `all` whose name (`as_str`) is `name`; the error names `what`
+/// was asked for and every name there is.
+pub(crate) fn parse_name<T: Copy>(
+    name: &str,
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    what: &'static str,
+) -> Result<T, ParseNameError> {
+    all.iter()
+        .copied()
+        .find(|&x| as_str(x) == name)
+        .ok_or_else(|| ParseNameError {
             what,
             name: name.to_string(),
-            expected: expected.join(", "),
-        }
-    }
+            expected: all
+                .iter()
+                .map(|&x| as_str(x))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
 
 impl FromStr for Family {
@@ -122,10 +134,7 @@ impl FromStr for Family {
     /// assert!("svg".parse::<deboiler::Family>().is_err());
     /// ```
     fn from_str(name: &str) -> Result<Family, ParseNameError> {
-        Family::ALL
-            .into_iter()
-            .find(|f| f.as_str() == name)
-            .ok_or_else(|| ParseNameError::new("family", name, &Family::ALL.map(Family::as_str)))
+        parse_name(name, &Family::ALL, Family::as_str, "family")
     }
 }
 

@@ -175,6 +175,7 @@ impl Cleaner {
         let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
+        regions::credit_introduced_lists(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

@@ -16,18 +16,51 @@ pub(crate) enum Class {
     Bad,
 }
 
+// The classifier's thresholds, beside jusText's defaults (length_low 70,
+// length_high 200 characters; stopwords_low 0.30, stopwords_high 0.32;
+// max_link_density 0.2). jusText judges HTML paragraphs; a line of converter
+// text is a paragraph, a heading or a list item, and stop-word density is
+// measured against the page's language list, so the bounds sit lower.
+
+/// A line this link-heavy is a link (a teaser), however long.
+const ALL_LINK: f32 = 0.8;
+/// Mostly link, and at most `LINK_LINE_WORDS` words: a teaser headline.
+const MOSTLY_LINK: f32 = 0.5;
+const LINK_LINE_WORDS: u32 = 40;
+/// Long prose: jusText's length_high lowered to 150 characters, with a
+/// density a little under its stopwords_low; without sentence punctuation,
+/// 250 characters.
+const LONG_CHARS: u32 = 150;
+const LONG_DENSITY: f32 = 0.25;
+const LONG_WITHOUT_SENTENCE_CHARS: u32 = 250;
+/// Short prose: jusText's length_low (70), a sentence, and about its
+/// stopwords_low.
+const SHORT_CHARS: u32 = 70;
+const SHORT_DENSITY: f32 = 0.28;
+/// Near-prose: jusText's length_low with half its density, or a sentence
+/// of six words at its stopwords_low.
+const NEAR_DENSITY: f32 = 0.15;
+const NEAR_SENTENCE_WORDS: u32 = 6;
+const NEAR_SENTENCE_DENSITY: f32 = 0.3;
+
 pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
-    // A paragraph that is all one link is a teaser, however long.
-    if f.words == 0 || f.link_density() >= 0.8 || (f.link_density() > 0.5 && f.words <= 40) {
+    if f.words == 0
+        || f.link_density() >= ALL_LINK
+        || (f.link_density() > MOSTLY_LINK && f.words <= LINK_LINE_WORDS)
+    {
         return Class::Bad;
     }
     let density = density(f, lang_known);
     let sentence = f.terminal || f.inner_sentence;
-    let long_prose = f.chars >= 150 && density >= 0.25 && (sentence || f.chars >= 250);
-    let short_prose = f.chars >= 70 && density >= 0.28 && sentence;
+    let long_prose = f.chars >= LONG_CHARS
+        && density >= LONG_DENSITY
+        && (sentence || f.chars >= LONG_WITHOUT_SENTENCE_CHARS);
+    let short_prose = f.chars >= SHORT_CHARS && density >= SHORT_DENSITY && sentence;
     if long_prose || short_prose {
         Class::Good
-    } else if (f.chars >= 70 && density >= 0.15) || (f.words >= 6 && density >= 0.3 && sentence) {
+    } else if (f.chars >= SHORT_CHARS && density >= NEAR_DENSITY)
+        || (f.words >= NEAR_SENTENCE_WORDS && density >= NEAR_SENTENCE_DENSITY && sentence)
+    {
         Class::NearGood
     } else {
         Class::Short

@@ -16,13 +16,13 @@ use serde_json::Value;
 /// Floors a little under today's figures (in brackets), so that noise from
 /// small changes passes and a real drop fails: (group, field, figure, floor).
 const FLOORS: [(&str, &str, &str, f64); 7] = [
-    ("ALL", "gold", "f1", 0.88),                    // 0.898
+    ("ALL", "gold", "f1", 0.89),                    // 0.912
     ("ALL", "snippets", "f1", 0.92),                // 0.942
     ("source=zyte", "gold", "f1", 0.85),            // 0.869
     ("source=wceb", "gold", "f1", 0.93),            // 0.948
     ("source=wceb", "snippets", "f1", 0.97),        // 1.000
     ("source=trafilatura", "snippets", "f1", 0.86), // 0.887
-    ("source=readability", "gold", "f1", 0.84),     // 0.863
+    ("source=readability", "gold", "f1", 0.88),     // 0.911
 ];
 
 #[test]

@@ -216,6 +216,19 @@ impl Cleaner {
         if settle_region_ends(&mut state, &marks, &scores) {
             self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
         }
+        // A page whose only article line is its headline has no body to go
+        // under it: that line is the body.
+        let body = (0..page.len()).any(|i| {
+            Some(i) != state.title
+                && !page.is_blank(i)
+                && marks[i]
+                    .as_ref()
+                    .is_none_or(|m| m.weak && state.in_article(i))
+        });
+        if !body {
+            state.title = None;
+        }
+        let title = state.title;
 
         let decisions = marks
             .into_iter()

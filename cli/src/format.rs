@@ -49,16 +49,6 @@ impl Fields {
         }
     }
 
-    /// Puts the cleaned text at `path` (dotted for JSON records).
-    pub(crate) fn set_text(&mut self, path: &str, text: String) {
-        match self {
-            Fields::Json(r) => r.set(path, Value::String(text)),
-            Fields::Warc(m) => {
-                m.insert(path.to_string(), Value::String(text));
-            }
-        }
-    }
-
     /// The record as a JSON line, newline included.
     pub(crate) fn to_line(&self) -> String {
         match self {

@@ -55,32 +55,44 @@ impl JsonRecord {
         })
     }
 
-    /// Sets the value at a dotted path that [`JsonRecord::get`] found. Only
-    /// the top-level field holding it is written anew.
-    pub fn set(&mut self, path: &str, new: Value) {
+    /// A copy of the record with the value at `path` replaced; the field
+    /// being replaced (the page text, the bulk of a record) is not copied.
+    pub fn with(&self, path: &str, new: Value) -> JsonRecord {
+        let Some((top, value)) = self.top_level_with(path, new) else {
+            return self.clone();
+        };
+        let Ok(replacement) = serde_json::value::to_raw_value(&value) else {
+            return self.clone();
+        };
+        let fields = self
+            .fields
+            .iter()
+            .map(|(key, raw)| {
+                let raw = if key == top {
+                    replacement.clone()
+                } else {
+                    raw.clone()
+                };
+                (key.clone(), raw)
+            })
+            .collect();
+        JsonRecord { fields }
+    }
+
+    /// The top-level field that holds `path`, with `new` put at `path`.
+    fn top_level_with<'p>(&self, path: &'p str, new: Value) -> Option<(&'p str, Value)> {
         let mut parts: Vec<&str> = path.split('.').collect();
         let top = parts.remove(0);
-        let value = if parts.is_empty() {
-            new
-        } else {
-            let Some(mut value) = self.get(top) else {
-                return;
-            };
-            let Some(last) = parts.pop() else { return };
-            let mut map = &mut value;
-            for part in parts {
-                match map.get_mut(part) {
-                    Some(inner) => map = inner,
-                    None => return,
-                }
-            }
-            match map.as_object_mut() {
-                Some(object) => object.insert(last.to_string(), new),
-                None => return,
-            };
-            value
+        let Some(last) = parts.pop() else {
+            return Some((top, new));
         };
-        self.insert(top, &value);
+        let mut value = self.get(top)?;
+        let mut map = &mut value;
+        for part in parts {
+            map = map.get_mut(part)?;
+        }
+        map.as_object_mut()?.insert(last.to_string(), new);
+        Some((top, value))
     }
 
     /// Whether the record has a top-level field `key`.
@@ -108,21 +120,22 @@ mod tests {
     #[test]
     fn untouched_fields_come_out_byte_for_byte() {
         let line = r#"{"id":123456789012345678901234567890,"e":1E2,"s":"caf\u00e9","page":{"body":"old","n":1.50},"t":"x"}"#;
-        let mut record = JsonRecord::parse(line).unwrap();
+        let record = JsonRecord::parse(line).unwrap();
         assert_eq!(
             record.label("id").as_deref(),
             Some("123456789012345678901234567890")
         );
-        record.set("t", Value::String("new".into()));
+        let record = record.with("t", Value::String("new".into()));
         assert_eq!(
             record.to_line(),
             r#"{"id":123456789012345678901234567890,"e":1E2,"s":"caf\u00e9","page":{"body":"old","n":1.50},"t":"new"}"#
         );
-        record.set("page.body", Value::String("cleaned".into()));
+        let record = record.with("page.body", Value::String("cleaned".into()));
         assert_eq!(
             record.get("page.body"),
             Some(Value::String("cleaned".into()))
         );
+        assert!(record.to_line().ends_with(r#""t":"new"}"#));
         assert!(JsonRecord::parse("[1, 2]")
             .unwrap_err()
             .contains("not a JSON object"));

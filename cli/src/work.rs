@@ -97,8 +97,8 @@ impl Worker<'_> {
                 let output = if cli.explain {
                     format::explain(&item.place, &cleaned)
                 } else {
-                    let mut fields = Fields::Json(record.clone());
-                    fields.set_text(field, cleaned.text());
+                    let mut fields =
+                        Fields::Json(record.with(field, Value::String(cleaned.text())));
                     format::finish_record(cli, &mut fields, &cleaned);
                     fields.to_line()
                 };
@@ -119,8 +119,9 @@ impl Worker<'_> {
                 let output = if cli.explain {
                     format::explain(&item.place, &cleaned)
                 } else {
-                    let mut fields = Fields::Warc(headers.clone());
-                    fields.set_text("text", cleaned.text());
+                    let mut headers = headers.clone();
+                    headers.insert("text".into(), Value::String(cleaned.text()));
+                    let mut fields = Fields::Warc(headers);
                     format::finish_record(cli, &mut fields, &cleaned);
                     fields.to_line()
                 };

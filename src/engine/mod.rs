@@ -181,8 +181,14 @@ impl Cleaner {
             marks: &marks,
             params: &self.params,
         };
+        // From the start of the comment section on, lines count for nothing
+        // in the search for the article.
         let comments_from = comments::section_start(&page, &marks);
-        search.mute_comments(&mut scores, comments_from);
+        if let Some(start) = comments_from {
+            for s in &mut scores[start..] {
+                *s = s.min(0.0);
+            }
+        }
         let regions = search.article_regions(&scores);
 
         // The headline is printed first, so it must come before every part of

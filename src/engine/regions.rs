@@ -110,16 +110,6 @@ impl Search<'_, '_> {
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
     }
 
-    /// From the start of the comment section on (see [`super::comments`]),
-    /// lines count for nothing in the search for the article.
-    pub(crate) fn mute_comments(&self, scores: &mut [f32], start: Option<usize>) {
-        if let Some(start) = start {
-            for s in &mut scores[start..] {
-                *s = s.min(0.0);
-            }
-        }
-    }
-
     /// For a page with no prose line at all (results tables, short notes,
     /// lists): the best run of lines that are at least sentences, so a terse
     /// article is kept whole rather than dropped for being terse.

@@ -86,7 +86,7 @@ impl Rule for Custom {
                 continue;
             }
             let line = LineView {
-                number: page.lines[i].number,
+                number: page.number(i),
                 text,
                 words: page.features[i].words,
             };

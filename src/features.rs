@@ -22,10 +22,10 @@ pub struct Features {
     pub inner_sentence: bool,
     /// Characters of rendered text that were link anchors.
     pub link_chars: u32,
-    /// Markdown links and images on the line.
-    pub links: u32,
-    /// Markdown images on the line.
-    pub images: u32,
+    /// Markdown links and images on the line (at most 65,535 counted).
+    pub links: u16,
+    /// Markdown images on the line (at most 65,535 counted).
+    pub images: u16,
     /// Starts with a list bullet (see [`BULLETS`]).
     pub bullet: bool,
     /// The line had text, but nothing is left once markup is rendered away.

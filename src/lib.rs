@@ -70,7 +70,7 @@
 //! };
 //! let cleaner = Cleaner::new(config)?;
 //! let cleaned = cleaner.clean("The river rose by two metres overnight and the old bridge was closed before dawn.\nVisit our shop for prints of the bridge.");
-//! let names: Vec<_> = cleaned.removed().map(|(d, _)| d.name.as_ref()).collect();
+//! let names: Vec<_> = cleaned.removed().map(|(d, _)| d.name).collect();
 //! assert_eq!(names, ["shop-promo"]);
 //! # Ok(())
 //! # }
@@ -102,6 +102,7 @@ mod rule_info;
 mod rules;
 mod score;
 mod segment;
+mod texts;
 
 pub use config::{Config, ConfigError, ConfigErrorKind, Preset, UserRule};
 pub use custom::{CustomRule, LineView};

@@ -1,32 +1,38 @@
 //! A page analysed once for all rules: lines, rendered text, features,
 //! language and repetition.
 
-use crate::features::{measure, Features, StopCounts};
+use crate::features::{measure, Features};
 use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
-use crate::segment::{split_lines, Line};
-use std::borrow::Cow;
+use crate::segment::{for_each_line, normalize};
+use crate::texts::Texts;
 use std::collections::HashMap;
 
 /// Lines of more words than this are never made only of interface labels.
 const MAX_LABEL_LINE_WORDS: u32 = 12;
 
 /// The analysed page that rules look at.
+///
+/// Its state is a few flat arrays indexed by line, so that a page of
+/// millions of short lines costs tens of bytes a line, not hundreds.
 #[derive(Debug)]
 pub struct Page<'a> {
-    /// Input lines with spans and normalised text (blank lines included).
-    pub lines: Vec<Line<'a>>,
-    /// Each line's text with converter markup rendered away (see [`crate::markup`]).
-    pub text: Vec<Cow<'a, str>>,
+    /// The input text.
+    pub input: &'a str,
+    /// Where each input line starts in [`Page::input`] (blank lines included).
+    pub starts: Vec<usize>,
+    /// Each line's text with whitespace normalised and converter markup
+    /// rendered away (see [`crate::segment::normalize`], [`crate::markup`]).
+    pub text: Texts,
     /// Each line's features, measured on [`Page::text`].
     pub features: Vec<Features>,
     /// Index into [`LANGUAGES`] of the page's language, if it could be told.
     pub lang: Option<usize>,
-    /// How often each line's text occurs on the page (0 for blank lines).
-    pub repeats: Vec<u32>,
-    /// Index of the first line with the same text as this one.
-    pub first_seen: Vec<usize>,
+    /// Per line, how often its text occurs on the page for the first line
+    /// with that text (flagged with [`FIRST`]), and the index of that first
+    /// line for the others: see [`Page::repeats`], [`Page::first_seen`].
+    groups: Vec<u32>,
     /// The built-in label lists each line is made of (see
     /// [`crate::rules::label_lists`]); 0 for lines too long or too
     /// sentence-like to be interface labels.
@@ -36,29 +42,25 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// Splits, renders and measures `input`.
     pub fn analyse(input: &'a str) -> Page<'a> {
-        let lines = split_lines(input);
+        let breaks = memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1;
         let stop = StopWords::get();
-        let mut text = Vec::with_capacity(lines.len());
-        let mut features = Vec::with_capacity(lines.len());
-        let mut stop_counts: Vec<StopCounts> = Vec::with_capacity(lines.len());
+        let mut starts = Vec::with_capacity(breaks);
+        let mut text = Texts::with_capacity(breaks, input.len());
+        let mut features = Vec::with_capacity(breaks);
+        // Stop-word hits per line, kept sparse until the page's language is
+        // known: which languages a line has hits for, then those counts.
+        let mut hit_langs: Vec<u32> = Vec::with_capacity(breaks);
+        let mut hit_counts: Vec<u16> = Vec::new();
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
-        for line in &lines {
-            let rendered = match &line.text {
-                Cow::Borrowed(s) => render(s),
-                Cow::Owned(s) => {
-                    let r = render(s);
-                    crate::markup::Rendered {
-                        text: Cow::Owned(r.text.into_owned()),
-                        ..r
-                    }
-                }
-            };
+        for_each_line(input, |span| {
+            let normalised = normalize(&input[span.clone()]);
+            let rendered = render(&normalised);
             let (mut f, counts) = measure(&rendered.text, stop);
             f.link_chars = rendered.link_chars as u32;
-            f.links = rendered.links as u32;
-            f.images = rendered.images as u32;
-            f.markup_only = rendered.text.is_empty() && !line.text.is_empty();
+            f.links = u16::try_from(rendered.links).unwrap_or(u16::MAX);
+            f.images = u16::try_from(rendered.images).unwrap_or(u16::MAX);
+            f.markup_only = rendered.text.is_empty() && !normalised.is_empty();
             // Menus and labels say little about the language; sentences do.
             if f.words >= 6 {
                 for (t, c) in totals.iter_mut().zip(counts) {
@@ -66,20 +68,39 @@ impl<'a> Page<'a> {
                 }
                 total_words = total_words.saturating_add(f.words);
             }
-            text.push(rendered.text);
+            let mut mask = 0u32;
+            for (l, &c) in counts.iter().enumerate() {
+                if c > 0 {
+                    mask |= 1 << l;
+                    hit_counts.push(c);
+                }
+            }
+            hit_langs.push(mask);
+            starts.push(span.start);
+            text.push(&rendered.text);
             features.push(f);
-            stop_counts.push(counts);
-        }
+        });
         let lang = lang::guess(&totals, total_words);
         // A page in one language with an interface in another (an English
         // article on a French site) has prose in the second language too.
         let second = lang.and_then(|l| lang::second(&totals, l));
         if let Some(l) = lang {
-            for (f, c) in features.iter_mut().zip(&stop_counts) {
-                f.stop_words = u32::from(second.map_or(c[l], |s| c[l].max(c[s])));
+            let mut next = 0;
+            for (f, &mask) in features.iter_mut().zip(&hit_langs) {
+                let count = |lang: usize| {
+                    let bit = 1u32 << lang;
+                    if mask & bit == 0 {
+                        0
+                    } else {
+                        hit_counts[next + (mask & (bit - 1)).count_ones() as usize]
+                    }
+                };
+                f.stop_words = u32::from(second.map_or(count(l), |s| count(l).max(count(s))));
+                next += mask.count_ones() as usize;
             }
         }
-        let (repeats, first_seen) = count_repeats(&text);
+        drop((hit_langs, hit_counts));
+        let groups = count_repeats(&text);
         let mut key = LabelKey::default();
         let label_lists = text
             .iter()
@@ -95,12 +116,12 @@ impl<'a> Page<'a> {
             })
             .collect();
         Page {
-            lines,
+            input,
+            starts,
             text,
             features,
             lang,
-            repeats,
-            first_seen,
+            groups,
             label_lists,
         }
     }
@@ -108,12 +129,45 @@ impl<'a> Page<'a> {
     /// Number of lines, blank ones included.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.starts.len()
+    }
+
+    /// How often line `i`'s text occurs on the page (0 for a line without
+    /// visible text).
+    pub fn repeats(&self, i: usize) -> u32 {
+        let g = self.groups[i];
+        if g & FIRST != 0 {
+            g & !FIRST
+        } else {
+            self.groups[g as usize] & !FIRST
+        }
+    }
+
+    /// Index of the first line with the same text as line `i`.
+    pub fn first_seen(&self, i: usize) -> usize {
+        let g = self.groups[i];
+        if g & FIRST != 0 {
+            i
+        } else {
+            g as usize
+        }
+    }
+
+    /// 1-based line number of line `i` in the input.
+    pub fn number(&self, i: usize) -> usize {
+        i + 1
     }
 
     /// Whether line `i` has no visible text (blank, or markup only).
+    #[inline]
     pub fn is_blank(&self, i: usize) -> bool {
-        self.text[i].is_empty()
+        self.text.is_empty_at(i)
+    }
+
+    /// Whether input line `i` holds nothing but whitespace (a line of
+    /// markup only is not blank here, though it has no visible text).
+    pub fn is_blank_input(&self, i: usize) -> bool {
+        self.is_blank(i) && !self.features[i].markup_only
     }
 
     /// The nearest line before `i` with visible text.
@@ -136,23 +190,37 @@ impl<'a> Page<'a> {
     }
 }
 
-/// How often each line's text occurs, and where it first occurs. The hash
-/// table is seeded per process: page text is written by strangers, and lines
-/// crafted to collide under a fixed hash would make a page cost quadratic
-/// time.
-fn count_repeats(text: &[Cow<'_, str>]) -> (Vec<u32>, Vec<usize>) {
-    let mut seen: HashMap<&str, (u32, usize), foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(text.len(), foldhash::fast::RandomState::default());
+/// Marks an entry of [`Page::groups`] that holds a count.
+const FIRST: u32 = 1 << 31;
+
+/// [`Page::groups`] for the page's lines. The hash table is seeded per
+/// process: page text is written by strangers, and lines crafted to collide
+/// under a fixed hash would make a page cost quadratic time.
+fn count_repeats(text: &Texts) -> Vec<u32> {
+    let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(
+            text.len().min(4096),
+            foldhash::fast::RandomState::default(),
+        );
+    let mut groups: Vec<u32> = Vec::with_capacity(text.len());
     for (i, t) in text.iter().enumerate() {
-        if !t.is_empty() {
-            let entry = seen.entry(t.as_ref()).or_insert((0, i));
-            entry.0 = entry.0.saturating_add(1);
+        // Past 2^31 lines a line counts as new: its index would not fit.
+        let index = u32::try_from(i).ok().filter(|&i| i < FIRST);
+        match index {
+            Some(index) if !t.is_empty() => {
+                let first = *seen.entry(t).or_insert(index);
+                if first == index {
+                    groups.push(FIRST | 1);
+                } else {
+                    let count = &mut groups[first as usize];
+                    *count = FIRST | (*count & !FIRST).saturating_add(1).min(FIRST - 1);
+                    groups.push(first);
+                }
+            }
+            _ => groups.push(FIRST | u32::from(!t.is_empty())),
         }
     }
-    text.iter()
-        .enumerate()
-        .map(|(i, t)| seen.get(t.as_ref()).copied().unwrap_or((0, i)))
-        .unzip()
+    groups
 }
 
 #[cfg(test)]
@@ -164,8 +232,10 @@ mod tests {
         let page = Page::analyse(
             "Subscribe\nThe cat sat on the mat and it was happy with the world.\nSubscribe\n",
         );
-        assert_eq!(page.repeats, [2, 1, 2]);
-        assert_eq!(page.first_seen, [0, 1, 0]);
+        let repeats: Vec<_> = (0..3).map(|i| page.repeats(i)).collect();
+        let first_seen: Vec<_> = (0..3).map(|i| page.first_seen(i)).collect();
+        assert_eq!(repeats, [2, 1, 2]);
+        assert_eq!(first_seen, [0, 1, 0]);
         assert_eq!(page.lang.map(|l| LANGUAGES[l]), Some("en"));
     }
 
@@ -174,7 +244,7 @@ mod tests {
         let page = Page::analyse("![logo](https://x.org/l.png)\n[Home](https://x.org/)");
         assert!(page.is_blank(0));
         assert!(page.features[0].markup_only);
-        assert_eq!(page.text[1], "Home");
+        assert_eq!(&page.text[1], "Home");
         assert_eq!(page.features[1].link_chars, 4);
     }
 }

@@ -1,7 +1,8 @@
 //! The result of cleaning a page: the kept text and every line's decision.
 
-use crate::rule_info::Family;
-use crate::segment::shorten;
+use crate::rule_info::{Family, RuleInfo};
+use crate::segment::{line_end, shorten};
+use crate::texts::Texts;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -104,15 +105,99 @@ impl BlockMap {
     }
 }
 
+/// One line's decision as a page stores it (eight bytes, so that a page
+/// of millions of lines stays small); [`Cleaned::decision`] spells it out.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Verdict {
+    reason: u32,
+    /// The score in hundredths.
+    score: i16,
+    /// Index into [`Cleaned::rules`] in the low bits, flags in the top three.
+    rule: u16,
+}
+
+const KEPT: u16 = 1 << 15;
+const BLANK: u16 = 1 << 14;
+const TITLE: u16 = 1 << 13;
+const RULE_BITS: u16 = TITLE - 1;
+
+impl Verdict {
+    /// `score` is kept to hundredths; `rule` is below 8192 (see
+    /// [`crate::engine::MAX_RULES`]).
+    pub(crate) fn new(
+        kept: bool,
+        blank: bool,
+        title: bool,
+        rule: u32,
+        reason: u32,
+        score: f32,
+    ) -> Self {
+        let flag = |on: bool, bit: u16| if on { bit } else { 0 };
+        Verdict {
+            reason,
+            score: (score * 100.0).round().clamp(-32767.0, 32767.0) as i16,
+            rule: (rule as u16 & RULE_BITS)
+                | flag(kept, KEPT)
+                | flag(blank, BLANK)
+                | flag(title, TITLE),
+        }
+    }
+
+    fn kept(self) -> bool {
+        self.rule & KEPT != 0
+    }
+
+    fn blank(self) -> bool {
+        self.rule & BLANK != 0
+    }
+
+    fn title(self) -> bool {
+        self.rule & TITLE != 0
+    }
+
+    fn rule(self) -> usize {
+        (self.rule & RULE_BITS) as usize
+    }
+
+    fn score(self) -> f32 {
+        f32::from(self.score) / 100.0
+    }
+}
+
+/// What a decision says of the rule behind it.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleRef {
+    code: Cow<'static, str>,
+    name: Cow<'static, str>,
+    family: Family,
+}
+
+impl RuleRef {
+    pub(crate) fn of(info: &RuleInfo) -> Self {
+        RuleRef {
+            code: info.code.clone(),
+            name: info.name.clone(),
+            family: info.family,
+        }
+    }
+}
+
 /// A cleaned page: the kept text, the headline, and every line's decision.
 ///
 /// Borrows the input text; serialises (with serde) to the JSON report of
 /// `deboiler --format json`.
 #[derive(Debug, Clone)]
 pub struct Cleaned<'a> {
-    pub(crate) decisions: Vec<Decision>,
+    pub(crate) input: &'a str,
+    /// Where each line starts in `input`.
+    pub(crate) starts: Vec<usize>,
+    pub(crate) verdicts: Vec<Verdict>,
+    /// The rules named by `verdicts`.
+    pub(crate) rules: Vec<RuleRef>,
+    /// The reasons named by `verdicts`.
+    pub(crate) reasons: Vec<Cow<'static, str>>,
     /// Output text per line (markup rendered unless the config keeps it).
-    pub(crate) lines: Vec<Cow<'a, str>>,
+    pub(crate) lines: Texts,
     pub(crate) words: Vec<u32>,
     pub(crate) title: Option<usize>,
     pub(crate) language: Option<&'static str>,
@@ -128,7 +213,7 @@ impl<'a> Cleaned<'a> {
 
     /// The detected headline, if any.
     pub fn title(&self) -> Option<&str> {
-        self.title.map(|i| self.lines[i].as_ref())
+        self.title.map(|i| &self.lines[i])
     }
 
     /// The plain rendering the CLI prints: the headline, a blank line, then
@@ -148,21 +233,62 @@ impl<'a> Cleaned<'a> {
     }
 
     /// Every input line's decision, in input order.
-    pub fn decisions(&self) -> &[Decision] {
-        &self.decisions
+    pub fn decisions(&self) -> impl ExactSizeIterator<Item = Decision> + DoubleEndedIterator + '_ {
+        (0..self.verdicts.len()).map(|i| self.spell_out(i))
+    }
+
+    /// The decision on the line at `index` (0-based; its `line` is
+    /// `index + 1`), if the page has that many lines.
+    pub fn decision(&self, index: usize) -> Option<Decision> {
+        (index < self.verdicts.len()).then(|| self.spell_out(index))
+    }
+
+    /// Number of input lines, blank ones included: one decision each.
+    pub fn line_count(&self) -> usize {
+        self.verdicts.len()
+    }
+
+    fn spell_out(&self, i: usize) -> Decision {
+        let v = self.verdicts[i];
+        let rule = &self.rules[v.rule()];
+        let start = self.starts[i];
+        Decision {
+            line: i + 1,
+            span: start..line_end(self.input, start),
+            kept: v.kept(),
+            blank: v.blank(),
+            title: v.title(),
+            code: rule.code.clone(),
+            name: rule.name.clone(),
+            family: rule.family,
+            reason: self.reasons[v.reason as usize].clone(),
+            score: v.score(),
+        }
     }
 
     /// The output text of the line a decision is about.
     pub fn line_text(&self, decision: &Decision) -> &str {
-        self.lines.get(decision.line - 1).map_or("", |l| l.as_ref())
+        decision
+            .line
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .unwrap_or("")
+    }
+
+    /// The text of every kept line in input order, the headline included.
+    pub fn kept_lines(&self) -> impl Iterator<Item = &str> {
+        self.verdicts
+            .iter()
+            .zip(self.lines.iter())
+            .filter(|(v, _)| v.kept())
+            .map(|(_, text)| text)
     }
 
     /// The removed lines with their decisions.
-    pub fn removed(&self) -> impl Iterator<Item = (&Decision, &str)> {
-        self.decisions
-            .iter()
-            .filter(|d| !d.kept && !d.blank)
-            .map(|d| (d, self.line_text(d)))
+    pub fn removed(&self) -> impl Iterator<Item = (Decision, &str)> {
+        (0..self.verdicts.len())
+            .filter(|&i| !self.verdicts[i].kept() && !self.verdicts[i].blank())
+            .map(|i| (self.spell_out(i), &self.lines[i]))
     }
 
     /// The block map, then every non-blank line with its decision, as
@@ -178,7 +304,7 @@ impl<'a> Cleaned<'a> {
     /// ```
     pub fn explain(&self) -> String {
         let mut out = format!("   {}\n", self.map.describe());
-        for d in self.decisions.iter().filter(|d| !d.blank) {
+        for d in self.decisions().filter(|d| !d.blank) {
             let sign = if d.kept { '+' } else { '-' };
             out.push_str(&format!(
                 "{sign} {:>5}  {} {:<20} {}\n         | {}\n",
@@ -186,7 +312,7 @@ impl<'a> Cleaned<'a> {
                 d.code,
                 d.name,
                 d.reason,
-                shorten(self.line_text(d), 110)
+                shorten(self.line_text(&d), 110)
             ));
         }
         out
@@ -205,22 +331,26 @@ impl<'a> Cleaned<'a> {
     /// Counts of kept and removed lines and words, per family and rule.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
-        for (d, &words) in self.decisions.iter().zip(&self.words) {
-            if d.blank {
+        let mut by_rule = vec![0usize; self.rules.len()];
+        for (v, &words) in self.verdicts.iter().zip(&self.words) {
+            if v.blank() {
                 continue;
             }
             let words = words as usize;
             s.lines += 1;
             s.words += words;
-            if d.kept {
+            if v.kept() {
                 s.lines_kept += 1;
                 s.words_kept += words;
             } else {
                 s.lines_removed += 1;
                 s.words_removed += words;
-                *s.removed_by_family.entry(d.family).or_default() += 1;
-                *s.removed_by_rule.entry(d.code.to_string()).or_default() += 1;
+                by_rule[v.rule()] += 1;
             }
+        }
+        for (rule, n) in self.rules.iter().zip(by_rule).filter(|(_, n)| *n > 0) {
+            *s.removed_by_family.entry(rule.family).or_default() += n;
+            *s.removed_by_rule.entry(rule.code.to_string()).or_default() += n;
         }
         s
     }
@@ -229,12 +359,12 @@ impl<'a> Cleaned<'a> {
         let mut out = String::new();
         let mut gap = false;
         let mut any = false;
-        for (d, text) in self.decisions.iter().zip(&self.lines) {
-            if d.blank {
+        for (v, text) in self.verdicts.iter().zip(self.lines.iter()) {
+            if v.blank() {
                 gap = true;
                 continue;
             }
-            if !d.kept || (d.title && !with_title) || text.is_empty() {
+            if !v.kept() || (v.title() && !with_title) || text.is_empty() {
                 continue;
             }
             if any {
@@ -251,8 +381,21 @@ impl<'a> Cleaned<'a> {
 #[derive(Serialize)]
 struct DecisionView<'c> {
     #[serde(flatten)]
-    decision: &'c Decision,
+    decision: Decision,
     text: &'c str,
+}
+
+/// Every decision, spelt out one at a time as the report is written.
+struct DecisionsView<'c, 'a>(&'c Cleaned<'a>);
+
+impl Serialize for DecisionsView<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cleaned = self.0;
+        s.collect_seq((0..cleaned.verdicts.len()).map(|i| DecisionView {
+            decision: cleaned.spell_out(i),
+            text: &cleaned.lines[i],
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -263,7 +406,7 @@ struct ReportView<'c> {
     language: Option<&'static str>,
     summary: Summary,
     article: &'c BlockMap,
-    decisions: Vec<DecisionView<'c>>,
+    decisions: DecisionsView<'c, 'c>,
 }
 
 impl Serialize for Cleaned<'_> {
@@ -275,14 +418,7 @@ impl Serialize for Cleaned<'_> {
             language: self.language,
             summary: self.summary(),
             article: &self.map,
-            decisions: self
-                .decisions
-                .iter()
-                .map(|d| DecisionView {
-                    decision: d,
-                    text: self.line_text(d),
-                })
-                .collect(),
+            decisions: DecisionsView(self),
         }
         .serialize(s)
     }

@@ -7,41 +7,14 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// One input line: its position in the original text and its normalised form.
-#[derive(Debug, Clone)]
-pub struct Line<'a> {
-    /// 1-based line number in the input.
-    pub number: usize,
-    /// Byte span of the line in the input, without its line terminator.
-    pub span: Range<usize>,
-    /// The line with whitespace normalised: non-breaking and other Unicode
-    /// spaces become a plain space, zero-width characters and control
-    /// characters are dropped, runs of spaces collapse to one, and the ends
-    /// are trimmed. Empty for a blank line.
-    pub text: Cow<'a, str>,
-}
-
-impl Line<'_> {
-    /// True when the line holds nothing but whitespace.
-    pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-/// Splits `input` into lines on `\n`, `\r\n`, a lone `\r`, and the rarer
-/// breaks that some converters write: form feed, vertical tab, and the
-/// Unicode line and paragraph separators (U+2028, U+2029).
-pub fn split_lines(input: &str) -> Vec<Line<'_>> {
+/// Calls `each` with the byte span of every line of `input`, in order,
+/// without its line terminator. Lines end at `\n`, `\r\n`, a lone `\r`,
+/// and the rarer breaks that some converters write: form feed, vertical
+/// tab, and the Unicode line and paragraph separators (U+2028, U+2029).
+/// A final terminator adds no empty line.
+pub fn for_each_line(input: &str, mut each: impl FnMut(Range<usize>)) {
     let bytes = input.as_bytes();
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
-    let mut push = |start: usize, end: usize| {
-        lines.push(Line {
-            number: lines.len() + 1,
-            span: start..end,
-            text: normalize(&input[start..end]),
-        });
-    };
     if has_rare_breaks(bytes) {
         let mut chars = input.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -53,7 +26,7 @@ pub fn split_lines(input: &str) -> Vec<Line<'_>> {
                 '\n' | '\r' | '\x0B' | '\x0C' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
                 _ => continue,
             };
-            push(start, i);
+            each(start..i);
             start = i + width;
         }
     } else {
@@ -62,7 +35,7 @@ pub fn split_lines(input: &str) -> Vec<Line<'_>> {
                 // The `\n` of a `\r\n` pair, already consumed.
                 continue;
             }
-            push(start, end);
+            each(start..end);
             start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
                 end + 2
             } else {
@@ -71,9 +44,27 @@ pub fn split_lines(input: &str) -> Vec<Line<'_>> {
         }
     }
     if start < input.len() {
-        push(start, input.len());
+        each(start..input.len());
     }
-    lines
+}
+
+/// Where the line that starts at byte `start` ends (see [`for_each_line`]),
+/// found again from the text so that a page need not keep every line's end.
+pub fn line_end(input: &str, start: usize) -> usize {
+    let bytes = &input.as_bytes()[start..];
+    let mut end = memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len());
+    let mut from = 0;
+    while let Some(at) = memchr::memchr3(0x0B, 0x0C, 0xE2, &bytes[from..end]) {
+        let at = from + at;
+        if bytes[at] != 0xE2
+            || (bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)))
+        {
+            end = at;
+            break;
+        }
+        from = at + 1;
+    }
+    start + end
 }
 
 /// Whether `bytes` hold a form feed, a vertical tab, or U+2028 or U+2029;
@@ -148,7 +139,10 @@ fn special_at(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// Normalises the whitespace of one line (see [`Line::text`]).
+/// Normalises the whitespace of one line: non-breaking and other Unicode
+/// spaces become a plain space, zero-width characters and control
+/// characters are dropped, runs of spaces collapse to one, and the ends are
+/// trimmed. Empty for a blank line.
 ///
 /// Borrows when the line needs nothing but trimming, which is the usual case.
 pub fn normalize(raw: &str) -> Cow<'_, str> {
@@ -196,14 +190,22 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    fn split(input: &str) -> Vec<(Range<usize>, String)> {
+        let mut lines = Vec::new();
+        for_each_line(input, |span| {
+            assert_eq!(line_end(input, span.start), span.end, "{span:?}");
+            lines.push((span.clone(), normalize(&input[span]).into_owned()));
+        });
+        lines
+    }
+
     #[test]
     fn form_feeds_and_unicode_separators_break_lines() {
         let input = "one\x0ctwo\u{2028}three\u{2029}four\r\nfive\x0bsix";
-        let lines = split_lines(input);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        let lines = split(input);
+        let texts: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
         assert_eq!(texts, ["one", "two", "three", "four", "five", "six"]);
-        assert_eq!(&input[lines[2].span.clone()], "three");
-        assert_eq!(lines[5].number, 6);
+        assert_eq!(&input[lines[2].0.clone()], "three");
     }
 
     #[test]
@@ -217,13 +219,12 @@ mod tests {
 
     #[test]
     fn spans_point_at_the_input_bytes() {
-        let input = "one\r\ntwo \u{a0}words\rthree\n\nfour";
-        let lines = split_lines(input);
-        let texts: Vec<_> = lines.iter().map(|l| l.text.as_ref()).collect();
-        assert_eq!(texts, ["one", "two words", "three", "", "four"]);
-        assert_eq!(&input[lines[1].span.clone()], "two \u{a0}words");
-        assert_eq!(lines[4].number, 5);
-        assert_eq!(&input[lines[4].span.clone()], "four");
+        let input = "one\r\ntwo \u{a0}words\rthree\n\nfour\u{2014}";
+        let lines = split(input);
+        let texts: Vec<_> = lines.iter().map(|l| l.1.as_str()).collect();
+        assert_eq!(texts, ["one", "two words", "three", "", "four\u{2014}"]);
+        assert_eq!(&input[lines[1].0.clone()], "two \u{a0}words");
+        assert_eq!(&input[lines[4].0.clone()], "four\u{2014}");
     }
 
     #[test]
@@ -246,7 +247,7 @@ mod tests {
 
     #[test]
     fn trailing_newline_adds_no_line() {
-        assert_eq!(split_lines("a\nb\n").len(), 2);
-        assert!(split_lines("").is_empty());
+        assert_eq!(split("a\nb\n").len(), 2);
+        assert!(split("").is_empty());
     }
 }

@@ -87,7 +87,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         prop_assert!(input.is_char_boundary(d.span.start) && input.is_char_boundary(d.span.end));
         let raw = &input[d.span.clone()];
         prop_assert!(!raw.contains(BREAKS));
-        prop_assert_eq!(normalise(raw), normalise(cleaned.line_text(d)));
+        prop_assert_eq!(normalise(raw), normalise(cleaned.line_text(&d)));
         last_end = d.span.end;
     }
     // Every output line is an input line, in input order.

@@ -41,7 +41,6 @@ fn decisions(cleaner: &Cleaner, text: &str) -> String {
     cleaner
         .clean(text)
         .decisions()
-        .iter()
         .filter(|d| !d.blank)
         .map(|d| {
             format!(

@@ -337,9 +337,9 @@ impl<'a> Batch<'a> {
         s.bytes_in += d.bytes_in;
         s.bytes_out += d.bytes_out;
         s.lines += d.lines;
-        s.lines_removed += d.removed.len();
-        for code in d.removed {
-            *s.by_rule.entry(code).or_default() += 1;
+        for (code, n) in d.removed {
+            s.lines_removed += n;
+            *s.by_rule.entry(code).or_default() += n;
         }
         self.progress.inc(d.bytes_in as u64);
         Ok(())

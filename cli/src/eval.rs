@@ -299,8 +299,8 @@ fn show_page(
     if let Some(title) = cleaned.title() {
         writeln!(out, "title: {title}")?;
     }
-    for d in cleaned.decisions().iter().filter(|d| !d.blank) {
-        let text = cleaned.line_text(d);
+    for d in cleaned.decisions().filter(|d| !d.blank) {
+        let text = cleaned.line_text(&d);
         let wanted = match &gold {
             Some(g) => {
                 let toks = tokens(text);

@@ -7,6 +7,7 @@ use crate::records::{Item, Payload};
 use crate::report;
 use deboiler::{Cleaned, Cleaner, Hints};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// What cleaning one item gave.
 pub struct Done {
@@ -19,8 +20,8 @@ pub struct Done {
     pub bytes_in: usize,
     pub bytes_out: usize,
     pub lines: usize,
-    /// Codes of the rules that removed lines, one per line.
-    pub removed: Vec<String>,
+    /// Removed lines per rule code.
+    pub removed: BTreeMap<String, usize>,
 }
 
 /// What the workers need to know.
@@ -140,29 +141,25 @@ impl Worker<'_> {
         id: Option<String>,
     ) -> Done {
         // Bytes of kept text, counted without building the text again.
-        let mut kept = 0;
-        let mut removed = Vec::new();
-        let mut report = Vec::new();
-        let mut lines = 0;
-        for d in cleaned.decisions().iter().filter(|d| !d.blank) {
-            lines += 1;
-            if d.kept {
-                kept += cleaned.line_text(d).len();
-            } else {
-                removed.push(d.code.to_string());
-            }
-            if self.reporting {
-                report.push(report::line(place, id.as_deref(), d, cleaned.line_text(d)));
-            }
-        }
+        let kept = cleaned.kept_lines().map(str::len).sum();
+        let summary = cleaned.summary();
+        let report = if self.reporting {
+            cleaned
+                .decisions()
+                .filter(|d| !d.blank)
+                .map(|d| report::line(place, id.as_deref(), &d, cleaned.line_text(&d)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Done {
             bytes_in: input.len(),
             bytes_out: kept,
             output: Some(output),
             report,
             error: None,
-            lines,
-            removed,
+            lines: summary.lines,
+            removed: summary.removed_by_rule,
         }
     }
 
@@ -181,7 +178,7 @@ impl Worker<'_> {
             bytes_in: item.size,
             bytes_out: 0,
             lines: 0,
-            removed: Vec::new(),
+            removed: BTreeMap::new(),
         }
     }
 }

@@ -35,8 +35,8 @@ pub(crate) fn section_start(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<u
     let unit = |header: usize, i: usize| {
         let f = &page.features[i];
         is_header(i)
-            || (page.repeats[i] >= UNIT_REPEATS
-                && page.first_seen[i] > header
+            || (page.repeats(i) >= UNIT_REPEATS
+                && page.first_seen(i) > header
                 && (1..=UNIT_MAX_WORDS).contains(&f.words))
     };
     // Comments follow what they comment on: some prose comes first.

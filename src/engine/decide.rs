@@ -2,55 +2,94 @@
 
 use crate::features::Features;
 use crate::page::Page;
-use crate::report::Decision;
-use crate::rules::{ArticleText, Headline, Mark, RuleInfo, State};
+use crate::report::{RuleRef, Verdict};
+use crate::rules::{ArticleText, Headline, Mark, Reasons, Rule, State};
 use std::borrow::Cow;
 
-/// The decision on line `i`: removed by `mark` (and `rule`, the rule that
-/// made it), kept as the headline, or kept as article text.
-pub(crate) fn decide(
-    page: &Page<'_>,
-    i: usize,
-    mark: Option<(Mark, &RuleInfo)>,
-    state: &State,
-    score: f32,
-) -> Decision {
-    let title = state.title;
-    let line = &page.lines[i];
-    let blank = line.is_blank();
-    let (kept, info, reason): (bool, &RuleInfo, Cow<'static, str>) = if blank {
-        (false, ArticleText::info(), Cow::Borrowed("blank line"))
-    } else if let Some((m, rule)) = mark {
-        (false, rule, m.reason)
-    } else if title == Some(i) {
-        (
-            true,
-            Headline::info(),
-            Cow::Borrowed("headline of the article"),
-        )
-    } else {
-        let reason = describe_kept(&page.features[i], state.region.contains(&i));
-        (true, ArticleText::info(), Cow::Borrowed(reason))
-    };
-    Decision {
-        line: line.number,
-        span: line.span.clone(),
-        kept,
-        blank,
-        title: title == Some(i),
-        code: info.code.clone(),
-        name: info.name.clone(),
-        family: info.family,
-        reason,
-        score: (score * 100.0).round() / 100.0,
+/// The reasons of kept and blank lines, first in every page's [`Reasons`].
+const FIXED: [&str; 6] = [
+    "blank line",
+    "headline of the article",
+    "prose inside the article",
+    "short line inside the article",
+    "prose in a further part of the article",
+    "short line in a further part of the article",
+];
+const BLANK: u32 = 0;
+const HEADLINE: u32 = 1;
+
+/// A page's reasons, starting with those of kept and blank lines.
+pub(crate) fn reasons() -> Reasons {
+    Reasons(FIXED.iter().map(|r| Cow::Borrowed(*r)).collect())
+}
+
+/// Turns the rules' marks into one verdict per line, naming the rules
+/// that decided in `rules` (the first two are the content classifier's).
+pub(crate) struct Decider<'r> {
+    all: &'r [Box<dyn Rule>],
+    /// For each rule of the cleaner, its index in `rules` once it decides a line.
+    local: Vec<u32>,
+    pub rules: Vec<RuleRef>,
+}
+
+impl<'r> Decider<'r> {
+    pub fn new(all: &'r [Box<dyn Rule>]) -> Self {
+        Decider {
+            all,
+            local: vec![u32::MAX; all.len()],
+            rules: vec![
+                RuleRef::of(ArticleText::info()),
+                RuleRef::of(Headline::info()),
+            ],
+        }
+    }
+
+    /// The verdict on line `i`: removed by `mark`, kept as the headline,
+    /// or kept as article text. A suspicion inside the article does not
+    /// count.
+    pub fn decide(
+        &mut self,
+        page: &Page<'_>,
+        i: usize,
+        mark: Option<Mark>,
+        state: &State,
+        score: f32,
+    ) -> Verdict {
+        let mark = mark.filter(|m| !(m.weak && state.in_article(i)));
+        let title = state.title == Some(i);
+        let blank = page.is_blank_input(i);
+        let (kept, rule, reason) = if blank {
+            (false, 0, BLANK)
+        } else if let Some(m) = mark {
+            (false, self.local_rule(m.rule), m.reason)
+        } else if title {
+            (true, 1, HEADLINE)
+        } else {
+            (
+                true,
+                0,
+                kept_reason(&page.features[i], state.region.contains(&i)),
+            )
+        };
+        Verdict::new(kept, blank, title, rule, reason, score)
+    }
+
+    fn local_rule(&mut self, rule: u16) -> u32 {
+        let slot = &mut self.local[rule as usize];
+        if *slot == u32::MAX {
+            *slot = self.rules.len() as u32;
+            self.rules.push(RuleRef::of(self.all[rule as usize].info()));
+        }
+        *slot
     }
 }
 
-fn describe_kept(f: &Features, main: bool) -> &'static str {
+/// Index into [`FIXED`] of the reason a kept line gets.
+fn kept_reason(f: &Features, main: bool) -> u32 {
     match (f.words >= 12, main) {
-        (true, true) => "prose inside the article",
-        (false, true) => "short line inside the article",
-        (true, false) => "prose in a further part of the article",
-        (false, false) => "short line in a further part of the article",
+        (true, true) => 2,
+        (false, true) => 3,
+        (true, false) => 4,
+        (false, false) => 5,
     }
 }

@@ -26,11 +26,17 @@ use crate::hints::Hints;
 use crate::page::Page;
 use crate::report::{BlockMap, Cleaned};
 use crate::rules::{
-    self, Context, Family, Mark, Marks, Phase, Rule, RuleInfo, State, Trigger, UserRuleSet,
+    self, Context, Family, Mark, Marks, Phase, Reasons, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
+use crate::segment::{for_each_line, normalize};
+use crate::texts::Texts;
 use params::Params;
 use regions::{line_score, settle_region_ends, Search};
 use triggers::Triggers;
+
+/// The most rules a cleaner may have, built-in, user and custom rules
+/// together; decisions name their rule in 13 bits.
+pub(crate) const MAX_RULES: usize = 4096;
 
 /// A configured cleaner: every rule, pattern and automaton compiled once.
 ///
@@ -113,6 +119,15 @@ impl Cleaner {
             }
             all.push(Box::new(rule));
         }
+        if all.len() > MAX_RULES {
+            return Err(ConfigError::BadRule {
+                rule: "rules".into(),
+                message: format!(
+                    "{} rules in all; the limit is {MAX_RULES} (one rule can hold many phrases)",
+                    all.len()
+                ),
+            });
+        }
         let known = |name: &str| {
             name.parse::<Family>().is_ok() || all.iter().any(|r| r.info().code == name)
         };
@@ -169,8 +184,9 @@ impl Cleaner {
         let page = Page::analyse(input);
         let hits = self.triggers.find(&page);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
+        let mut reasons = decide::reasons();
 
-        self.run_phase(Phase::Lines, &page, &hits, None, &mut marks);
+        self.run_phase(Phase::Lines, &page, &hits, None, &mut marks, &mut reasons);
 
         let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
@@ -215,12 +231,26 @@ impl Cleaner {
             article,
             title,
         };
-        self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+        self.run_phase(
+            Phase::Context,
+            &page,
+            &hits,
+            Some(&state),
+            &mut marks,
+            &mut reasons,
+        );
         // A context rule that ends the article early (a "See also" heading)
         // can leave a tail of short lines that only the removed part paid
         // for; trimmed now, as cleaning the output again would trim it.
         if settle_region_ends(&mut state, &marks, &scores) {
-            self.run_phase(Phase::Context, &page, &hits, Some(&state), &mut marks);
+            self.run_phase(
+                Phase::Context,
+                &page,
+                &hits,
+                Some(&state),
+                &mut marks,
+                &mut reasons,
+            );
         }
         // A page whose only article line is its headline has no body to go
         // under it: that line is the body.
@@ -236,19 +266,15 @@ impl Cleaner {
         }
         let title = state.title;
 
-        let decisions = marks
+        let mut decider = decide::Decider::new(&self.rules);
+        // Collected in place: the verdicts take the marks' memory.
+        let verdicts: Vec<_> = marks
             .into_iter()
             .enumerate()
-            .map(|(i, mark)| {
-                // A suspicion is overruled inside the article.
-                let mark = mark.filter(|m| !(m.weak && state.in_article(i))).map(|m| {
-                    let rule = self.rules[m.rule].info();
-                    (m, rule)
-                });
-                decide::decide(&page, i, mark, &state, scores[i])
-            })
+            .map(|(i, mark)| decider.decide(&page, i, mark, &state, scores[i]))
             .collect();
-        let number = |i: usize| page.lines[i].number;
+        drop(scores);
+        let number = |i: usize| page.number(i);
         let map = BlockMap {
             parts: state
                 .regions
@@ -260,15 +286,22 @@ impl Cleaner {
             headline: title.map(number),
             comments_from: comments_from.map(number),
         };
+        let words = page.features.iter().map(|f| f.words).collect();
         let lines = if self.config.keep_markup {
-            page.lines.into_iter().map(|l| l.text).collect()
+            let mut lines = Texts::with_capacity(page.len(), input.len());
+            for_each_line(input, |span| lines.push(&normalize(&input[span])));
+            lines
         } else {
             page.text
         };
         Cleaned {
-            decisions,
+            input: page.input,
+            starts: page.starts,
+            verdicts,
+            rules: decider.rules,
+            reasons: reasons.0,
             lines,
-            words: page.features.iter().map(|f| f.words).collect(),
+            words,
             title,
             language: page.lang.map(|l| crate::lang::LANGUAGES[l]),
             map,
@@ -282,6 +315,7 @@ impl Cleaner {
         hits: &[Vec<Trigger>],
         state: Option<&State>,
         marks: &mut [Option<Mark>],
+        reasons: &mut Reasons,
     ) {
         for (r, rule) in self.rules.iter().enumerate() {
             if rule.phase() != phase {
@@ -292,7 +326,10 @@ impl Cleaner {
                 triggers: &hits[r],
                 state,
             };
-            rule.apply(&cx, &mut Marks::new(r, rule.opens_comments(), marks));
+            rule.apply(
+                &cx,
+                &mut Marks::new(r, rule.opens_comments(), marks, reasons),
+            );
         }
     }
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 /// (negative); the region search sums these.
 pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Params) -> f32 {
     let f = &page.features[i];
-    if page.lines[i].is_blank() || (f.markup_only && !marked) {
+    if page.is_blank_input(i) || (f.markup_only && !marked) {
         return 0.0;
     }
     if marked {
@@ -118,7 +118,7 @@ impl Search<'_, '_> {
         let scores: Vec<f32> = (0..page.len())
             .map(|i| {
                 let f = &page.features[i];
-                if page.lines[i].is_blank() || (f.markup_only && marks[i].is_none()) {
+                if page.is_blank_input(i) || (f.markup_only && marks[i].is_none()) {
                     0.0
                 } else if marks[i].is_some() || f.link_density() > 0.5 {
                     self.params.noise_score
@@ -355,12 +355,12 @@ mod tests {
         // context rule removed: the short lines lose what held them in.
         let scores = [2.0, 2.0, -0.3, -0.3, -1.0, 2.5];
         let removed = Some(Mark {
+            reason: 0,
             rule: 0,
-            reason: "after a heading that ends the article".into(),
             weak: false,
             opens_comments: false,
         });
-        let marks = [None, None, None, None, removed.clone(), removed];
+        let marks = [None, None, None, None, removed, removed];
         // One region over all six lines.
         let whole_page = || State {
             region: 0..6,

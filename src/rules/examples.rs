@@ -103,7 +103,7 @@ mod tests {
             for example in examples(&info.doc) {
                 let cleaned = cleaner.clean(&example.page);
                 for (index, expect, text) in &example.promises {
-                    let d = &cleaned.decisions()[*index];
+                    let d = &cleaned.decision(*index).expect("a line of the page");
                     let holds = match expect {
                         Expect::Removed => !d.kept && d.code == info.code,
                         Expect::Kept => d.kept,

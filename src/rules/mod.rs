@@ -47,7 +47,7 @@ pub enum Phase {
 /// A phrase of a rule's trigger list found on a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
-    /// Index of the line in [`Page::lines`].
+    /// Index of the line in [`Page::text`].
     pub line: usize,
     /// Index of the phrase in the rule's [`Rule::triggers`].
     pub phrase: usize,
@@ -65,7 +65,7 @@ impl Trigger {
 /// What the engine knows when [`Phase::Context`] rules run.
 #[derive(Debug, Clone)]
 pub struct State {
-    /// Lines (indices into [`Page::lines`]) of the main article region: the
+    /// Lines (indices into [`Page::text`]) of the main article region: the
     /// run of lines with the highest content score.
     pub region: Range<usize>,
     /// Every region taken as article, in page order (the main one included):
@@ -102,15 +102,18 @@ impl<'p, 'a> Context<'p, 'a> {
             .iter()
             .zip(&page.features)
             .enumerate()
-            .map(|(i, (text, f))| (i, text.as_ref(), f))
+            .map(|(i, (text, f))| (i, text, f))
     }
 }
 
-/// A rule's verdict that a line is noise.
-#[derive(Debug, Clone)]
+/// A rule's verdict that a line is noise. Eight bytes: a page may have
+/// millions of lines, so the reason is an index into the page's
+/// [`Reasons`], and a cleaner has at most [`crate::engine::MAX_RULES`]
+/// rules.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Mark {
-    pub rule: usize,
-    pub reason: Cow<'static, str>,
+    pub reason: u32,
+    pub rule: u16,
     /// Only suspected: the line counts as noise when the engine looks for
     /// the article, but is kept if it ends up inside it.
     pub weak: bool,
@@ -118,24 +121,46 @@ pub(crate) struct Mark {
     pub opens_comments: bool,
 }
 
+/// The reasons given on one page, each stored once however many lines it
+/// is given for (rules tend to give the same reason to a run of lines).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reasons(pub Vec<Cow<'static, str>>);
+
+impl Reasons {
+    /// The index of `reason`, added if it differs from the latest one.
+    pub fn add(&mut self, reason: Cow<'static, str>) -> u32 {
+        if self.0.last() != Some(&reason) {
+            self.0.push(reason);
+        }
+        (self.0.len() - 1) as u32
+    }
+}
+
 /// Where a rule writes its verdicts. The first rule to mark a line wins, so
 /// earlier (more specific) rules name the reason.
 pub struct Marks<'m> {
-    rule: usize,
+    rule: u16,
     opens_comments: bool,
     marks: &'m mut [Option<Mark>],
+    reasons: &'m mut Reasons,
 }
 
 impl<'m> Marks<'m> {
-    pub(crate) fn new(rule: usize, opens_comments: bool, marks: &'m mut [Option<Mark>]) -> Self {
+    pub(crate) fn new(
+        rule: usize,
+        opens_comments: bool,
+        marks: &'m mut [Option<Mark>],
+        reasons: &'m mut Reasons,
+    ) -> Self {
         Marks {
-            rule,
+            rule: rule as u16,
             opens_comments,
             marks,
+            reasons,
         }
     }
 
-    /// Marks line `line` (an index into [`Page::lines`]) as noise.
+    /// Marks line `line` (an index into the page's lines) as noise.
     pub fn remove(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) {
         self.set(line, reason.into(), false);
     }
@@ -151,7 +176,7 @@ impl<'m> Marks<'m> {
         if let Some(slot @ None) = self.marks.get_mut(line) {
             *slot = Some(Mark {
                 rule: self.rule,
-                reason,
+                reason: self.reasons.add(reason),
                 weak,
                 opens_comments: self.opens_comments,
             });
@@ -419,7 +444,6 @@ pub(crate) mod testing {
         let cleaned = cleaner.clean(page);
         cleaned
             .decisions()
-            .iter()
             .filter(|d| !d.blank)
             .map(|d| {
                 let code = if d.kept {

@@ -46,11 +46,11 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
         for i in 0..page.len() {
-            let times = page.repeats[i];
+            let times = page.repeats(i);
             if times < 2 || page.features[i].words == 0 {
                 continue;
             }
-            let first = page.first_seen[i];
+            let first = page.first_seen(i);
             let words = page.features[i].words;
             if words <= LABEL_WORDS {
                 out.remove(i, format!("short line printed {times} times on the page"));
@@ -61,7 +61,7 @@ declare_rule! {
             } else if first != i {
                 // Articles do repeat themselves (a pull quote, a refrain), so
                 // a later copy inside the article stays.
-                out.suspect(i, format!("repeats line {}", page.lines[first].number));
+                out.suspect(i, format!("repeats line {}", page.number(first)));
             }
         }
     }

@@ -54,8 +54,8 @@ declare_rule! {
                 let main = &state.region;
                 let lines = format!(
                     "lines {}–{}",
-                    page.lines[main.start].number,
-                    page.lines[main.end.max(main.start + 1) - 1].number
+                    page.number(main.start),
+                    page.number(main.end.max(main.start + 1) - 1)
                 );
                 match title {
                     Some(t) => format!("{lines}, under \"{}\"", shorten(&page.text[t], 40)),
@@ -67,7 +67,7 @@ declare_rule! {
         let after = format!("after the article ({article})");
         let between = format!("between parts of the article ({article}), with too little article text");
         for i in 0..page.len() {
-            if page.lines[i].is_blank() || state.in_article(i) || state.title == Some(i) {
+            if page.is_blank_input(i) || state.in_article(i) || state.title == Some(i) {
                 continue;
             }
             let reason = if state.regions.is_empty() {

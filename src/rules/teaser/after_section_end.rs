@@ -67,22 +67,23 @@ declare_rule! {
         let region = state.region.clone();
         let page = cx.page;
         // Prefix sums of kept characters (all, and prose only), so that each
-        // heading costs the same however long the page.
-        let mut all = vec![0u64; page.len() + 1];
-        let mut prose = vec![0u64; page.len() + 1];
+        // heading costs the same however long the page. They wrap: a
+        // difference is right for any run of fewer than 2^32 characters.
+        let mut all = vec![0u32; page.len() + 1];
+        let mut prose = vec![0u32; page.len() + 1];
         for i in 0..page.len() {
             let kept = if out.is_removed(i) {
                 0
             } else {
-                u64::from(page.features[i].chars)
+                page.features[i].chars
             };
             let good = classify(&page.features[i], page.lang.is_some()) == Class::Good;
-            all[i + 1] = all[i] + kept;
-            prose[i + 1] = prose[i] + if good { kept } else { 0 };
+            all[i + 1] = all[i].wrapping_add(kept);
+            prose[i + 1] = prose[i].wrapping_add(if good { kept } else { 0 });
         }
         let kept_chars = |range: std::ops::Range<usize>, prose_only: bool| -> u64 {
             let sums = if prose_only { &prose } else { &all };
-            sums[range.end] - sums[range.start]
+            u64::from(sums[range.end].wrapping_sub(sums[range.start]))
         };
         let total = kept_chars(region.clone(), false);
         if total == 0 {

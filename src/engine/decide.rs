@@ -93,3 +93,9 @@ fn kept_reason(f: &Features, main: bool) -> u32 {
         (false, false) => 5,
     }
 }
+
+// A page of millions of lines holds one mark, then one verdict, per line in
+// the same memory; these sizes are what the README's memory figures count.
+const _: () = assert!(std::mem::size_of::<Option<Mark>>() == 8);
+const _: () = assert!(std::mem::size_of::<Verdict>() == 8);
+const _: () = assert!(std::mem::size_of::<Features>() == 32);

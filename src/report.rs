@@ -72,11 +72,13 @@ pub struct BlockMap {
     pub headline: Option<usize>,
     /// The first line of the comment section, if the page has one.
     pub comments_from: Option<usize>,
+    /// Its last line.
+    pub comments_to: Option<usize>,
 }
 
 impl BlockMap {
     /// One line for people: `article: lines 12–40 (main), 52–60; headline:
-    /// line 10; comments from line 80`.
+    /// line 10; comments: lines 80–120`.
     pub fn describe(&self) -> String {
         if self.parts.is_empty() {
             return "no article found".into();
@@ -98,8 +100,10 @@ impl BlockMap {
         if let Some(h) = self.headline {
             out.push_str(&format!("; headline: line {h}"));
         }
-        if let Some(c) = self.comments_from {
-            out.push_str(&format!("; comments from line {c}"));
+        match (self.comments_from, self.comments_to) {
+            (Some(a), Some(b)) => out.push_str(&format!("; comments: lines {a}–{b}")),
+            (Some(a), None) => out.push_str(&format!("; comments from line {a}")),
+            _ => {}
         }
         out
     }

@@ -12,6 +12,7 @@
 use crate::page::Page;
 use crate::rules::Mark;
 use crate::score::{classify, Class};
+use std::ops::Range;
 
 /// Comment headers that make a section on their own…
 const MIN_HEADERS: usize = 3;
@@ -24,11 +25,46 @@ const MIN_UNIT_LINES: usize = 2;
 /// A unit line is short and printed at least this often on the page.
 const UNIT_REPEATS: u32 = 3;
 const UNIT_MAX_WORDS: u32 = 8;
+/// A signature line is short, holds a date or time, and shares its first
+/// two words with another such line within [`UNIT_REACH`].
+const SIGNATURE_MAX_WORDS: u32 = 14;
+/// The section ends at its last comment-like line (a header, a unit, a
+/// signature or prose) that has no other within this many lines of text
+/// after it: what follows is the page's footer.
+const END_GAP: usize = 8;
+/// A bare section heading has at most this many words, and comments' prose
+/// within [`UNIT_REACH`] below it: a sidebar's "Recent comments" widget
+/// lists names and titles only.
+const HEADING_MAX_WORDS: u32 = 3;
+/// Words of a bare comment-section heading, in the corpus languages.
+const SECTION_WORDS: [&str; 12] = [
+    "comments",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "commenti",
+    "komentarze",
+    "reacties",
+    "responses",
+    "replies",
+    "reactions",
+    "antworten",
+    "reacciones",
+];
 
-/// The first line of the page's comment section, if it has one.
-pub(crate) fn section_start(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<usize> {
+/// The lines of the page's comment section, if it has one.
+pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<usize>> {
     let is_header = |i: usize| marks[i].as_ref().is_some_and(|m| m.opens_comments);
     let headers: Vec<usize> = (0..page.len()).filter(|&i| is_header(i)).collect();
+    let lang = page.lang.is_some();
+    let prose = |i: usize| classify(&page.features[i], lang) == Class::Good;
+    let headings: Vec<usize> = (0..page.len())
+        .filter(|&i| {
+            is_header(i)
+                || (is_section_heading(page, i)
+                    && (i + 1..page.len().min(i + 1 + UNIT_REACH)).any(prose))
+        })
+        .collect();
 
     // A repeated short line whose first copy is below the header belongs to
     // the section's units, not to the page's menus.
@@ -39,19 +75,132 @@ pub(crate) fn section_start(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<u
                 && page.first_seen(i) > header
                 && (1..=UNIT_MAX_WORDS).contains(&f.words))
     };
+    // So does a signature; under a bare heading only signatures will do, as
+    // a teaser list repeats its bylines (`Max Fisher`) too.
+    let signed = |header: usize, i: usize| {
+        signature_key(page, i).is_some_and(|key| {
+            (header + 1..page.len().min(header + 1 + UNIT_REACH))
+                .any(|j| j != i && signature_key(page, j) == Some(key))
+        })
+    };
     // Comments follow what they comment on: some prose comes first.
-    let lang = page.lang.is_some();
-    let first_prose = (0..page.len()).find(|&i| classify(&page.features[i], lang) == Class::Good);
+    let first_prose = (0..page.len()).find(|&i| prose(i));
     let clustered = headers
         .windows(MIN_HEADERS)
         .find(|w| w[w.len() - 1] - w[0] <= HEADERS_SPAN && first_prose.is_some_and(|p| p < w[0]))
         .map(|w| w[0]);
-    let followed = headers.iter().copied().find(|&h| {
-        first_prose.is_some_and(|p| p < h)
-            && (h + 1..page.len().min(h + 1 + UNIT_REACH))
-                .filter(|&i| unit(h, i))
-                .count()
-                >= MIN_UNIT_LINES
+    let followed = headings.iter().copied().find(|&h| {
+        let units = (h + 1..page.len().min(h + 1 + UNIT_REACH))
+            .filter(|&i| {
+                if is_header(h) {
+                    unit(h, i) || signed(h, i)
+                } else {
+                    signed(h, i)
+                }
+            })
+            .count();
+        first_prose.is_some_and(|p| p < h) && units >= MIN_UNIT_LINES
     });
-    clustered.into_iter().chain(followed).min()
+    let start = clustered.into_iter().chain(followed).min()?;
+    // Where it ends: the last comment-like line before a long enough run of
+    // other lines.
+    let mut signatures = Vec::new();
+    let mut end = start;
+    let mut gap = 0;
+    for i in start + 1..page.len() {
+        if page.is_blank(i) {
+            continue;
+        }
+        let key = signature_key(page, i);
+        let signed = key.is_some_and(|k| signatures.contains(&k));
+        if let Some(k) = key {
+            signatures.push(k);
+        }
+        if is_header(i) || unit(start, i) || signed || prose(i) {
+            end = i;
+            gap = 0;
+        } else {
+            gap += 1;
+            if gap > END_GAP {
+                break;
+            }
+        }
+    }
+    Some(start..end + 1)
+}
+
+/// Whether line `i` is a bare comment-section heading: a few words, one of
+/// them a [`SECTION_WORDS`] word (`Comments`, `Reader comments`), no
+/// bullet (`* Comments` is an entry of a menu or a share bar) and no digit
+/// (`By Ann, Mar 5, 2025 | 6 comments` is a byline).
+fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
+    let f = &page.features[i];
+    (1..=HEADING_MAX_WORDS).contains(&f.words)
+        && !f.terminal
+        && !f.bullet
+        && f.digits == 0
+        && page.text[i]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
+/// The first two words of line `i` if it may be a comment's signature: a
+/// short line with a digit (a date or a time) and no bullet (a list of
+/// specifications, `• Cost: $20`, repeats its shape too).
+fn signature_key<'p>(page: &'p Page<'_>, i: usize) -> Option<(&'p str, &'p str)> {
+    let f = &page.features[i];
+    if f.digits == 0 || f.bullet || !(3..=SIGNATURE_MAX_WORDS).contains(&f.words) {
+        return None;
+    }
+    let mut words = page.text[i].split_whitespace();
+    let first = words.next()?;
+    let second = words.next()?;
+    (!first.chars().any(|c| c.is_ascii_digit())).then_some((first, second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POST: &str = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n";
+    const COMMENT: &str = "We had the same heat all week here, and the nights did not cool down at all until the storm came through on Friday.";
+
+    fn section_of(page: &str) -> Option<Range<usize>> {
+        let page = Page::analyse(page);
+        let marks = vec![None; page.len()];
+        section(&page, &marks)
+    }
+
+    #[test]
+    fn a_signed_thread_under_a_bare_heading_is_a_section_up_to_the_footer() {
+        let mut page = format!("{POST}Comments\n");
+        for name in ["Ellen", "Toni", "Gina"] {
+            page.push_str(&format!(
+                "{COMMENT}\nPosted by: {name} at September 10, 2012 11:40 AM\n"
+            ));
+        }
+        page.push_str(
+            "About us\nContact\nPrivacy\nTerms\nJobs\nAdvertise\nArchive\nHelp\nSitemap\nRSS\n",
+        );
+        // Lines: 2 of post, heading at 2, then six lines of thread (3..=8).
+        assert_eq!(section_of(&page), Some(2..9));
+    }
+
+    #[test]
+    fn a_sidebar_widget_or_a_teaser_list_is_no_section() {
+        // "Recent Comments" lists names and post titles, no comment prose.
+        let mut widget = format!("{POST}Recent Comments\n");
+        for name in ["Peter", "Jamie", "Thomas"] {
+            widget.push_str(&format!(
+                "{name} on Are 64-bit identifiers free from collision? 2019\n"
+            ));
+        }
+        assert_eq!(section_of(&widget), None);
+        // A columnist's teasers repeat a byline, not a dated signature.
+        let mut teasers = format!("{POST}Comments\n");
+        for _ in 0..3 {
+            teasers.push_str(&format!("Max Fisher\n{COMMENT}\n"));
+        }
+        assert_eq!(section_of(&teasers), None);
+    }
 }

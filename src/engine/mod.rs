@@ -199,7 +199,8 @@ impl Cleaner {
         };
         // From the start of the comment section on, lines count for nothing
         // in the search for the article.
-        let comments_from = comments::section_start(&page, &marks);
+        let comments = comments::section(&page, &marks);
+        let comments_from = comments.as_ref().map(|c| c.start);
         if let Some(start) = comments_from {
             for s in &mut scores[start..] {
                 *s = s.min(0.0);
@@ -230,6 +231,7 @@ impl Cleaner {
             regions: regions.all,
             article,
             title,
+            comments,
         };
         self.run_phase(
             Phase::Context,
@@ -285,6 +287,7 @@ impl Cleaner {
             main: state.regions.iter().position(|r| *r == state.region),
             headline: title.map(number),
             comments_from: comments_from.map(number),
+            comments_to: state.comments.as_ref().map(|c| number(c.end - 1)),
         };
         let words = page.features.iter().map(|f| f.words).collect();
         let lines = if self.config.keep_markup {

@@ -367,6 +367,7 @@ mod tests {
             regions: std::iter::once(0..6).collect(),
             article: vec![true; 6],
             title: None,
+            comments: None,
         };
         let mut state = whole_page();
         assert!(settle_region_ends(&mut state, &marks, &scores));

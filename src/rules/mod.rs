@@ -75,6 +75,8 @@ pub struct State {
     pub article: Vec<bool>,
     /// The line taken as the headline, which context rules leave alone.
     pub title: Option<usize>,
+    /// The lines of the reader-comment section, if the page has one.
+    pub comments: Option<Range<usize>>,
 }
 
 impl State {
@@ -178,6 +180,20 @@ impl<'m> Marks<'m> {
                 rule: self.rule,
                 reason: self.reasons.add(reason),
                 weak,
+                opens_comments: self.opens_comments,
+            });
+        }
+    }
+
+    /// Marks line `line` as noise even if another rule marked it first:
+    /// for a verdict on a whole block (a comment section) that names the
+    /// block, rather than what each of its lines looks like.
+    pub fn overrule(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) {
+        if let Some(slot) = self.marks.get_mut(line) {
+            *slot = Some(Mark {
+                rule: self.rule,
+                reason: self.reasons.add(reason.into()),
+                weak: false,
                 opens_comments: self.opens_comments,
             });
         }
@@ -387,6 +403,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(markup::LinkList),
         Box::new(structure::Separator),
         Box::new(repetition::RepeatedLine),
+        Box::new(comments::CommentSection),
         Box::new(teaser::AfterSectionEnd),
         Box::new(structure::Sandwiched),
         Box::new(structure::OutsideArticle),

@@ -1,5 +1,7 @@
 //! Reader comments under an article.
 
 mod comment_header;
+mod comment_section;
 
 pub use comment_header::{is_comment_header, CommentHeader, CommentMeta, HEADER_WORDS};
+pub use comment_section::CommentSection;

@@ -64,11 +64,43 @@ pub(crate) fn find_title(
     if above == Some(first) {
         return above;
     }
-    best_match
+    let chosen = best_match
         .or(above)
         .or(opens_with_heading)
-        .or_else(|| candidates.contains(&first).then_some(first))
+        .or_else(|| candidates.contains(&first).then_some(first))?;
+    Some(bare_heading_below(page, marks, chosen, opening).unwrap_or(chosen))
 }
+
+/// The heading right below `chosen` when `chosen` holds it whole with more
+/// around it: a title line with the site's name or section (`Business |
+/// Bridge Repairs: What Comes Next`) above the page's own heading (`Bridge
+/// Repairs: What Comes Next`), or the same heading printed twice. The
+/// heading itself is the headline; taking the longer line would leave the
+/// heading in the body, and cleaning the output again would take it away.
+fn bare_heading_below(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    chosen: usize,
+    opening: usize,
+) -> Option<usize> {
+    if chosen >= opening {
+        return None;
+    }
+    let outer = page.text[chosen].to_lowercase();
+    // One of the next few lines that no rule removed (a "Continue reading"
+    // link or a "Supported by" label may come between).
+    (chosen + 1..=opening)
+        .filter(|&n| !page.is_blank(n) && marks[n].is_none())
+        .take(BARE_HEADING_REACH)
+        .find(|&n| {
+            page.features[n].words >= 3
+                && is_heading_like(&page.features[n], &page.text[n])
+                && outer.contains(&page.text[n].to_lowercase())
+        })
+}
+
+/// How many lines below a title line its bare heading may be.
+const BARE_HEADING_REACH: usize = 3;
 
 /// The line among `lines` that repeats the caller's `title`: most of its
 /// words are the title's, and it is no longer than the title.

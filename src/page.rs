@@ -20,8 +20,6 @@ const MAX_LABEL_LINE_WORDS: u32 = 12;
 pub struct Page<'a> {
     /// The input text.
     pub input: &'a str,
-    /// Where each input line starts in [`Page::input`] (blank lines included).
-    pub starts: Vec<usize>,
     /// Each line's text with whitespace normalised and converter markup
     /// rendered away (see [`crate::segment::normalize`], [`crate::markup`]).
     pub text: Texts,
@@ -44,7 +42,6 @@ impl<'a> Page<'a> {
     pub fn analyse(input: &'a str) -> Page<'a> {
         let breaks = memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1;
         let stop = StopWords::get();
-        let mut starts = Vec::with_capacity(breaks);
         let mut text = Texts::with_capacity(breaks, input.len());
         let mut features = Vec::with_capacity(breaks);
         // Stop-word hits per line, kept sparse until the page's language is
@@ -76,7 +73,6 @@ impl<'a> Page<'a> {
                 }
             }
             hit_langs.push(mask);
-            starts.push(span.start);
             text.push(&rendered.text);
             features.push(f);
         });
@@ -117,7 +113,6 @@ impl<'a> Page<'a> {
             .collect();
         Page {
             input,
-            starts,
             text,
             features,
             lang,
@@ -126,10 +121,17 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// The lines' text and word counts; the rest of the page's state is
+    /// freed.
+    pub fn into_text(self) -> (Texts, Vec<u32>) {
+        let words = self.features.iter().map(|f| f.words).collect();
+        (self.text, words)
+    }
+
     /// Number of lines, blank ones included.
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.features.len()
     }
 
     /// How often line `i`'s text occurs on the page (0 for a line without

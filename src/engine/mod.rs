@@ -289,24 +289,29 @@ impl Cleaner {
             comments_from: comments_from.map(number),
             comments_to: state.comments.as_ref().map(|c| number(c.end - 1)),
         };
-        let words = page.features.iter().map(|f| f.words).collect();
+        let (input, lang) = (page.input, page.lang);
+        // The rest of the page goes before the line starts are found again,
+        // so that both never take memory at once.
+        let (text, words) = page.into_text();
+        let mut starts = Vec::with_capacity(text.len());
+        for_each_line(input, |span| starts.push(span.start));
         let lines = if self.config.keep_markup {
-            let mut lines = Texts::with_capacity(page.len(), input.len());
+            let mut lines = Texts::with_capacity(starts.len(), input.len());
             for_each_line(input, |span| lines.push(&normalize(&input[span])));
             lines
         } else {
-            page.text
+            text
         };
         Cleaned {
-            input: page.input,
-            starts: page.starts,
+            input,
+            starts,
             verdicts,
             rules: decider.rules,
             reasons: reasons.0,
             lines,
             words,
             title,
-            language: page.lang.map(|l| crate::lang::LANGUAGES[l]),
+            language: lang.map(|l| crate::lang::LANGUAGES[l]),
             map,
         }
     }

@@ -29,7 +29,7 @@ declare_rule! {
     /// …
     ///   Read next
     /// - Orkney's war on stoats
-    /// - A coordinated stoat cull on the Scottish islands has proved successful, and conservationists are not slowing down now.
+    /// - A coordinated stoat cull on the Scottish islands has proved successful, and conservationists are not slowing down now: traps are going out on every farm on the islands.
     ///   Cuba's energy crisis
     ///   The island nation struggles with blackouts
     /// ```
@@ -64,6 +64,11 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let Some(state) = cx.state else { return };
+        // Every heading it acts on is a trigger hit; without one there is
+        // nothing to do (and no per-line sums to pay for).
+        if cx.triggers.is_empty() {
+            return;
+        }
         let region = state.region.clone();
         let page = cx.page;
         // Prefix sums of kept characters (all, and prose only), so that each

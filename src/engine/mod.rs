@@ -233,26 +233,15 @@ impl Cleaner {
             title,
             comments,
         };
-        self.run_phase(
-            Phase::Context,
-            &page,
-            &hits,
-            Some(&state),
-            &mut marks,
-            &mut reasons,
-        );
+        let context = |state: &State, marks: &mut [Option<Mark>], reasons: &mut Reasons| {
+            self.run_phase(Phase::Context, &page, &hits, Some(state), marks, reasons)
+        };
+        context(&state, &mut marks, &mut reasons);
         // A context rule that ends the article early (a "See also" heading)
         // can leave a tail of short lines that only the removed part paid
         // for; trimmed now, as cleaning the output again would trim it.
         if settle_region_ends(&mut state, &marks, &scores) {
-            self.run_phase(
-                Phase::Context,
-                &page,
-                &hits,
-                Some(&state),
-                &mut marks,
-                &mut reasons,
-            );
+            context(&state, &mut marks, &mut reasons);
         }
         // A page whose only article line is its headline has no body to go
         // under it: that line is the body.

@@ -243,6 +243,10 @@ fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (json,))
 }
 
+/// Pages longer than this are cleaned without holding the GIL; for shorter
+/// ones, releasing and taking it back would cost more than it frees.
+const RELEASE_GIL_BYTES: usize = 64 * 1024;
+
 /// The native cleaner; `deboiler.Cleaner` wraps it.
 #[pyclass(frozen, module = "deboiler._native", name = "Cleaner")]
 struct PyCleaner {
@@ -352,7 +356,7 @@ impl PyCleaner {
         let text = text_of(text)?;
         let cleaner = &self.inner;
         // Long pages take a while; other Python threads run meanwhile.
-        if text.len() > 64 * 1024 {
+        if text.len() > RELEASE_GIL_BYTES {
             py.allow_threads(|| clean_owned(cleaner, text, title, url))
         } else {
             clean_owned(cleaner, text, title, url)

@@ -68,7 +68,70 @@ pub(crate) fn find_title(
         .or(above)
         .or(opens_with_heading)
         .or_else(|| candidates.contains(&first).then_some(first))?;
-    Some(bare_heading_below(page, marks, chosen, opening).unwrap_or(chosen))
+    if let Some(bare) = bare_heading_below(page, marks, chosen, opening) {
+        return Some(bare);
+    }
+    Some(unsuffixed_heading_below(page, marks, chosen, region.end).unwrap_or(chosen))
+}
+
+/// The page's own heading below a title line that carries the site's name
+/// after a separator (`Iran Strikes Back - Rolling Stone` above `Everything
+/// You Need to Know About the Iranian Strike`): the `<title>` a converter
+/// printed first, where the heading the page shows comes a few lines later.
+/// The heading is the headline; the title line is then outside the article.
+fn unsuffixed_heading_below(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    chosen: usize,
+    end: usize,
+) -> Option<usize> {
+    let text = &page.text[chosen];
+    let (stem, site) = site_suffix(text)?;
+    let stem_words = word_set(stem);
+    let site = site.to_lowercase();
+    let lines = (chosen + 1..end)
+        .filter(|&n| !page.is_blank(n) && marks[n].is_none())
+        .take(UNSUFFIXED_HEADING_REACH);
+    for n in lines {
+        let line = &page.text[n];
+        if (3..=UNSUFFIXED_HEADING_WORDS).contains(&page.features[n].words)
+            && is_heading_like(&page.features[n], line)
+            && site_suffix(line).is_none()
+            && !line.to_lowercase().contains(&site)
+            && overlap(&stem_words, &word_set(line)) >= 0.5
+        {
+            return Some(n);
+        }
+        // The heading comes before the article's prose.
+        if classify(&page.features[n], page.lang.is_some()) == Class::Good {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many kept lines below a suffixed title line the page's heading may be.
+const UNSUFFIXED_HEADING_REACH: usize = 4;
+/// The most words that heading has (longer lines there are the lead).
+const UNSUFFIXED_HEADING_WORDS: u32 = 20;
+
+/// A title line's text before and after its last ` - `, ` | `, ` – ` or
+/// ` — `, when what follows reads as a site's name (1 to 4 capitalised
+/// words, or a domain) and what comes before is a heading of 3 words or more.
+fn site_suffix(text: &str) -> Option<(&str, &str)> {
+    let at = [" - ", " | ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i)?;
+    let (stem, site) = (text[..at.0].trim(), text[at.0 + at.1..].trim());
+    let words = |s: &str| s.split_whitespace().count();
+    // A name: every word capitalised (or a domain's), not a year or a phrase.
+    let name_like = site.chars().any(char::is_alphabetic)
+        && site
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('.'));
+    ((1..=4).contains(&words(site)) && words(stem) >= 3 && site.len() <= 40 && name_like)
+        .then_some((stem, site))
 }
 
 /// The heading right below `chosen` when `chosen` holds it whole with more
@@ -155,4 +218,32 @@ fn overlap(title: &[String], candidate: &[String]) -> f32 {
         return 0.0;
     }
     common as f32 / title.len().min(candidate.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_suffix;
+
+    #[test]
+    fn a_site_suffix_is_a_short_name_after_a_separator() {
+        assert_eq!(
+            site_suffix("Iran Strikes U.S. Targets - Rolling Stone"),
+            Some(("Iran Strikes U.S. Targets", "Rolling Stone"))
+        );
+        assert_eq!(
+            site_suffix("Bridge Repairs Finish Early | gazette.example"),
+            Some(("Bridge Repairs Finish Early", "gazette.example"))
+        );
+        // A year, a phrase, a subtitle are part of the title.
+        assert_eq!(site_suffix("Best Cheap Costumes | 2020"), None);
+        assert_eq!(
+            site_suffix("Remote Support – AR-Kundenservice der Zukunft?"),
+            None
+        );
+        assert_eq!(
+            site_suffix("Bridge Repairs - A Story Of The Whole City"),
+            None
+        );
+        assert_eq!(site_suffix("Repairs - Gazette"), None);
+    }
 }

@@ -210,13 +210,24 @@ impl Cleaner {
 
         // The headline is printed first, so it must come before every part of
         // the article, not only the main one.
-        let region = regions.main.clone();
+        let mut region = regions.main.clone();
         let first_part = regions
             .all
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
         let title = headline::find_title(&page, &marks, &first_part, hints);
         let mut regions = regions;
+        // A headline inside the first part (the page's heading below its
+        // title line) starts the article.
+        if let Some(t) = title.filter(|&t| t > first_part.start) {
+            regions.all.retain(|r| r.end > t);
+            if let Some(r) = regions.all.first_mut() {
+                r.start = r.start.max(t);
+            }
+            if region.start < t {
+                region.start = t.min(region.end);
+            }
+        }
         if let Some(lead) = title.and_then(|t| search.under_headline(&scores, t, first_part.start))
         {
             regions.all.insert(0, lead);
@@ -349,6 +360,20 @@ mod tests {
             cleaned.rendered(),
             crate::clean(&cleaned.rendered()).rendered()
         );
+    }
+
+    #[test]
+    fn the_heading_below_a_title_line_with_the_site_name_is_the_headline() {
+        let page = format!(
+            "Bridge Repairs Finish Early - City Gazette\nHome News Local\n\nThe Bridge Repairs Finish Three Months Early\n\n{}",
+            crate::rules::testing::PROSE
+        );
+        let cleaned = crate::clean(&page);
+        assert_eq!(
+            cleaned.title(),
+            Some("The Bridge Repairs Finish Three Months Early")
+        );
+        assert!(!cleaned.rendered().contains("City Gazette"));
     }
 
     #[test]

@@ -7,8 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, NATIVE_BIN } from './helpers.mjs';
 
-const { initSync, Cleaner, rules } = await import(path.join(ROOT, 'pkg', 'deboiler.js'));
-initSync({ module: readFileSync(path.join(ROOT, 'pkg', 'deboiler_bg.wasm')) });
+const { initSync, Cleaner, rules } = await import(path.join(ROOT, 'pkg', 'index.js'));
+initSync(readFileSync(path.join(ROOT, 'pkg', 'deboiler_bg.wasm')));
 
 function fixtures() {
   const seeds = path.join(ROOT, 'tests', 'fixtures', 'seeds');

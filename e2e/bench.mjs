@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers.mjs';
 
-const { initSync, Cleaner } = await import(path.join(ROOT, 'pkg', 'deboiler.js'));
-initSync({ module: readFileSync(path.join(ROOT, 'pkg', 'deboiler_bg.wasm')) });
+const { initSync, Cleaner } = await import(path.join(ROOT, 'pkg', 'index.js'));
+initSync(readFileSync(path.join(ROOT, 'pkg', 'deboiler_bg.wasm')));
 
 const file = process.argv[2] ?? path.join(ROOT, 'tests', 'fixtures', 'regression.jsonl');
 const pages = readFileSync(file, 'utf8')

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into pkg/ (wasm-pack, then wasm-opt -Oz from
-# npm's binaryen, installed in e2e/ by `npm ci`). Expects wasm-pack and the
-# matching wasm-bindgen CLI (see .ci/run or www/serve.sh).
+# Builds the npm package into pkg/: the `wasm/` crate through wasm-pack (raw
+# bindings in deboiler.js), wasm-opt -Oz from npm's binaryen (installed in e2e/
+# by `npm ci`), then the typed API from wasm/js/ and a package.json ready to
+# publish. Expects wasm-pack and the matching wasm-bindgen CLI (see .ci/run or
+# www/serve.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wasm-pack build wasm --target web --profile wasm --mode no-install --no-opt --out-dir ../pkg --out-name deboiler
@@ -11,3 +13,5 @@ opt=e2e/node_modules/.bin/wasm-opt
 "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \
   pkg/deboiler_bg.wasm -o pkg/deboiler_bg.wasm
+cp wasm/js/index.js wasm/js/index.d.ts wasm/js/node.js wasm/js/README.md LICENSE-MIT LICENSE-APACHE pkg/
+node scripts/package-json.mjs pkg/package.json

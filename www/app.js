@@ -8,7 +8,7 @@ const IN_WORKER = typeof window === 'undefined';
 const MAX_VIEW_LINES = 4000;
 
 if (IN_WORKER) {
-  const { default: init, Cleaner, families } = await import('../pkg/deboiler.js');
+  const { default: init, Cleaner, families } = await import('../pkg/index.js');
   await init();
   let cleaner = null;
   let configKey = null;

@@ -14,7 +14,7 @@ mod ads;
 mod caption;
 mod comments;
 mod cookie;
-#[cfg(test)]
+#[cfg(all(test, feature = "rule-docs"))]
 mod examples;
 mod footer;
 mod markup;
@@ -248,6 +248,23 @@ pub trait Rule: Send + Sync {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>);
 }
 
+/// A rule's documentation as compiled in: all of it, or with the
+/// `rule-docs` feature off (the WebAssembly build, where every byte is
+/// downloaded), its one-line summary.
+#[cfg(feature = "rule-docs")]
+macro_rules! rule_doc {
+    ($summary:literal $(, $doc:literal)*) => {
+        concat!($summary, "\n", $($doc, "\n"),*)
+    };
+}
+#[cfg(not(feature = "rule-docs"))]
+macro_rules! rule_doc {
+    ($summary:literal $(, $doc:literal)*) => {
+        concat!($summary, "\n")
+    };
+}
+pub(crate) use rule_doc;
+
 /// Declares a rule from one block: its doc comment (the documentation
 /// `deboiler rules` prints), code, name and family, what the engine needs
 /// to know of it (phase, trigger phrases and the longest line they act on,
@@ -257,6 +274,7 @@ pub trait Rule: Send + Sync {
 /// Without methods it declares only a code for the engine's own decisions.
 macro_rules! declare_rule {
     (
+        #[doc = $summary:literal]
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             code: $code:literal,
@@ -264,6 +282,7 @@ macro_rules! declare_rule {
             family: $family:ident,
         }
     ) => {
+        #[doc = $summary]
         $(#[doc = $doc])*
         #[derive(Debug, Default, Clone, Copy)]
         pub struct $name;
@@ -275,7 +294,7 @@ macro_rules! declare_rule {
                     code: std::borrow::Cow::Borrowed($code),
                     name: std::borrow::Cow::Borrowed($rule_name),
                     family: $crate::rules::Family::$family,
-                    doc: std::borrow::Cow::Borrowed(concat!($($doc, "\n"),*)),
+                    doc: std::borrow::Cow::Borrowed($crate::rules::rule_doc!($summary $(, $doc)*)),
                 };
                 &INFO
             }

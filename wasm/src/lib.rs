@@ -1,13 +1,15 @@
 //! WebAssembly bindings (`wasm-bindgen`): a thin layer over [`deboiler::Cleaner`].
 //!
-//! Reports cross the boundary as JSON text produced by the same serde code as
-//! the CLI's `--format json`, so the browser sees byte for byte what the
-//! native tool prints.
+//! These are the raw exports; the npm package's typed API (`wasm/js/index.js`
+//! and `index.d.ts`, copied into `pkg/` by `scripts/build-wasm.sh`) wraps
+//! them. Configs come in and reports go out as JSON text made by the same
+//! serde code as the CLI's `--format json`, so the browser sees byte for byte
+//! what the native tool prints, and no JS-object glue is compiled in.
 
 use deboiler::{builtin_rules, Cleaner, Config, Family};
 use wasm_bindgen::prelude::*;
 
-/// A compiled cleaner (JS: `new Cleaner(config?)`).
+/// A compiled cleaner.
 #[wasm_bindgen(js_name = Cleaner)]
 pub struct WasmCleaner {
     inner: Cleaner,
@@ -15,25 +17,18 @@ pub struct WasmCleaner {
 
 #[wasm_bindgen(js_class = Cleaner)]
 impl WasmCleaner {
-    /// Builds a cleaner from a config object (`{preset, disable, enable, rules,
-    /// keep_markup}`, all optional); throws on an invalid config.
+    /// Builds a cleaner from a config as JSON text (`{preset, disable,
+    /// enable, rules, packs, keep_markup}`, all optional; none: the
+    /// defaults); throws on an invalid config, naming the field.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<WasmCleaner, JsError> {
-        let config = if config.is_undefined() || config.is_null() {
-            Config::default()
-        } else {
-            let json = js_sys::JSON::stringify(&config)
-                .map_err(|_| JsError::new("the config cannot be turned into JSON"))?;
-            Config::from_json(&String::from(json))?
+    pub fn new(config_json: Option<String>) -> Result<WasmCleaner, JsError> {
+        let config = match config_json {
+            None => Config::default(),
+            Some(json) => Config::from_json(&json)?,
         };
         Ok(WasmCleaner {
             inner: Cleaner::new(config)?,
         })
-    }
-
-    /// Cleans `text`; returns `{title, text, rendered, language, summary, decisions}`.
-    pub fn clean(&self, text: &str) -> Result<JsValue, JsError> {
-        parse(&self.clean_json(text)?)
     }
 
     /// Only the plain output (headline, blank line, body), as the CLI prints it.
@@ -42,25 +37,22 @@ impl WasmCleaner {
         self.inner.clean(text).rendered()
     }
 
-    /// The same report as JSON text, identical to `deboiler --format json`.
+    /// The report as JSON text, identical to `deboiler --format json`.
     #[wasm_bindgen(js_name = cleanJson)]
     pub fn clean_json(&self, text: &str) -> Result<String, JsError> {
         Ok(serde_json::to_string(&self.inner.clean(text))?)
     }
 }
 
-/// Every built-in rule: `[{code, name, family, doc}]`.
-#[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsError> {
-    parse(&serde_json::to_string(&builtin_rules())?)
+/// Every built-in rule as JSON text: `[{code, name, family, doc}]` (`doc`
+/// is the rule's one-line summary in this build).
+#[wasm_bindgen(js_name = rulesJson)]
+pub fn rules_json() -> Result<String, JsError> {
+    Ok(serde_json::to_string(&builtin_rules())?)
 }
 
 /// The family names, in display order.
 #[wasm_bindgen]
 pub fn families() -> Vec<String> {
     Family::ALL.iter().map(|f| f.as_str().to_string()).collect()
-}
-
-fn parse(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("internal error: invalid JSON report"))
 }

@@ -68,52 +68,78 @@ pub(crate) fn find_title(
         .or(above)
         .or(opens_with_heading)
         .or_else(|| candidates.contains(&first).then_some(first))?;
-    if let Some(bare) = bare_heading_below(page, marks, chosen, opening) {
-        return Some(bare);
-    }
-    Some(unsuffixed_heading_below(page, marks, chosen, region.end).unwrap_or(chosen))
+    Some(own_heading_below(page, marks, chosen, region.end).unwrap_or(chosen))
 }
 
-/// The page's own heading below a title line that carries the site's name
-/// after a separator (`Iran Strikes Back - Rolling Stone` above `Everything
-/// You Need to Know About the Iranian Strike`): the `<title>` a converter
-/// printed first, where the heading the page shows comes a few lines later.
-/// The heading is the headline; the title line is then outside the article.
-fn unsuffixed_heading_below(
+/// The page's own heading just below a title line, which is then the
+/// headline (the title line falls outside the article): the title line holds
+/// the heading whole with more around it (`Business | Bridge Repairs: What
+/// Comes Next` above `Bridge Repairs: What Comes Next`, a breadcrumb before
+/// it, a site's name after it, or the same heading printed twice), or it
+/// ends with the site's name and the heading below says the same in other
+/// words (`Iran Strikes Back - Rolling Stone` above `Everything You Need to
+/// Know About the Iranian Strike`). Taking the title line would leave the
+/// heading in the body, and cleaning the output again would take it away.
+fn own_heading_below(
     page: &Page<'_>,
     marks: &[Option<Mark>],
     chosen: usize,
     end: usize,
 ) -> Option<usize> {
-    let text = &page.text[chosen];
-    let (stem, site) = site_suffix(text)?;
-    let stem_words = word_set(stem);
-    let site = site.to_lowercase();
+    let outer = &page.text[chosen];
+    let outer_words = words(outer);
+    let suffixed = site_suffix(outer).map(|(stem, site)| (word_set(stem), site.to_lowercase()));
+    let stem_run = site_suffix(outer).map(|(stem, _)| words(stem));
     let lines = (chosen + 1..end)
         .filter(|&n| !page.is_blank(n) && marks[n].is_none())
-        .take(UNSUFFIXED_HEADING_REACH);
+        .take(OWN_HEADING_REACH);
     for n in lines {
         let line = &page.text[n];
-        if (3..=UNSUFFIXED_HEADING_WORDS).contains(&page.features[n].words)
-            && is_heading_like(&page.features[n], line)
-            && site_suffix(line).is_none()
-            && !line.to_lowercase().contains(&site)
-            && overlap(&stem_words, &word_set(line)) >= 0.5
+        let f = &page.features[n];
+        let inner = words(line);
+        let held_whole = inner.len() >= 3
+            && inner.len() < outer_words.len() + 1
+            && contains_run(&outer_words, &inner);
+        let restated = suffixed.as_ref().is_some_and(|(stem, site)| {
+            (3..=OWN_HEADING_WORDS).contains(&f.words)
+                && site_suffix(line).is_none()
+                && !line.to_lowercase().contains(site.as_str())
+                && overlap(stem, &word_set(line)) >= 0.5
+        });
+        // A heading may end with a full stop when it is the title line's
+        // words exactly (less the site's name).
+        let exact = inner == outer_words || stem_run.as_ref() == Some(&inner);
+        if (held_whole && (is_heading_like(f, line) || exact))
+            || (restated && is_heading_like(f, line))
         {
             return Some(n);
         }
         // The heading comes before the article's prose.
-        if classify(&page.features[n], page.lang.is_some()) == Class::Good {
+        if classify(f, page.lang.is_some()) == Class::Good {
             return None;
         }
     }
     None
 }
 
-/// How many kept lines below a suffixed title line the page's heading may be.
-const UNSUFFIXED_HEADING_REACH: usize = 4;
-/// The most words that heading has (longer lines there are the lead).
-const UNSUFFIXED_HEADING_WORDS: u32 = 20;
+/// How many kept lines below a title line the page's own heading may be.
+const OWN_HEADING_REACH: usize = 4;
+/// The most words a heading that restates a title line has (longer lines
+/// there are the lead).
+const OWN_HEADING_WORDS: u32 = 20;
+
+/// A line's words, lower-cased, in order (punctuation and markup dropped).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `inner` occurs in `outer` as a run of consecutive words.
+fn contains_run(outer: &[String], inner: &[String]) -> bool {
+    !inner.is_empty() && outer.windows(inner.len()).any(|w| w == inner)
+}
 
 /// A title line's text before and after its last ` - `, ` | `, ` – ` or
 /// ` — `, when what follows reads as a site's name (1 to 4 capitalised
@@ -133,37 +159,6 @@ fn site_suffix(text: &str) -> Option<(&str, &str)> {
     ((1..=4).contains(&words(site)) && words(stem) >= 3 && site.len() <= 40 && name_like)
         .then_some((stem, site))
 }
-
-/// The heading right below `chosen` when `chosen` holds it whole with more
-/// around it: a title line with the site's name or section (`Business |
-/// Bridge Repairs: What Comes Next`) above the page's own heading (`Bridge
-/// Repairs: What Comes Next`), or the same heading printed twice. The
-/// heading itself is the headline; taking the longer line would leave the
-/// heading in the body, and cleaning the output again would take it away.
-fn bare_heading_below(
-    page: &Page<'_>,
-    marks: &[Option<Mark>],
-    chosen: usize,
-    opening: usize,
-) -> Option<usize> {
-    if chosen >= opening {
-        return None;
-    }
-    let outer = page.text[chosen].to_lowercase();
-    // One of the next few lines that no rule removed (a "Continue reading"
-    // link or a "Supported by" label may come between).
-    (chosen + 1..=opening)
-        .filter(|&n| !page.is_blank(n) && marks[n].is_none())
-        .take(BARE_HEADING_REACH)
-        .find(|&n| {
-            page.features[n].words >= 3
-                && is_heading_like(&page.features[n], &page.text[n])
-                && outer.contains(&page.text[n].to_lowercase())
-        })
-}
-
-/// How many lines below a title line its bare heading may be.
-const BARE_HEADING_REACH: usize = 3;
 
 /// The line among `lines` that repeats the caller's `title`: most of its
 /// words are the title's, and it is no longer than the title.

@@ -91,7 +91,9 @@ fn own_heading_below(
     let suffixed = site_suffix(outer).map(|(stem, site)| (word_set(stem), site.to_lowercase()));
     let stem_run = site_suffix(outer).map(|(stem, _)| words(stem));
     let lines = (chosen + 1..end)
-        .filter(|&n| !page.is_blank(n) && marks[n].is_none())
+        // A weak mark (a repeated line) does not remove a line inside the
+        // article, and the heading printed twice is one.
+        .filter(|&n| !page.is_blank(n) && marks[n].as_ref().is_none_or(|m| m.weak))
         .take(OWN_HEADING_REACH);
     for n in lines {
         let line = &page.text[n];

@@ -68,7 +68,7 @@ pub(crate) fn find_title(
         .or(above)
         .or(opens_with_heading)
         .or_else(|| candidates.contains(&first).then_some(first))?;
-    Some(own_heading_below(page, marks, chosen, region.end).unwrap_or(chosen))
+    Some(own_heading_below(page, marks, chosen, region).unwrap_or(chosen))
 }
 
 /// The page's own heading just below a title line, which is then the
@@ -84,16 +84,21 @@ fn own_heading_below(
     page: &Page<'_>,
     marks: &[Option<Mark>],
     chosen: usize,
-    end: usize,
+    region: &Range<usize>,
 ) -> Option<usize> {
     let outer = &page.text[chosen];
     let outer_words = words(outer);
     let suffixed = site_suffix(outer).map(|(stem, site)| (word_set(stem), site.to_lowercase()));
     let stem_run = site_suffix(outer).map(|(stem, _)| words(stem));
-    let lines = (chosen + 1..end)
+    let lines = (chosen + 1..region.end)
         // A weak mark (a repeated line) does not remove a line inside the
         // article, and the heading printed twice is one.
-        .filter(|&n| !page.is_blank(n) && marks[n].as_ref().is_none_or(|m| m.weak))
+        .filter(|&n| {
+            !page.is_blank(n)
+                && marks[n]
+                    .as_ref()
+                    .is_none_or(|m| m.weak && region.contains(&n))
+        })
         .take(OWN_HEADING_REACH);
     for n in lines {
         let line = &page.text[n];

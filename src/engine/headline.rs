@@ -88,8 +88,11 @@ fn own_heading_below(
 ) -> Option<usize> {
     let outer = &page.text[chosen];
     let outer_words = words(outer);
-    let suffixed = site_suffix(outer).map(|(stem, site)| (word_set(stem), site.to_lowercase()));
-    let stem_run = site_suffix(outer).map(|(stem, _)| words(stem));
+    // With a site's name after the heading: the heading's words (as a set
+    // and in order) and the name.
+    let suffix = site_suffix(outer);
+    let suffixed = suffix.map(|(stem, site)| (word_set(stem), site.to_lowercase()));
+    let stem_run = suffix.map(|(stem, _)| words(stem));
     let lines = (chosen + 1..region.end)
         // A weak mark (a repeated line) does not remove a line inside the
         // article, and the heading printed twice is one.
@@ -104,9 +107,7 @@ fn own_heading_below(
         let line = &page.text[n];
         let f = &page.features[n];
         let inner = words(line);
-        let held_whole = inner.len() >= 3
-            && inner.len() < outer_words.len() + 1
-            && contains_run(&outer_words, &inner);
+        let held_whole = inner.len() >= 3 && contains_run(&outer_words, &inner);
         let restated = suffixed.as_ref().is_some_and(|(stem, site)| {
             (3..=OWN_HEADING_WORDS).contains(&f.words)
                 && site_suffix(line).is_none()
@@ -199,15 +200,12 @@ fn is_heading_like(f: &Features, text: &str) -> bool {
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
+/// A line's distinct words, sorted (for [`overlap`]).
 fn word_set(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+    let mut set = words(text);
+    set.sort();
+    set.dedup();
+    set
 }
 
 /// Shared words over the size of the smaller set; 0 unless two or more are shared.

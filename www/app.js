@@ -34,6 +34,8 @@ let runs = 0;
 let exampleText = null;
 // Pasted text that looked binary, cleaned anyway at the user's word.
 let forced = null;
+// Sends text to the worker; set once it has started.
+let runCleaner = () => {};
 
 function setStatus(state, text) {
   status.dataset.state = state;
@@ -94,7 +96,7 @@ function startWorker() {
   };
   worker.onerror = (event) => setStatus('error', `The cleaner did not load: ${event.message ?? 'worker error'}`);
 
-  window.runCleaner = (text, config) => {
+  runCleaner = (text, config) => {
     lastId += 1;
     setStatus('busy', 'Cleaning…');
     worker.postMessage({ id: lastId, text, config });
@@ -145,7 +147,7 @@ function run() {
     return;
   }
   clearNotice();
-  window.runCleaner(text, config());
+  runCleaner(text, config());
 }
 
 function render() {

@@ -6,6 +6,11 @@
 # www/serve.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Source paths end up in the binary (panic locations); mapped to fixed names,
+# the build is the same size wherever the repository and the crates sit.
+remap="--remap-path-prefix=$PWD=/deboiler"
+for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap="$remap --remap-path-prefix=${dir%/}=/crates"; done
+export RUSTFLAGS="${RUSTFLAGS:-} $remap"
 wasm-pack build wasm --target web --profile wasm --mode no-install --no-opt --out-dir ../pkg --out-name deboiler
 opt=e2e/node_modules/.bin/wasm-opt
 [ -x "$opt" ] || (cd e2e && npm ci --no-audit --no-fund)

@@ -228,8 +228,15 @@ impl Cleaner {
                 region.start = t.min(region.end);
             }
         }
-        if let Some(lead) = title.and_then(|t| search.under_headline(&scores, t, first_part.start))
-        {
+        // The text under a title the caller knows but no line repeats (a
+        // page cleaned before) starts under its headline.
+        let known_title = hints.title.is_some_and(|t| !t.is_empty());
+        let lead = match title {
+            Some(t) => search.under_headline(&scores, Some(t), first_part.start),
+            None if known_title => search.under_headline(&scores, None, first_part.start),
+            None => None,
+        };
+        if let Some(lead) = lead {
             regions.all.insert(0, lead);
         }
 
@@ -374,6 +381,20 @@ mod tests {
             Some("The Bridge Repairs Finish Three Months Early")
         );
         assert!(!cleaned.rendered().contains("City Gazette"));
+    }
+
+    #[test]
+    fn text_under_a_known_title_keeps_its_opening_line() {
+        // A page cleaned before: its body, the headline given as a hint.
+        let body = format!(
+            "By Anna Berg | 3 min read\n\n{}",
+            crate::rules::testing::PROSE
+        );
+        let hints = Hints::default().with_title("Barcamp Graz 2015 Call for Action");
+        let cleaned = Cleaner::new(Config::default())
+            .unwrap()
+            .clean_with(&body, &hints);
+        assert!(cleaned.text().starts_with("By Anna Berg | 3 min read"));
     }
 
     #[test]

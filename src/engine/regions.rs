@@ -112,24 +112,38 @@ impl Search<'_, '_> {
     /// sign-up box, an ad) parts it from the article below: the headline
     /// vouches for it however short it is. `None` unless the best run
     /// between the headline and the article starts on the first line under
-    /// the headline (or the one after, past a dek) and holds prose.
+    /// the headline (or the one after, past a dek) and holds prose. With no
+    /// headline line (`title` `None`: the caller knows the title and no line
+    /// repeats it, as in a page cleaned before), the page's first line is
+    /// the one under it.
     pub(crate) fn under_headline(
         &self,
         scores: &[f32],
-        title: usize,
+        title: Option<usize>,
         article_start: usize,
     ) -> Option<Range<usize>> {
         let page = self.page;
-        let first = page.next_text(title).filter(|&i| i < article_start)?;
+        let below = |from: usize| (from..page.len()).filter(|&j| !page.is_blank(j));
+        let from = title.map_or(0, |t| t + 1);
+        let first = below(from).next().filter(|&i| i < article_start)?;
+        // Without a headline line, the page's first lines right above the
+        // article (a date, a byline) were under the headline where the
+        // page came from.
+        if title.is_none() {
+            let opening: Vec<usize> = below(0)
+                .take_while(|&i| i < article_start)
+                .take(HEADLINE_REACH + 1)
+                .collect();
+            if opening.len() <= HEADLINE_REACH && opening.iter().all(|&i| self.marks[i].is_none()) {
+                return Some(first..article_start);
+            }
+        }
         let (sum, run) = max_segment(scores, first..article_start);
         let lang = page.lang.is_some();
         let prose = run
             .clone()
             .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good);
-        let close = page
-            .text_lines_around(title, HEADLINE_REACH)
-            .any(|i| i == run.start)
-            || run.start == first;
+        let close = below(from).take(HEADLINE_REACH).any(|i| i == run.start);
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
     }
 

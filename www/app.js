@@ -177,10 +177,7 @@ function render() {
 
 function emptyState(text) {
   output.classList.remove('lines');
-  const p = document.createElement('p');
-  p.className = 'empty';
-  p.textContent = text;
-  return p;
+  return paragraph('empty', text);
 }
 
 function renderLines(report) {
@@ -257,8 +254,12 @@ function renderHeld() {
 }
 
 function note(text) {
+  return paragraph('note', text);
+}
+
+function paragraph(className, text) {
   const p = document.createElement('p');
-  p.className = 'note';
+  p.className = className;
   p.textContent = text;
   return p;
 }

@@ -158,13 +158,13 @@ fn site_suffix(text: &str) -> Option<(&str, &str)> {
         .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
         .max_by_key(|&(i, _)| i)?;
     let (stem, site) = (text[..at.0].trim(), text[at.0 + at.1..].trim());
-    let words = |s: &str| s.split_whitespace().count();
+    let count = |s: &str| s.split_whitespace().count();
     // A name: every word capitalised (or a domain's), not a year or a phrase.
     let name_like = site.chars().any(char::is_alphabetic)
         && site
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('.'));
-    ((1..=4).contains(&words(site)) && words(stem) >= 3 && site.len() <= 40 && name_like)
+    ((1..=4).contains(&count(site)) && count(stem) >= 3 && site.len() <= 40 && name_like)
         .then_some((stem, site))
 }
 

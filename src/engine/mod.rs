@@ -231,11 +231,9 @@ impl Cleaner {
         // The text under a title the caller knows but no line repeats (a
         // page cleaned before) starts under its headline.
         let known_title = hints.title.is_some_and(|t| !t.is_empty());
-        let lead = match title {
-            Some(t) => search.under_headline(&scores, Some(t), first_part.start),
-            None if known_title => search.under_headline(&scores, None, first_part.start),
-            None => None,
-        };
+        let lead = (title.is_some() || known_title)
+            .then(|| search.under_headline(&scores, title, first_part.start))
+            .flatten();
         if let Some(lead) = lead {
             regions.all.insert(0, lead);
         }

@@ -130,11 +130,12 @@ impl Search<'_, '_> {
         // article (a date, a byline) were under the headline where the
         // page came from.
         if title.is_none() {
-            let opening: Vec<usize> = below(0)
-                .take_while(|&i| i < article_start)
-                .take(HEADLINE_REACH + 1)
-                .collect();
-            if opening.len() <= HEADLINE_REACH && opening.iter().all(|&i| self.marks[i].is_none()) {
+            let mut opening = below(from).take_while(|&i| i < article_start);
+            let unmarked = opening
+                .by_ref()
+                .take(HEADLINE_REACH)
+                .all(|i| self.marks[i].is_none());
+            if unmarked && opening.next().is_none() {
                 return Some(first..article_start);
             }
         }

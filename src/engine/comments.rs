@@ -10,6 +10,7 @@
 //! or a tab (`Comments (7)`) above the article starts nothing.
 
 use crate::page::Page;
+use crate::rules::comments::is_comment_header;
 use crate::rules::Mark;
 use crate::score::{classify, Class};
 use std::ops::Range;
@@ -55,7 +56,10 @@ const SECTION_WORDS: [&str; 9] = [
 
 /// The lines of the page's comment section, if it has one.
 pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<usize>> {
-    let is_header = |i: usize| marks[i].as_ref().is_some_and(|m| m.opens_comments);
+    // A count heading (`## 45 comments`) opens the section too, whichever
+    // rule took the line (a share bar's rule takes the same words).
+    let is_header =
+        |i: usize| marks[i].as_ref().is_some_and(|m| m.opens_comments) || is_count_heading(page, i);
     let headers: Vec<usize> = (0..page.len()).filter(|&i| is_header(i)).collect();
     let lang = page.lang.is_some();
     let prose = |i: usize| classify(&page.features[i], lang) == Class::Good;
@@ -79,9 +83,9 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
     // So does a signature; under a bare heading only signatures will do, as
     // a teaser list repeats its bylines (`Max Fisher`) too.
     let signed = |header: usize, i: usize| {
-        signature_key(page, i).is_some_and(|key| {
+        signature(page, i).is_some_and(|key| {
             (header + 1..page.len().min(header + 1 + UNIT_REACH))
-                .any(|j| j != i && signature_key(page, j) == Some(key))
+                .any(|j| j != i && signature(page, j).is_some_and(|other| key.same_as(&other)))
         })
     };
     // Comments follow what they comment on: some prose comes first.
@@ -112,8 +116,8 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
         if page.is_blank(i) {
             continue;
         }
-        let key = signature_key(page, i);
-        let signed = key.is_some_and(|k| signatures.contains(&k));
+        let key = signature(page, i);
+        let signed = key.is_some_and(|k| signatures.iter().any(|s: &Signature| s.same_as(&k)));
         if let Some(k) = key {
             signatures.push(k);
         }
@@ -145,10 +149,38 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
             .any(|w| SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
-/// The first two words of line `i` if it may be a comment's signature: a
-/// short line with a digit (a date or a time) and no bullet (a list of
+/// Whether line `i` is a markdown heading that counts comments (`## 45
+/// comments`); a menu entry (`* 45 comments`) is not.
+fn is_count_heading(page: &Page<'_>, i: usize) -> bool {
+    let text = &page.text[i];
+    let rest = text.trim_start_matches('#');
+    rest.len() < text.len()
+        && rest.starts_with(' ')
+        && is_comment_header(rest.trim_start(), page.features[i].words)
+}
+
+/// The shape of a comment's signature line, by which the section's
+/// signatures know each other: the first two words (`Alex on …`), or the
+/// first and last words where the last has no digit (`by Eric on … Reply #`,
+/// `by zdw on … Reply #`: a new name each time, the same frame).
+#[derive(Clone, Copy)]
+struct Signature<'p> {
+    first: &'p str,
+    second: &'p str,
+    last: Option<&'p str>,
+}
+
+impl Signature<'_> {
+    fn same_as(&self, other: &Signature<'_>) -> bool {
+        self.first == other.first
+            && (self.second == other.second || (self.last.is_some() && self.last == other.last))
+    }
+}
+
+/// Line `i`'s signature shape if it may be a comment's signature: a short
+/// line with a digit (a date or a time) and no bullet (a list of
 /// specifications, `• Cost: $20`, repeats its shape too).
-fn signature_key<'p>(page: &'p Page<'_>, i: usize) -> Option<(&'p str, &'p str)> {
+fn signature<'p>(page: &'p Page<'_>, i: usize) -> Option<Signature<'p>> {
     let f = &page.features[i];
     if f.digits == 0 || f.bullet || !(3..=SIGNATURE_MAX_WORDS).contains(&f.words) {
         return None;
@@ -156,7 +188,14 @@ fn signature_key<'p>(page: &'p Page<'_>, i: usize) -> Option<(&'p str, &'p str)>
     let mut words = page.text[i].split_whitespace();
     let first = words.next()?;
     let second = words.next()?;
-    (!first.chars().any(|c| c.is_ascii_digit())).then_some((first, second))
+    let last = words
+        .next_back()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()));
+    (!first.chars().any(|c| c.is_ascii_digit())).then_some(Signature {
+        first,
+        second,
+        last,
+    })
 }
 
 #[cfg(test)]
@@ -203,5 +242,22 @@ mod tests {
             teasers.push_str(&format!("Max Fisher\n{COMMENT}\n"));
         }
         assert_eq!(section_of(&teasers), None);
+    }
+
+    #[test]
+    fn a_count_heading_over_signatures_in_one_frame_is_a_section() {
+        // html2text prints the count as a heading; each signature holds a new name.
+        let mut page = format!(
+            "{POST}## 45 comments
+"
+        );
+        for name in ["Eric Kennedy", "randfish", "zdw"] {
+            page.push_str(&format!(
+                "{COMMENT}\nby {name} on November 9, 2010 at 6:10 am. Reply #\n"
+            ));
+        }
+        assert_eq!(section_of(&page), Some(2..9));
+        // Without the heading nothing opens the section.
+        assert_eq!(section_of(&page.replace("## 45 comments", "")), None);
     }
 }

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 mod ads;
 mod caption;
-mod comments;
+pub(crate) mod comments;
 mod cookie;
 #[cfg(all(test, feature = "rule-docs"))]
 mod examples;

@@ -85,7 +85,9 @@ impl Record {
 pub fn run(cleaner: &Cleaner, opts: &Options<'_>, out: &mut impl Write) -> Result<()> {
     let records = load(opts.corpus)?;
     if let Some(id) = opts.page {
-        let Some(record) = records.iter().find(|r| r.id == id || r.id.starts_with(id)) else {
+        // An exact id first: `final-65` is also the start of `final-657`.
+        let exact = records.iter().find(|r| r.id == id);
+        let Some(record) = exact.or_else(|| records.iter().find(|r| r.id.starts_with(id))) else {
             bail!("no record with id {id:?} in {}", opts.corpus.display());
         };
         return show_page(cleaner, record, opts.hints, out);

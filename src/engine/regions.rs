@@ -71,7 +71,7 @@ impl Search<'_, '_> {
         else {
             return self.terse_article();
         };
-        let main = self.with_lead(best_range.clone());
+        let main = self.with_lead(self.cut_at_comment_header(best_range));
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // Reader comments follow the article; their prose is not part of it.
@@ -185,6 +185,27 @@ impl Search<'_, '_> {
         }
     }
 
+    /// `run` up to the first comment header (`1 Comment`, `Leave a Reply`)
+    /// that follows some of its prose: comments come after the article, and
+    /// a thread too short to be a section on its own, a comment form and a
+    /// sidebar below it can still outscore their cost. A header above the
+    /// run's prose (a count beside the byline) cuts nothing.
+    fn cut_at_comment_header(&self, run: Range<usize>) -> Range<usize> {
+        let (page, marks) = (self.page, self.marks);
+        let lang = page.lang.is_some();
+        let mut prose = 0;
+        for i in run.clone() {
+            match &marks[i] {
+                Some(m) if m.opens_comments && prose >= PROSE_BEFORE_COMMENTS => {
+                    return run.start..i
+                }
+                None if classify(&page.features[i], lang) == Class::Good => prose += 1,
+                _ => {}
+            }
+        }
+        run
+    }
+
     /// `best_range` widened by the lead (dek) that often sits just above the
     /// first paragraph and is too short to pay for itself in the sum.
     fn with_lead(&self, best_range: Range<usize>) -> Range<usize> {
@@ -209,6 +230,10 @@ impl Search<'_, '_> {
 
 /// The article under a headline starts within this many lines of text of it.
 const HEADLINE_REACH: usize = 2;
+
+/// A comment header cuts the best run when at least this many of the run's
+/// prose lines come before it.
+const PROSE_BEFORE_COMMENTS: usize = 2;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;

@@ -444,4 +444,26 @@ mod tests {
         assert!(!settle_region_ends(&mut state, &marks, &scores));
         assert_eq!(state.region, 0..6);
     }
+
+    #[test]
+    fn a_comment_header_after_the_article_prose_ends_the_article() {
+        let post = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\n";
+        let sidebar = "* Why the old mill on the river is finally being turned into flats after a decade of arguments\n* Our readers on the council's plan for the bridge, and what they would rather see built in its place\n";
+        let page =
+            format!("{post}1 Comment\n\nThanks for the update on the bridge works.\n\n{sidebar}");
+        let removed = crate::rules::testing::removed_by(&page);
+        let kept: Vec<&str> = removed
+            .iter()
+            .filter(|(_, code)| code.is_none())
+            .map(|(line, _)| line.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2, "{removed:?}");
+        assert!(kept[1].starts_with("Engineers"));
+        // A count above the prose (beside the byline) cuts nothing.
+        let page = format!("1 Comment\n\n{post}{sidebar}");
+        let removed = crate::rules::testing::removed_by(&page);
+        assert!(removed
+            .iter()
+            .any(|(line, code)| line.starts_with("Engineers") && code.is_none()));
+    }
 }

@@ -418,6 +418,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(teaser::BylineTeasers),
         Box::new(teaser::DateLine),
         Box::new(teaser::Truncated),
+        Box::new(teaser::HeadlineDeks),
         Box::new(markup::MarkupOnly),
         Box::new(markup::LinkList),
         Box::new(structure::Separator),

@@ -4,6 +4,7 @@
 mod after_section_end;
 mod byline_teasers;
 mod date_line;
+mod headline_deks;
 mod read_also;
 mod section_heading;
 mod truncated;
@@ -11,6 +12,7 @@ mod truncated;
 pub use after_section_end::AfterSectionEnd;
 pub use byline_teasers::BylineTeasers;
 pub use date_line::DateLine;
+pub use headline_deks::HeadlineDeks;
 pub use read_also::ReadAlso;
 pub use section_heading::SectionHeading;
 pub use truncated::Truncated;

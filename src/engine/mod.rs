@@ -6,8 +6,8 @@
 //! 1. [`triggers`]: every rule's phrases found in one automaton pass;
 //! 2. the line rules mark noise ([`crate::rules`], `Phase::Lines`);
 //! 3. [`comments`]: where reader comments start, if they do;
-//! 4. [`regions`]: lines scored (nothing from the comments on), the
-//!    article's run(s) of lines chosen;
+//! 4. [`regions`]: lines scored (nothing from the comments on; [`lists`]
+//!    credits lists that are article), the article's run(s) of lines chosen;
 //! 5. [`headline`]: the heading above the article;
 //! 6. the context rules, which see the article, mark more noise
 //!    (`Phase::Context`), and the region ends settle;
@@ -16,6 +16,7 @@
 mod comments;
 mod decide;
 mod headline;
+mod lists;
 mod params;
 mod regions;
 mod triggers;
@@ -191,7 +192,8 @@ impl Cleaner {
         let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
-        regions::credit_introduced_lists(&page, &marks, &mut scores);
+        lists::credit_introduced_lists(&page, &marks, &mut scores);
+        lists::credit_quantity_lists(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

@@ -238,48 +238,6 @@ const PROSE_BEFORE_COMMENTS: usize = 2;
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;
 
-/// The score of an item of a list that a sentence of the page introduces
-/// (`Here are the certificates on offer:`): the article announced it, so
-/// its items count as article however short, though less than prose.
-const INTRODUCED_ITEM_SCORE: f32 = 0.3;
-/// The introducing sentence has at least this many words.
-const INTRODUCER_WORDS: u32 = 4;
-
-/// Gives the items of introduced lists (bullets right after a sentence that
-/// ends with a colon, a blank line allowed between items) a small positive
-/// score, so that a list article or a list inside an article is not cut out
-/// for being made of short lines.
-pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
-    let mut i = 0;
-    while i < page.len() {
-        let f = &page.features[i];
-        let introduces = marks[i].is_none()
-            && f.words >= INTRODUCER_WORDS
-            && !f.bullet
-            && page.text[i].ends_with(':');
-        i += 1;
-        if !introduces {
-            continue;
-        }
-        while i < page.len() {
-            if page.is_blank(i) {
-                if page.features.get(i + 1).is_some_and(|f| f.bullet) {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
-            if !page.features[i].bullet {
-                break;
-            }
-            if marks[i].is_none() {
-                scores[i] = scores[i].max(INTRODUCED_ITEM_SCORE);
-            }
-            i += 1;
-        }
-    }
-}
-
 /// The article regions of a page.
 #[derive(Debug, Default)]
 pub(crate) struct Regions {

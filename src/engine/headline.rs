@@ -67,9 +67,44 @@ pub(crate) fn find_title(
     let chosen = best_match
         .or(above)
         .or(opens_with_heading)
-        .or_else(|| candidates.contains(&first).then_some(first))?;
-    Some(own_heading_below(page, marks, chosen, region).unwrap_or(chosen))
+        .or_else(|| candidates.contains(&first).then_some(first));
+    match chosen {
+        Some(chosen) => Some(own_heading_below(page, marks, chosen, region).unwrap_or(chosen)),
+        None => crumb_heading(page, marks, region),
+    }
 }
+
+/// A heading near the top of the region under a breadcrumb that ends with
+/// it (`Home / David Allen on GTD` above `David Allen on GTD`): the page's
+/// own heading, which opens the article, whatever the region took in above
+/// it (a menu whose entries carry blurbs).
+fn crumb_heading(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>) -> Option<usize> {
+    // The breadcrumb may carry a rule's mark (`NAV001`); the heading may not.
+    let lines: Vec<usize> = region
+        .clone()
+        .filter(|&j| !page.is_blank(j))
+        .take(CRUMB_REACH)
+        .collect();
+    lines.windows(2).find_map(|pair| {
+        if marks[pair[1]].as_ref().is_some_and(|m| !m.weak) {
+            return None;
+        }
+        let (crumb, heading) = (&page.text[pair[0]], &page.text[pair[1]]);
+        let last = [" / ", " » ", " > ", " › "]
+            .iter()
+            .filter_map(|sep| crumb.rfind(sep).map(|i| &crumb[i + sep.len()..]))
+            .min_by_key(|tail| tail.len())?;
+        let heading_words = words(heading);
+        (heading_words.len() >= 3
+            && words(last) == heading_words
+            && is_heading_like(&page.features[pair[1]], heading))
+        .then_some(pair[1])
+    })
+}
+
+/// How many lines of text from the region's start a breadcrumb and its
+/// heading may be.
+const CRUMB_REACH: usize = 15;
 
 /// The page's own heading just below a title line, which is then the
 /// headline (the title line falls outside the article): the title line holds
@@ -245,5 +280,26 @@ mod tests {
             None
         );
         assert_eq!(site_suffix("Repairs - Gazette"), None);
+    }
+
+    #[test]
+    fn a_heading_under_a_breadcrumb_that_ends_with_it_opens_the_article() {
+        let menu = "* Home\n* MicroConsult “As someone trying to get my self-funded startup going, both time and money are at a premium, and this helped.”\n* Podcast\n* About Bob Walsh Bob Walsh is the author of a guide to web startups, and co-hosts a weekly podcast about them.\n";
+        let article = "Bridge Repairs Finish Early\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n";
+        let kept = |page: &str| -> Vec<String> {
+            crate::rules::testing::removed_by(page)
+                .into_iter()
+                .filter(|(_, code)| code.is_none())
+                .map(|(line, _)| line)
+                .collect()
+        };
+        let under_crumb = kept(&format!(
+            "{menu}Home / Bridge Repairs Finish Early\n{article}"
+        ));
+        assert_eq!(under_crumb.len(), 3, "{under_crumb:?}");
+        assert_eq!(under_crumb[0], "Bridge Repairs Finish Early");
+        // A breadcrumb that ends elsewhere vouches for nothing.
+        let elsewhere = kept(&format!("{menu}Home / Town News\n{article}"));
+        assert!(elsewhere.len() > 3, "{elsewhere:?}");
     }
 }

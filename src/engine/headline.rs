@@ -286,13 +286,7 @@ mod tests {
     fn a_heading_under_a_breadcrumb_that_ends_with_it_opens_the_article() {
         let menu = "* Home\n* MicroConsult “As someone trying to get my self-funded startup going, both time and money are at a premium, and this helped.”\n* Podcast\n* About Bob Walsh Bob Walsh is the author of a guide to web startups, and co-hosts a weekly podcast about them.\n";
         let article = "Bridge Repairs Finish Early\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n";
-        let kept = |page: &str| -> Vec<String> {
-            crate::rules::testing::removed_by(page)
-                .into_iter()
-                .filter(|(_, code)| code.is_none())
-                .map(|(line, _)| line)
-                .collect()
-        };
+        use crate::rules::testing::kept;
         let under_crumb = kept(&format!(
             "{menu}Home / Bridge Repairs Finish Early\n{article}"
         ));

@@ -408,13 +408,7 @@ mod tests {
         let post = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\n";
         // A comment, then sidebar blurbs long enough to outscore the header.
         let below = "Thanks for the update on the bridge works.\n\nThe old mill on the river is finally being turned into flats after a decade of arguments between the owners and the town, and the first residents are expected to move in next spring.\n\nOur readers wrote to us about the plan for the bridge, and most of them would rather see a new crossing built a little further downstream where the banks are higher.\n";
-        let kept = |page: &str| -> Vec<String> {
-            crate::rules::testing::removed_by(page)
-                .into_iter()
-                .filter(|(_, code)| code.is_none())
-                .map(|(line, _)| line)
-                .collect()
-        };
+        use crate::rules::testing::kept;
         let after = kept(&format!("{post}1 Comment\n\n{below}"));
         assert_eq!(after.len(), 2, "{after:?}");
         assert!(after[1].starts_with("Engineers"));

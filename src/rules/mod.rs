@@ -493,6 +493,15 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// The lines of `page` that the default config keeps, in order.
+    pub fn kept(page: &str) -> Vec<String> {
+        removed_by(page)
+            .into_iter()
+            .filter(|(_, code)| code.is_none())
+            .map(|(line, _)| line)
+            .collect()
+    }
+
     fn code_static(code: &str) -> &'static str {
         registry()
             .iter()

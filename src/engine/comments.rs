@@ -247,10 +247,7 @@ mod tests {
     #[test]
     fn a_count_heading_over_signatures_in_one_frame_is_a_section() {
         // html2text prints the count as a heading; each signature holds a new name.
-        let mut page = format!(
-            "{POST}## 45 comments
-"
-        );
+        let mut page = format!("{POST}## 45 comments\n");
         for name in ["Eric Kennedy", "randfish", "zdw"] {
             page.push_str(&format!(
                 "{COMMENT}\nby {name} on November 9, 2010 at 6:10 am. Reply #\n"

@@ -407,6 +407,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(navigation::Breadcrumb),
         Box::new(navigation::MenuLabels),
         Box::new(navigation::AdjacentPost),
+        Box::new(navigation::GluedEntries),
         Box::new(share::FollowerCount),
         Box::new(share::ShareLabels),
         Box::new(share::SharePrompt),

@@ -139,12 +139,25 @@ impl Search<'_, '_> {
                 return Some(first..article_start);
             }
         }
+        // A date or byline line between the headline and its dek is passed over.
+        let first = below(from)
+            .take(MARKED_UNDER_HEADLINE + 1)
+            .take_while(|&i| i < article_start)
+            .find(|&i| self.marks[i].is_none())
+            .unwrap_or(first);
+        // A line printed twice in a row is an image's alt text and caption.
+        if page
+            .next_text(first)
+            .is_some_and(|n| page.first_seen(n) == first)
+        {
+            return None;
+        }
         let (sum, run) = max_segment(scores, first..article_start);
         let lang = page.lang.is_some();
         let prose = run
             .clone()
             .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good);
-        let close = below(from).take(HEADLINE_REACH).any(|i| i == run.start);
+        let close = below(first).take(HEADLINE_REACH).any(|i| i == run.start);
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
     }
 
@@ -230,6 +243,10 @@ impl Search<'_, '_> {
 
 /// The article under a headline starts within this many lines of text of it.
 const HEADLINE_REACH: usize = 2;
+
+/// Lines a rule removed (a date, a byline, the headline printed again) that
+/// may sit between the headline and the prose under it.
+const MARKED_UNDER_HEADLINE: usize = 3;
 
 /// A comment header cuts the best run when at least this many of the run's
 /// prose lines come before it.
@@ -415,5 +432,26 @@ mod tests {
         // A count above the prose (beside the byline) cuts nothing.
         let before = kept(&format!("1 Comment\n\n{post}"));
         assert!(before.iter().any(|line| line.starts_with("Engineers")));
+    }
+
+    #[test]
+    fn a_dek_under_a_dated_headline_is_kept_and_a_doubled_caption_is_not() {
+        use crate::rules::testing::kept;
+        let head = "Council votes to rebuild the old river bridge\n\nPublished November 20th, 2019 - 07:29 GMT\n\n";
+        let dek = "The new crossing will open in two years and cost the town far less than its engineers had feared.\n\n";
+        let shares =
+            "* Share on Facebook\n* Share on Twitter\n* Share by email\n* Print\n* Save\n\n";
+        let body = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
+        let with_dek = kept(&format!("{head}{dek}{shares}{body}"));
+        assert!(
+            with_dek.iter().any(|l| l.starts_with("The new crossing")),
+            "{with_dek:?}"
+        );
+        // Printed twice in a row, it is an image's alt text and caption.
+        let doubled = kept(&format!("{head}{dek}{dek}{shares}{body}"));
+        assert!(
+            !doubled.iter().any(|l| l.starts_with("The new crossing")),
+            "{doubled:?}"
+        );
     }
 }

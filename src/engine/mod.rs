@@ -56,6 +56,8 @@ pub(crate) const MAX_RULES: usize = 4096;
 pub struct Cleaner {
     config: Config,
     params: Params,
+    /// The index of the rule that marks related-links headings, if it runs.
+    section_end: Option<u16>,
     rules: Vec<Box<dyn Rule>>,
     triggers: Triggers,
 }
@@ -156,7 +158,12 @@ impl Cleaner {
                 !listed(&config.disable, info) || listed(&config.enable, info)
             })
             .collect();
+        let section_end = rules
+            .iter()
+            .position(|r| r.info().code == rules::section_end_info().code)
+            .map(|i| i as u16);
         Ok(Cleaner {
+            section_end,
             params: Params::for_preset(config.preset),
             triggers: Triggers::build(&rules)?,
             config,
@@ -198,6 +205,7 @@ impl Cleaner {
             page: &page,
             marks: &marks,
             params: &self.params,
+            section_end: self.section_end,
         };
         // From the start of the comment section on, lines count for nothing
         // in the search for the article.

@@ -54,6 +54,8 @@ pub(crate) struct Search<'p, 'a> {
     pub page: &'p Page<'a>,
     pub marks: &'p [Option<Mark>],
     pub params: &'p Params,
+    /// The rule index of related-links headings (see [`rules::section_end_info`]).
+    pub section_end: Option<u16>,
 }
 
 impl Search<'_, '_> {
@@ -71,13 +73,19 @@ impl Search<'_, '_> {
         else {
             return self.terse_article();
         };
+        let (best_range, heading) = match self.above_section_end(&segments, (best, &best_range)) {
+            Some((run, heading)) => (run, Some(heading)),
+            None => (best_range, None),
+        };
         let main = self.with_lead(self.cut_at_comment_header(best_range));
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
-        // Reader comments follow the article; their prose is not part of it.
+        // Reader comments follow the article; their prose is not part of it,
+        // and nor is the run under a related-links heading passed over.
         let comments_from = (main.end..page.len())
             .find(|&i| marks[i].as_ref().is_some_and(|m| m.opens_comments))
-            .unwrap_or(page.len());
+            .unwrap_or(page.len())
+            .min(heading.unwrap_or(page.len()));
         // A run that reaches into the main region (whose lead may extend
         // into a neighbour) or into the comments yields its best part outside.
         let outside = |seg: Range<usize>| {
@@ -106,6 +114,34 @@ impl Search<'_, '_> {
         }
         all.sort_by_key(|r| r.start);
         Regions { main, all }
+    }
+
+    /// When `run` sits right under a related-links heading (`Related posts`,
+    /// `Ähnliche Beiträge`: a teaser block, or the post's footer and author
+    /// box) and a run with prose lies above the heading, that run and the
+    /// heading: a short post above its footer is the article.
+    fn above_section_end(
+        &self,
+        segments: &[(f32, Range<usize>)],
+        (best, run): (f32, &Range<usize>),
+    ) -> Option<(Range<usize>, usize)> {
+        let (page, marks) = (self.page, self.marks);
+        let rule = self.section_end?;
+        let heading = page
+            .prev_text(run.start)
+            .filter(|&j| marks[j].as_ref().is_some_and(|m| m.rule == rule))?;
+        let lang = page.lang.is_some();
+        let above = segments
+            .iter()
+            .filter(|(sum, r)| {
+                r.end <= heading
+                    && *sum * UNDER_SECTION_END_SHARE >= best
+                    && r.clone().any(|i| {
+                        marks[i].is_none() && classify(&page.features[i], lang) == Class::Good
+                    })
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        Some((above.1.clone(), heading))
     }
 
     /// The prose directly under the headline, when a block of noise (a
@@ -247,6 +283,12 @@ const HEADLINE_REACH: usize = 2;
 /// Lines a rule removed (a date, a byline, the headline printed again) that
 /// may sit between the headline and the prose under it.
 const MARKED_UNDER_HEADLINE: usize = 3;
+
+/// The run above a related-links heading is taken over the one under it
+/// when the one under it scores at most this many times as much: a post's
+/// footer and author box outscore a short post, but not by this much; a
+/// whole article under a stray `Related` label does.
+const UNDER_SECTION_END_SHARE: f32 = 4.0;
 
 /// A comment header cuts the best run when at least this many of the run's
 /// prose lines come before it.
@@ -453,5 +495,21 @@ mod tests {
             !doubled.iter().any(|l| l.starts_with("The new crossing")),
             "{doubled:?}"
         );
+    }
+
+    #[test]
+    fn a_short_post_above_a_related_posts_heading_is_the_article() {
+        use crate::rules::testing::kept;
+        let post = "Live from the camp\n\nPosted on 17 December 2019 by Sam Lee\n\nAt this year's camp in Berlin we recorded an episode live on stage, with three guests who talked about how teams share what they know.\n\n";
+        // Share buttons part the post from its footer.
+        let shares =
+            "Share this:\n\n* Twitter\n* Facebook\n* Flattr\n\nLike this:\n\nLike Loading...\n\n";
+        let footer = "Related posts\n\nThis entry was posted in Podcast and tagged berlin, camp by Sam Lee, and you can bookmark the permalink for later.\n\nAbout Sam Lee\n\nSam Lee runs the academy and has worked for twenty years on how companies keep and share knowledge. Before that, Sam studied electrical engineering and taught at a technical college for several years.\n";
+        let out = kept(&format!("{post}{shares}{footer}"));
+        assert!(
+            out.iter().any(|l| l.starts_with("At this year's camp")),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|l| l.starts_with("This entry")), "{out:?}");
     }
 }

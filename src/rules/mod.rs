@@ -438,6 +438,13 @@ pub fn engine_infos() -> [&'static RuleInfo; 2] {
 }
 
 pub(crate) use packs::{rules_of as pack_rules, PACKS};
+
+/// The rule whose headings (`Related posts`, `Ähnliche Beiträge`) end an
+/// article: the engine does not take the run under one for the article
+/// when prose above it could be.
+pub(crate) fn section_end_info() -> &'static RuleInfo {
+    teaser::SectionHeading::info()
+}
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 

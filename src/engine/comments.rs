@@ -137,13 +137,24 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
 /// Whether line `i` is a bare comment-section heading: a few words, one of
 /// them a [`SECTION_WORDS`] word (`Comments`, `Reader comments`), no
 /// bullet (`* Comments` is an entry of a menu or a share bar) and no digit
-/// (`By Ann, Mar 5, 2025 | 6 comments` is a byline).
+/// but a count in brackets at the end (`By Ann, Mar 5, 2025 | 6 comments`
+/// is a byline; `Reader Comments (14)` a heading), and no `|` (`Comment |
+/// Read Comments (11)` is a bar of links beside the byline).
 fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
     let f = &page.features[i];
+    let text = page.text[i].trim_end();
+    // A count in brackets may follow (`Reader Comments (14)`).
+    let uncounted = text
+        .strip_suffix(')')
+        .and_then(|t| {
+            t.trim_end_matches(|c: char| c.is_ascii_digit())
+                .strip_suffix('(')
+        })
+        .unwrap_or(text);
     (1..=HEADING_MAX_WORDS).contains(&f.words)
         && !f.terminal
         && !f.bullet
-        && f.digits == 0
+        && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
         && page.text[i]
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
@@ -173,8 +184,18 @@ struct Signature<'p> {
 impl Signature<'_> {
     fn same_as(&self, other: &Signature<'_>) -> bool {
         self.first == other.first
-            && (self.second == other.second || (self.last.is_some() && self.last == other.last))
+            && (same_but_digits(self.second, other.second)
+                || (self.last.is_some() && self.last == other.last))
     }
+}
+
+/// Whether two words are the same once their digits are set aside (`11,`
+/// and `12,` in `October 11, 2012 | Eve` and `October 12, 2012 | Jess`),
+/// where both have digits.
+fn same_but_digits(a: &str, b: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit();
+    a == b
+        || (a.contains(digit) && b.contains(digit) && a.replace(digit, "") == b.replace(digit, ""))
 }
 
 /// Line `i`'s signature shape if it may be a comment's signature: a short
@@ -182,7 +203,7 @@ impl Signature<'_> {
 /// specifications, `• Cost: $20`, repeats its shape too).
 fn signature<'p>(page: &'p Page<'_>, i: usize) -> Option<Signature<'p>> {
     let f = &page.features[i];
-    if f.digits == 0 || f.bullet || !(3..=SIGNATURE_MAX_WORDS).contains(&f.words) {
+    if f.digits == 0 || f.bullet || !(2..=SIGNATURE_MAX_WORDS).contains(&f.words) {
         return None;
     }
     let mut words = page.text[i].split_whitespace();
@@ -256,5 +277,18 @@ mod tests {
         assert_eq!(section_of(&page), Some(2..9));
         // Without the heading nothing opens the section.
         assert_eq!(section_of(&page.replace("## 45 comments", "")), None);
+    }
+
+    #[test]
+    fn dated_signatures_under_a_counted_heading_are_a_section() {
+        // Each signature has its own date and name: only the frame repeats.
+        let mut page = format!("{POST}Reader Comments (3)\n");
+        for (day, name) in [(11, "Eve"), (12, "Riverside Photographer"), (13, "Jess")] {
+            page.push_str(&format!("{COMMENT}\nOctober {day}, 2012 | {name}\n"));
+        }
+        assert_eq!(section_of(&page), Some(2..9));
+        // A bar of links beside the byline is no heading.
+        let bar = page.replace("Reader Comments (3)", "Comment | Read Comments (3)");
+        assert_eq!(section_of(&bar), None);
     }
 }

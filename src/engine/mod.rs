@@ -241,11 +241,31 @@ impl Cleaner {
         // The text under a title the caller knows but no line repeats (a
         // page cleaned before) starts under its headline.
         let known_title = hints.title.is_some_and(|t| !t.is_empty());
+        // Without a headline line, a first paragraph taken as a part of its
+        // own may be the lead of the main part.
+        let below = if title.is_none() {
+            region.start
+        } else {
+            first_part.start
+        };
         let lead = (title.is_some() || known_title)
-            .then(|| search.under_headline(&scores, title, first_part.start))
+            .then(|| search.under_headline(&scores, title, below))
             .flatten();
         if let Some(lead) = lead {
-            regions.all.insert(0, lead);
+            regions
+                .all
+                .retain(|r| r.start < lead.start || r.end > lead.end);
+            match regions.all.iter_mut().find(|r| r.start == lead.end) {
+                // A lead right above a part opens it, so that the part's
+                // end settling later cannot part them.
+                Some(part) => {
+                    if *part == region {
+                        region.start = lead.start;
+                    }
+                    part.start = lead.start;
+                }
+                None => regions.all.insert(0, lead),
+            }
         }
 
         let mut article = vec![false; page.len()];
@@ -403,6 +423,24 @@ mod tests {
             .unwrap()
             .clean_with(&body, &hints);
         assert!(cleaned.text().starts_with("By Anna Berg | 3 min read"));
+    }
+
+    #[test]
+    fn text_under_a_known_title_keeps_the_short_lines_below_its_first_paragraph() {
+        // A sermon cleaned before: a first paragraph, a few short lines
+        // (a quote, a cut-off excerpt, the salutation), then the body.
+        let body = format!(
+            "Dr. Ruth Meyer, envoy of the church council to the federal government and the European Union, gave this address on 11 November.\n\nRead aloud\n\nJohn 14, 27\n\nGrace be with you and peace from God…\n\nDear sisters and brothers,\n\n{}",
+            crate::rules::testing::PROSE
+        );
+        let cleaner = Cleaner::new(Config::default()).unwrap();
+        let known = Hints::default().with_title("An address for the peace decade");
+        let cleaned = cleaner.clean_with(&body, &known);
+        assert!(
+            cleaned.text().contains("Dear sisters and brothers,"),
+            "{}",
+            cleaned.text()
+        );
     }
 
     #[test]

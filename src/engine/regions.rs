@@ -174,6 +174,19 @@ impl Search<'_, '_> {
             if unmarked && opening.next().is_none() {
                 return Some(first..article_start);
             }
+            // So were a few lines between a first paragraph and the rest
+            // (a lead, a salutation, a gallery's controls).
+            let lang = page.lang.is_some();
+            let opens_with_prose = self.marks[first].is_none()
+                && matches!(
+                    classify(&page.features[first], lang),
+                    Class::Good | Class::NearGood
+                );
+            if opens_with_prose
+                && below(from).take_while(|&i| i < article_start).count() <= CLEANED_LEAD_LINES
+            {
+                return Some(first..article_start);
+            }
         }
         // A date or byline line between the headline and its dek is passed over.
         let first = below(from)
@@ -279,6 +292,10 @@ impl Search<'_, '_> {
 
 /// The article under a headline starts within this many lines of text of it.
 const HEADLINE_REACH: usize = 2;
+
+/// A page cleaned before that opens with a paragraph: at most this many
+/// lines of text between it and the article are taken in with it.
+const CLEANED_LEAD_LINES: usize = 8;
 
 /// Lines a rule removed (a date, a byline, the headline printed again) that
 /// may sit between the headline and the prose under it.

@@ -203,9 +203,12 @@ impl Search<'_, '_> {
         }
         let (sum, run) = max_segment(scores, first..article_start);
         let lang = page.lang.is_some();
+        // A dek is often one shorter sentence: near-prose will do for the
+        // first line under the headline.
         let prose = run
             .clone()
-            .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good);
+            .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good)
+            || (run.start == first && classify(&page.features[first], lang) == Class::NearGood);
         let close = below(first).take(HEADLINE_REACH).any(|i| i == run.start);
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
     }
@@ -528,5 +531,17 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|l| l.starts_with("This entry")), "{out:?}");
+    }
+
+    #[test]
+    fn a_short_dek_under_the_headline_is_kept_above_a_credited_caption() {
+        use crate::rules::testing::kept;
+        let page = "Council votes to rebuild the old river bridge\n\nThe mayor called the vote the end of a long wait for the town.\n\nLocal news desk\n\nThe old bridge at dawn on Monday (REUTERS/Anna Berg)\n\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
+        let out = kept(page);
+        assert!(
+            out.iter().any(|l| l.starts_with("The mayor called")),
+            "{out:?}"
+        );
+        assert!(!out.iter().any(|l| l.contains("REUTERS")), "{out:?}");
     }
 }

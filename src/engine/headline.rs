@@ -244,6 +244,15 @@ fn word_set(text: &str) -> Vec<String> {
 }
 
 /// Shared words over the size of the smaller set; 0 unless two or more are shared.
+/// Whether line `line` says what the headline `title` says (a dek that
+/// repeats it): cleaned again with the headline as the known title, it
+/// would be taken for the headline.
+pub(crate) fn repeats_headline(page: &Page<'_>, title: usize, line: usize) -> bool {
+    let title_words = word_set(&page.text[title]);
+    let words = word_set(&page.text[line]);
+    words.len() <= title_words.len() && overlap(&title_words, &words) >= TITLE_MATCH
+}
+
 fn overlap(title: &[String], candidate: &[String]) -> f32 {
     let common = candidate
         .iter()

@@ -1,6 +1,7 @@
 //! The article regions: the run of lines with the highest total content
 //! score, widened by its lead, and further runs that score nearly as well.
 
+use super::headline::repeats_headline;
 use super::params::Params;
 use crate::page::Page;
 use crate::rules::{Mark, State};
@@ -204,11 +205,14 @@ impl Search<'_, '_> {
         let (sum, run) = max_segment(scores, first..article_start);
         let lang = page.lang.is_some();
         // A dek is often one shorter sentence: near-prose will do for the
-        // first line under the headline.
+        // first line under the headline, unless it says the headline again
+        // (cleaned again, it would be taken for the headline).
         let prose = run
             .clone()
             .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good)
-            || (run.start == first && classify(&page.features[first], lang) == Class::NearGood);
+            || (run.start == first
+                && classify(&page.features[first], lang) == Class::NearGood
+                && !title.is_some_and(|t| repeats_headline(page, t, first)));
         let close = below(first).take(HEADLINE_REACH).any(|i| i == run.start);
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
     }

@@ -1,4 +1,4 @@
-use crate::rules::text::regex;
+use crate::rules::text::{regex, word_in};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -85,9 +85,40 @@ declare_rule! {
     }
 }
 
+/// The words a [`LABEL`] can open with, so that the expression runs only
+/// on lines that open with one of them.
+const OPENING_WORDS: [&str; 19] = [
+    "weiter",
+    "zurück",
+    "next",
+    "previous",
+    "prev",
+    "newer",
+    "older",
+    "nächster",
+    "vorheriger",
+    "voriger",
+    "neuerer",
+    "älterer",
+    "article",
+    "entrada",
+    "noticia",
+    "artículo",
+    "siguiente",
+    "anterior",
+    "nächste",
+];
+
 /// Whether `text` opens with a neighbouring-post label that ends there (the
 /// post's title may be glued on: `nächster beitragGlasaal-Schmuggel`).
 fn is_labelled(text: &str) -> bool {
+    let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = &opening[..opening
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(opening.len())];
+    if !word_in(first, &OPENING_WORDS) {
+        return false;
+    }
     LABEL
         .find(text)
         .is_some_and(|m| !text[m.end()..].starts_with(char::is_lowercase))

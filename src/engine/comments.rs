@@ -193,9 +193,11 @@ impl Signature<'_> {
 /// and `12,` in `October 11, 2012 | Eve` and `October 12, 2012 | Jess`),
 /// where both have digits.
 fn same_but_digits(a: &str, b: &str) -> bool {
+    fn rest(w: &str) -> impl Iterator<Item = char> + '_ {
+        w.chars().filter(|c| !c.is_ascii_digit())
+    }
     let digit = |c: char| c.is_ascii_digit();
-    a == b
-        || (a.contains(digit) && b.contains(digit) && a.replace(digit, "") == b.replace(digit, ""))
+    a == b || (a.contains(digit) && b.contains(digit) && rest(a).eq(rest(b)))
 }
 
 /// Line `i`'s signature shape if it may be a comment's signature: a short

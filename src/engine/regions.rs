@@ -55,7 +55,8 @@ pub(crate) struct Search<'p, 'a> {
     pub page: &'p Page<'a>,
     pub marks: &'p [Option<Mark>],
     pub params: &'p Params,
-    /// The rule index of related-links headings (see [`rules::section_end_info`]).
+    /// The rule index of related-links headings (see
+    /// [`crate::rules::section_end_info`]).
     pub section_end: Option<u16>,
 }
 
@@ -160,6 +161,7 @@ impl Search<'_, '_> {
         article_start: usize,
     ) -> Option<Range<usize>> {
         let page = self.page;
+        let lang = page.lang.is_some();
         let below = |from: usize| (from..page.len()).filter(|&j| !page.is_blank(j));
         let from = title.map_or(0, |t| t + 1);
         let first = below(from).next().filter(|&i| i < article_start)?;
@@ -177,7 +179,6 @@ impl Search<'_, '_> {
             }
             // So were a few lines between a first paragraph and the rest
             // (a lead, a salutation, a gallery's controls).
-            let lang = page.lang.is_some();
             let opens_with_prose = self.marks[first].is_none()
                 && matches!(
                     classify(&page.features[first], lang),
@@ -203,7 +204,6 @@ impl Search<'_, '_> {
             return None;
         }
         let (sum, run) = max_segment(scores, first..article_start);
-        let lang = page.lang.is_some();
         // A dek is often one shorter sentence: near-prose will do for the
         // first line under the headline, unless it says the headline again
         // (cleaned again, it would be taken for the headline).
@@ -500,6 +500,9 @@ mod tests {
         assert!(before.iter().any(|line| line.starts_with("Engineers")));
     }
 
+    /// Three paragraphs of article text.
+    const BODY: &str = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
+
     #[test]
     fn a_dek_under_a_dated_headline_is_kept_and_a_doubled_caption_is_not() {
         use crate::rules::testing::kept;
@@ -507,14 +510,13 @@ mod tests {
         let dek = "The new crossing will open in two years and cost the town far less than its engineers had feared.\n\n";
         let shares =
             "* Share on Facebook\n* Share on Twitter\n* Share by email\n* Print\n* Save\n\n";
-        let body = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
-        let with_dek = kept(&format!("{head}{dek}{shares}{body}"));
+        let with_dek = kept(&format!("{head}{dek}{shares}{BODY}"));
         assert!(
             with_dek.iter().any(|l| l.starts_with("The new crossing")),
             "{with_dek:?}"
         );
         // Printed twice in a row, it is an image's alt text and caption.
-        let doubled = kept(&format!("{head}{dek}{dek}{shares}{body}"));
+        let doubled = kept(&format!("{head}{dek}{dek}{shares}{BODY}"));
         assert!(
             !doubled.iter().any(|l| l.starts_with("The new crossing")),
             "{doubled:?}"
@@ -540,8 +542,8 @@ mod tests {
     #[test]
     fn a_short_dek_under_the_headline_is_kept_above_a_credited_caption() {
         use crate::rules::testing::kept;
-        let page = "Council votes to rebuild the old river bridge\n\nThe mayor called the vote the end of a long wait for the town.\n\nLocal news desk\n\nThe old bridge at dawn on Monday (REUTERS/Anna Berg)\n\nThe river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
-        let out = kept(page);
+        let page = format!("Council votes to rebuild the old river bridge\n\nThe mayor called the vote the end of a long wait for the town.\n\nLocal news desk\n\nThe old bridge at dawn on Monday (REUTERS/Anna Berg)\n\n{BODY}");
+        let out = kept(&page);
         assert!(
             out.iter().any(|l| l.starts_with("The mayor called")),
             "{out:?}"

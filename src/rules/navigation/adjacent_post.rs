@@ -87,7 +87,7 @@ declare_rule! {
 
 /// The words a [`LABEL`] can open with, so that the expression runs only
 /// on lines that open with one of them.
-const OPENING_WORDS: [&str; 19] = [
+const OPENING_WORDS: [&str; 18] = [
     "weiter",
     "zurück",
     "next",
@@ -106,7 +106,6 @@ const OPENING_WORDS: [&str; 19] = [
     "artículo",
     "siguiente",
     "anterior",
-    "nächste",
 ];
 
 /// Whether `text` opens with a neighbouring-post label that ends there (the

@@ -59,7 +59,8 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
-            // Every join starts a capitalised run, so the feature bounds it.
+            // Menus glue capitalised labels: a line without a capitalised
+            // word is no menu.
             if (f.words as usize) < MIN_JOINS
                 || f.capitalised == 0
                 || text.len() < 20

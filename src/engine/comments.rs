@@ -26,6 +26,9 @@ const MIN_UNIT_LINES: usize = 2;
 /// A unit line is short and printed at least this often on the page.
 const UNIT_REPEATS: u32 = 3;
 const UNIT_MAX_WORDS: u32 = 8;
+/// Distinct lines of a comment's frame below a bare heading (see
+/// `framed`): two comments framed alike in two places.
+const MIN_FRAME_LINES: usize = 2;
 /// A signature line is short, holds a date or time, and shares its first
 /// two words with another such line within [`UNIT_REACH`].
 const SIGNATURE_MAX_WORDS: u32 = 14;
@@ -88,6 +91,25 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
                 .any(|j| j != i && signature(page, j).is_some_and(|other| key.same_as(&other)))
         })
     };
+    // A short thread prints each comment's frame (`Examiner Reader said:`,
+    // `Report as inappropriate`) once per comment: a short line printed
+    // again below the heading with a comment's own prose, printed once,
+    // between its copies. A page printed twice repeats its prose too.
+    let framed = |h: usize| {
+        let mut frames: Vec<usize> = (h + 1..page.len().min(h + 1 + UNIT_REACH))
+            .filter(|&i| {
+                let first = page.first_seen(i);
+                first > h
+                    && first < i
+                    && (1..=UNIT_MAX_WORDS).contains(&page.features[i].words)
+                    && (first + 1..i).any(|j| prose(j) && page.repeats(j) == 1)
+            })
+            .map(|i| page.first_seen(i))
+            .collect();
+        frames.sort_unstable();
+        frames.dedup();
+        frames.len()
+    };
     // Comments follow what they comment on: some prose comes first.
     let first_prose = (0..page.len()).find(|&i| prose(i));
     let clustered = headers
@@ -104,7 +126,8 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
                 }
             })
             .count();
-        first_prose.is_some_and(|p| p < h) && units >= MIN_UNIT_LINES
+        first_prose.is_some_and(|p| p < h)
+            && (units >= MIN_UNIT_LINES || framed(h) >= MIN_FRAME_LINES)
     });
     let start = clustered.into_iter().chain(followed).min()?;
     // Where it ends: the last comment-like line before a long enough run of
@@ -121,7 +144,11 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
         if let Some(k) = key {
             signatures.push(k);
         }
-        if is_header(i) || unit(start, i) || signed || prose(i) {
+        // A second copy of a line first printed in the section is its frame.
+        let frame = page.first_seen(i) > start
+            && page.first_seen(i) < i
+            && (1..=UNIT_MAX_WORDS).contains(&page.features[i].words);
+        if is_header(i) || unit(start, i) || signed || frame || prose(i) {
             end = i;
             gap = 0;
         } else {
@@ -292,5 +319,20 @@ mod tests {
         // A bar of links beside the byline is no heading.
         let bar = page.replace("Reader Comments (3)", "Comment | Read Comments (3)");
         assert_eq!(section_of(&bar), None);
+    }
+
+    #[test]
+    fn a_short_thread_framed_alike_under_a_bare_heading_is_a_section() {
+        // Two comments, each between the same two frame lines.
+        let mut page = format!("{POST}Article Comments\n");
+        for (n, text) in [(1, COMMENT), (2, "Our street flooded in the same storm, and the council only sent the pumps round two days after the water had gone down.")] {
+            page.push_str(&format!(
+                "Reader said:\n{text}\n{n} agree | 0 disagree\nReport as inappropriate\n"
+            ));
+        }
+        assert_eq!(section_of(&page), Some(2..11));
+        // A page printed twice repeats its prose too: no thread.
+        let twice = format!("{POST}Comments\nBY ANN LEE\n{POST}BY ANN LEE\n{POST}");
+        assert_eq!(section_of(&twice), None);
     }
 }

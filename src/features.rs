@@ -1,6 +1,7 @@
 //! Per-line features: the shape of a line, measured once and shared by every
 //! rule and by the content classifier.
 
+use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, DIGIT, LETTER, UPPER};
 use crate::lang::{LangMask, StopWords, LANGUAGES};
 
 /// What a line looks like, measured on its rendered text (markup removed).
@@ -14,8 +15,8 @@ pub struct Features {
     pub stop_words: u32,
     /// Words that start with an upper-case letter.
     pub capitalised: u32,
-    /// Decimal digits.
-    pub digits: u32,
+    /// ASCII digits (at most 65,535 counted: the rules ask for a few).
+    pub digits: u16,
     /// The line ends like a sentence: `.`, `!`, `?`, `…`, `:` or a closing quote after one.
     pub terminal: bool,
     /// The line has a sentence break inside (`. ` followed by more text).
@@ -30,6 +31,9 @@ pub struct Features {
     pub bullet: bool,
     /// The line had text, but nothing is left once markup is rendered away.
     pub markup_only: bool,
+    /// Places where a lower-case character is followed by an upper-case
+    /// one (`partnershipsChallenges`), after the bullet; at most 65,535.
+    pub case_joins: u16,
 }
 
 impl Features {
@@ -58,43 +62,6 @@ impl Features {
         } else {
             self.capitalised as f32 / self.words as f32
         }
-    }
-}
-
-/// Character classes: part of a word, a letter, an ASCII digit, upper case.
-const ALNUM: u8 = 1;
-const LETTER: u8 = 2;
-const DIGIT: u8 = 4;
-const UPPER: u8 = 8;
-
-/// The class of every ASCII byte, so that the word loop needs no branches on it.
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_digit() {
-            ALNUM | DIGIT
-        } else if c.is_ascii_uppercase() {
-            ALNUM | LETTER | UPPER
-        } else if c.is_ascii_lowercase() {
-            ALNUM | LETTER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class of a non-ASCII character.
-fn char_class(c: char) -> u8 {
-    if c.is_alphabetic() {
-        ALNUM | LETTER | if c.is_uppercase() { UPPER } else { 0 }
-    } else if c.is_numeric() {
-        ALNUM
-    } else {
-        0
     }
 }
 
@@ -156,12 +123,14 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
     };
     let mut cjk = 0u32;
+    let table = chars::table();
+    let mut after_lower = false;
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
         let (class, width) = match bytes.get(i) {
             None => (0, 1),
-            Some(&byte) if byte < 0x80 => (ASCII_CLASS[usize::from(byte)], 1),
+            Some(&byte) if byte < 0x80 => (table[usize::from(byte)], 1),
             Some(_) => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if is_cjk(c) {
@@ -169,10 +138,14 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                     cjk += 1;
                     (0, c.len_utf8())
                 } else {
-                    (char_class(c), c.len_utf8())
+                    (chars::class_in(table, c), c.len_utf8())
                 }
             }
         };
+        if after_lower && class & CASE_UPPER != 0 {
+            f.case_joins = f.case_joins.saturating_add(1);
+        }
+        after_lower = class & CASE_LOWER != 0;
         if class & ALNUM != 0 {
             if word_start.is_none() {
                 word_start = Some(i);
@@ -183,7 +156,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
             has_letter |= class & LETTER != 0;
             if width == 1 {
-                f.digits += u32::from(class & DIGIT != 0);
+                f.digits = f.digits.saturating_add(u16::from(class & DIGIT != 0));
                 if lower_len < MAX_ASCII_WORD {
                     lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }

@@ -165,8 +165,8 @@ fn push_lowercase(text: &mut String, word: &str) {
 
 /// Words of a line; apostrophes and hyphens stay inside words.
 fn raw_words(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '&')))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    line.split(|c: char| !(crate::chars::is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '&')))
+        .map(|w| w.trim_matches(|c: char| !crate::chars::is_alphanumeric(c)))
         .filter(|w| !w.is_empty())
 }
 

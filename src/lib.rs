@@ -87,6 +87,7 @@
 
 #![warn(missing_docs)]
 
+mod chars;
 mod config;
 mod custom;
 mod engine;

@@ -183,7 +183,7 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
         && !f.bullet
         && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
         && page.text[i]
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::chars::is_alphanumeric(c))
             .any(|w| SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 

@@ -173,7 +173,7 @@ const OWN_HEADING_WORDS: u32 = 20;
 
 /// A line's words, lower-cased, in order (punctuation and markup dropped).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -195,7 +195,7 @@ fn site_suffix(text: &str) -> Option<(&str, &str)> {
     let (stem, site) = (text[..at.0].trim(), text[at.0 + at.1..].trim());
     let count = |s: &str| s.split_whitespace().count();
     // A name: every word capitalised (or a domain's), not a year or a phrase.
-    let name_like = site.chars().any(char::is_alphabetic)
+    let name_like = site.chars().any(crate::chars::is_alphabetic)
         && site
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.contains('.'));

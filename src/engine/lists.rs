@@ -89,7 +89,7 @@ fn starts_with_quantity(text: &str) -> bool {
     amount.starts_with(|c: char| c.is_ascii_digit())
         && !amount.ends_with(['.', ','])
         && !rest.starts_with(')')
-        && rest.starts_with(|c: char| c.is_whitespace() || c.is_alphabetic())
+        && rest.starts_with(|c: char| c.is_whitespace() || crate::chars::is_alphabetic(c))
 }
 
 /// Whether the lines of `run` open with 1, 2, 3… and hold no table cells: a

@@ -146,7 +146,7 @@ fn may_have_non_ascii_capitals(bytes: &[u8]) -> bool {
 /// Whether a match at `start..end` of `text` is bounded by non-word
 /// characters (or the phrase itself starts or ends with punctuation).
 fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let word = |c: char| c.is_alphanumeric();
+    let word = crate::chars::is_alphanumeric;
     let phrase = &text[start..end];
     let starts_word = phrase.chars().next().is_some_and(word);
     let ends_word = phrase.chars().next_back().is_some_and(word);

@@ -58,7 +58,9 @@ pub struct Trigger {
 impl Trigger {
     /// Whether the phrase opens its line: only bullets or punctuation before it.
     pub fn opens_line(&self, text: &str) -> bool {
-        !text[..self.at.start].chars().any(char::is_alphanumeric)
+        !text[..self.at.start]
+            .chars()
+            .any(crate::chars::is_alphanumeric)
     }
 }
 

@@ -13,18 +13,18 @@ pub(crate) fn without_bullet(text: &str) -> &str {
 pub(crate) fn first_word(text: &str) -> &str {
     let text = without_bullet(text);
     let end = text
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !crate::chars::is_alphanumeric(c))
         .unwrap_or(text.len());
     &text[..end]
 }
 
 /// The last word of `text`, letters and digits only.
 pub(crate) fn last_word(text: &str) -> &str {
-    let trimmed = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = text.trim_end_matches(|c: char| !crate::chars::is_alphanumeric(c));
     let start = trimmed
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !crate::chars::is_alphanumeric(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &trimmed[start..]
 }

@@ -125,7 +125,7 @@ fn speaks_to_reader(text: &str) -> bool {
         "nostro",
         "wij",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::chars::is_alphanumeric(c))
         .any(|w| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 

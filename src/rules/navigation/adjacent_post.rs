@@ -111,9 +111,9 @@ const OPENING_WORDS: [&str; 18] = [
 /// Whether `text` opens with a neighbouring-post label that ends there (the
 /// post's title may be glued on: `nächster beitragGlasaal-Schmuggel`).
 fn is_labelled(text: &str) -> bool {
-    let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let opening = text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c));
     let first = &opening[..opening
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !crate::chars::is_alphanumeric(c))
         .unwrap_or(opening.len())];
     if !word_in(first, &OPENING_WORDS) {
         return false;

@@ -107,7 +107,7 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
     }
     // Every remaining word is capitalised or a separator.
     rest.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
         .all(|w| {
             w.chars()
                 .next()

@@ -33,7 +33,7 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, _) in cx.lines() {
-            if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+            if !text.is_empty() && !text.chars().any(crate::chars::is_alphanumeric) {
                 out.remove(i, "separator without text");
             }
         }

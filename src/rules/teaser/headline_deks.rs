@@ -102,6 +102,6 @@ fn is_dek(f: &Features, text: &str) -> bool {
 
 fn starts_upper(text: &str) -> bool {
     text.chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|c| crate::chars::is_alphanumeric(*c))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }

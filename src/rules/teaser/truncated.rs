@@ -64,6 +64,6 @@ fn is_cut_off(text: &str) -> bool {
         .find_map(|e| text.strip_suffix(e))
         .map(|b| b.trim_end_matches(' '));
     body.and_then(|b| b.chars().next_back())
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(crate::chars::is_alphanumeric)
         && !text.trim_end_matches(['.', '…', ']', '[']).ends_with(' ')
 }

@@ -1,0 +1,106 @@
+//! Character classes by table: the Unicode properties the word loop and the
+//! rules ask of every character, looked up in one byte instead of searched
+//! for in the standard library's property tables each time.
+//!
+//! The table covers the scripts written with spaces and their punctuation
+//! (below U+3000); it is filled from the standard library's own answers, so
+//! a lookup always agrees with them. Other characters are asked directly.
+
+use once_cell::sync::Lazy;
+
+/// Part of a word: alphabetic or numeric.
+pub(crate) const ALNUM: u8 = 1;
+/// Alphabetic.
+pub(crate) const LETTER: u8 = 2;
+/// An ASCII digit.
+pub(crate) const DIGIT: u8 = 4;
+/// An alphabetic upper-case letter (what makes a word capitalised).
+pub(crate) const UPPER: u8 = 8;
+/// Upper case ([`char::is_uppercase`]).
+pub(crate) const CASE_UPPER: u8 = 16;
+/// Lower case ([`char::is_lowercase`]).
+pub(crate) const CASE_LOWER: u8 = 32;
+
+/// Characters below this are classified by table.
+const TABLE_END: u32 = 0x3000;
+
+/// The class of `c`, computed from the standard library's properties.
+fn compute(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_ascii_digit() {
+        class |= ALNUM | DIGIT;
+    }
+    if c.is_alphabetic() {
+        class |= ALNUM | LETTER;
+        if c.is_uppercase() {
+            class |= UPPER;
+        }
+    } else if c.is_numeric() {
+        class |= ALNUM;
+    }
+    if c.is_uppercase() {
+        class |= CASE_UPPER;
+    }
+    if c.is_lowercase() {
+        class |= CASE_LOWER;
+    }
+    class
+}
+
+static TABLE: Lazy<Box<[u8]>> = Lazy::new(|| {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).map_or(0, compute))
+        .collect()
+});
+
+/// The table's entries, indexed by code point below U+3000. Hold it across
+/// a loop rather than asking [`class`] each time.
+pub(crate) fn table() -> &'static [u8] {
+    &TABLE
+}
+
+/// The class of `c` (see the constants), from `table` when it covers `c`.
+#[inline]
+pub(crate) fn class_in(table: &[u8], c: char) -> u8 {
+    table.get(c as usize).copied().unwrap_or_else(|| compute(c))
+}
+
+/// The class of `c`.
+#[inline]
+pub(crate) fn class(c: char) -> u8 {
+    class_in(table(), c)
+}
+
+/// [`char::is_alphabetic`], by table.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    class(c) & LETTER != 0
+}
+
+/// [`char::is_alphanumeric`], by table.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    class(c) & ALNUM != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_agrees_with_the_standard_library_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let class = class(c);
+            assert_eq!(class & LETTER != 0, c.is_alphabetic(), "{c:?}");
+            assert_eq!(class & ALNUM != 0, c.is_alphanumeric(), "{c:?}");
+            assert_eq!(class & DIGIT != 0, c.is_ascii_digit(), "{c:?}");
+            assert_eq!(
+                class & UPPER != 0,
+                c.is_alphabetic() && c.is_uppercase(),
+                "{c:?}"
+            );
+            assert_eq!(class & CASE_UPPER != 0, c.is_uppercase(), "{c:?}");
+            assert_eq!(class & CASE_LOWER != 0, c.is_lowercase(), "{c:?}");
+        }
+    }
+}

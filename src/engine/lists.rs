@@ -1,9 +1,11 @@
 //! Lists that are article though no line of them is a sentence: the items
-//! of a list the article introduces, and the amounts of an ingredient or
-//! parts list. Both get a small positive score for the region search.
+//! of a list the article introduces, the amounts of an ingredient or parts
+//! list, and the sections of a numbered list article. All get a small
+//! positive score for the region search.
 
 use crate::page::Page;
 use crate::rules::Mark;
+use crate::score::{classify, Class};
 use std::ops::Range;
 
 /// The score of an item of a list that a sentence of the page introduces
@@ -111,6 +113,68 @@ fn counts_up(page: &Page<'_>, run: Range<usize>) -> bool {
         .all(|w| matches!(w, [Some(a), Some(b)] if *b == a + 1))
 }
 
+/// Gives the lines of a numbered list article the score of an introduced
+/// list's items: three or more numbered headings in a row that count up
+/// (`5. Screwdrivers`, `6. Utility Knife`, …), each with a paragraph of
+/// prose before the next. What a section holds besides its paragraph (a
+/// product list, a label) is article too, though no line of it is a
+/// sentence; a ranking of headlines has no paragraphs between its numbers.
+pub(crate) fn credit_numbered_sections(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    scores: &mut [f32],
+) {
+    let lang = page.lang.is_some();
+    let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
+    let headings: Vec<(usize, u64, &str)> = (0..page.len())
+        .filter_map(|i| section_number(page, i).map(|(n, name)| (i, n, name)))
+        .collect();
+    // Consecutive headings that count up, each section with prose; numbered
+    // comments (`1. Profile`, `2. Profile`) repeat one name.
+    let follows = |a: (usize, u64, &str), b: (usize, u64, &str)| {
+        b.1 == a.1 + 1 && b.0 - a.0 <= SECTION_MAX_LINES && a.2 != b.2 && (a.0 + 1..b.0).any(prose)
+    };
+    let mut start = 0;
+    while start < headings.len() {
+        let mut end = start;
+        while end + 1 < headings.len() && follows(headings[end], headings[end + 1]) {
+            end += 1;
+        }
+        if end + 1 - start >= NUMBERED_SECTIONS {
+            for i in headings[start].0..headings[end].0 {
+                if marks[i].is_none() {
+                    scores[i] = scores[i].max(INTRODUCED_ITEM_SCORE);
+                }
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// The number of a numbered section heading (`5. Screwdrivers`, `## 2)
+/// Paris`): a short line without a final full stop that opens with a
+/// number of one to three digits, a dot or a bracket and a space. Returns
+/// the number and the name after it.
+fn section_number<'p>(page: &'p Page<'_>, i: usize) -> Option<(u64, &'p str)> {
+    let f = &page.features[i];
+    if !(1..=SECTION_HEADING_WORDS).contains(&f.words) || page.text[i].ends_with('.') {
+        return None;
+    }
+    let text = page.text[i].trim_start_matches(['#', ' ']);
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let rest = &text[digits..];
+    if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, &rest[2..]))
+}
+
+/// See [`credit_numbered_sections`].
+const NUMBERED_SECTIONS: usize = 3;
+const SECTION_HEADING_WORDS: u32 = 12;
+/// A section runs at most this many lines to the next heading.
+const SECTION_MAX_LINES: usize = 40;
+
 /// See [`credit_quantity_lists`].
 const QUANTITY_RUN: usize = 3;
 const QUANTITY_ITEM_WORDS: u32 = 8;
@@ -150,5 +214,36 @@ mod tests {
         let mut scores = vec![-0.3; 3];
         credit_quantity_lists(&ingredients, &[None, None, None], &mut scores);
         assert_eq!(scores, [INTRODUCED_ITEM_SCORE; 3]);
+    }
+
+    #[test]
+    fn numbered_sections_with_paragraphs_are_credited_and_a_ranking_is_not() {
+        let mut article = String::new();
+        for (n, name) in [(5, "Screwdrivers"), (6, "Utility Knife"), (7, "Headlamp")] {
+            article.push_str(&format!(
+                "{n}. {name}\nA good one is essential for any electrician, and it should last for many years of daily work on the site.\nTop Picks:\n• Brand {n} Set\n"
+            ));
+        }
+        let page = Page::analyse(&article);
+        let mut scores = vec![-0.3; page.len()];
+        credit_numbered_sections(&page, &vec![None; page.len()], &mut scores);
+        // Every line up to the last heading: the sections' lists included.
+        assert!(
+            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
+            "{scores:?}"
+        );
+        let ranking = Page::analyse("1. Megson reveals transfer frustration\n2. Rain to wreak havoc\n3. Shop man describes raid\n4. Council backs plan\n");
+        let mut scores = vec![-0.3; ranking.len()];
+        credit_numbered_sections(&ranking, &vec![None; ranking.len()], &mut scores);
+        assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
+        // Numbered comments repeat one name under each number.
+        let comments = article
+            .replace("5. Screwdrivers", "1. Profile")
+            .replace("6. Utility Knife", "2. Profile")
+            .replace("7. Headlamp", "3. Profile");
+        let comments = Page::analyse(&comments);
+        let mut scores = vec![-0.3; comments.len()];
+        credit_numbered_sections(&comments, &vec![None; comments.len()], &mut scores);
+        assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
     }
 }

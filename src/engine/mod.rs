@@ -201,6 +201,7 @@ impl Cleaner {
             .collect();
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         lists::credit_quantity_lists(&page, &marks, &mut scores);
+        lists::credit_numbered_sections(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

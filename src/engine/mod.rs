@@ -202,6 +202,7 @@ impl Cleaner {
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);
+        lists::credit_tables(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

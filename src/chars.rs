@@ -24,7 +24,9 @@ pub(crate) const CASE_LOWER: u8 = 32;
 /// Characters below this are classified by table.
 const TABLE_END: u32 = 0x3000;
 
-/// The class of `c`, computed from the standard library's properties.
+/// The class of `c`, computed from the standard library's properties: kept
+/// out of line, as it runs for the table and for rare characters only.
+#[inline(never)]
 fn compute(c: char) -> u8 {
     let mut class = 0;
     if c.is_ascii_digit() {

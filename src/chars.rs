@@ -32,15 +32,16 @@ fn compute(c: char) -> u8 {
     if c.is_ascii_digit() {
         class |= ALNUM | DIGIT;
     }
+    let upper = c.is_uppercase();
     if c.is_alphabetic() {
         class |= ALNUM | LETTER;
-        if c.is_uppercase() {
+        if upper {
             class |= UPPER;
         }
     } else if c.is_numeric() {
         class |= ALNUM;
     }
-    if c.is_uppercase() {
+    if upper {
         class |= CASE_UPPER;
     }
     if c.is_lowercase() {

@@ -100,11 +100,8 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
     let framed = |h: usize| {
         let mut frames: Vec<usize> = (h + 1..page.len().min(h + 1 + UNIT_REACH))
             .filter(|&i| {
-                let first = page.first_seen(i);
-                first > h
-                    && first < i
-                    && (1..=UNIT_MAX_WORDS).contains(&page.features[i].words)
-                    && (first + 1..i).any(|j| prose(j) && page.repeats(j) == 1)
+                repeats_below(page, i, h)
+                    && (page.first_seen(i) + 1..i).any(|j| prose(j) && page.repeats(j) == 1)
             })
             .map(|i| page.first_seen(i))
             .collect();
@@ -147,10 +144,7 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
             signatures.push(k);
         }
         // A second copy of a line first printed in the section is its frame.
-        let frame = page.first_seen(i) > start
-            && page.first_seen(i) < i
-            && (1..=UNIT_MAX_WORDS).contains(&page.features[i].words);
-        if is_header(i) || unit(start, i) || signed || frame || prose(i) {
+        if is_header(i) || unit(start, i) || signed || repeats_below(page, i, start) || prose(i) {
             end = i;
             gap = 0;
         } else {
@@ -161,6 +155,13 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
         }
     }
     Some(start..end + 1)
+}
+
+/// Whether line `i` is a short line printed again, its first copy below
+/// line `h` (a comment's frame: `Reader said:`, `Report as inappropriate`).
+fn repeats_below(page: &Page<'_>, i: usize, h: usize) -> bool {
+    let first = page.first_seen(i);
+    first > h && first < i && (1..=UNIT_MAX_WORDS).contains(&page.features[i].words)
 }
 
 /// Whether line `i` is a bare comment-section heading: a few words, one of

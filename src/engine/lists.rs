@@ -53,8 +53,13 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
 /// Gives the lines of an ingredient or parts list (three or more lines in
 /// a row, each a quantity and a few words: `125 g Mehl`, `2 cups flour`)
 /// the score of an introduced list's items: a recipe's ingredients are its
-/// article, though no line of them is a sentence.
-pub(crate) fn credit_quantity_lists(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
+/// article, though no line of them is a sentence. Returns the lists.
+pub(crate) fn credit_quantity_lists(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    scores: &mut [f32],
+) -> Vec<Range<usize>> {
+    let mut lists = Vec::new();
     let item = |i: usize| {
         let f = &page.features[i];
         marks[i].is_none()
@@ -72,9 +77,11 @@ pub(crate) fn credit_quantity_lists(page: &Page<'_>, marks: &[Option<Mark>], sco
             for s in &mut scores[start..i] {
                 *s = s.max(INTRODUCED_ITEM_SCORE);
             }
+            lists.push(start..i);
         }
         i = i.max(start + 1);
     }
+    lists
 }
 
 /// Whether `text` opens with an amount (`125 g`, `1/2 TL`, `0,5 l`), not
@@ -220,6 +227,16 @@ const QUANTITY_ITEM_WORDS: u32 = 8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ingredients_set_apart_from_the_steps_are_kept() {
+        use crate::rules::testing::kept;
+        let page = "Mandarinen-Schmand-Kuchen\n\nZutaten\n\n125 g Mehl\n65 g Zucker\n65 g Butter\n1 Ei\n1 TL Backpulver\n500 ml Milch\n200 g Zucker\n\nVia WhatsApp teilen Via Pinterest teilen Via Facebook teilen\n\nJetzt anmelden und bewerten\n\nZubereitung\n\nAls erstes den Pudding kochen und zum Abkühlen zur Seite stellen. Dabei immer wieder umrühren, damit sich keine Haut bildet.\n\nFür den Boden die Zutaten zusammenkneten und den Teig in die gefettete Springform drücken, dabei einen Rand hochziehen.\n\nDen Schmand mit dem abgekühlten Pudding verrühren und auf dem Boden verteilen. Die Mandarinen darauf geben.\n\nDen Kuchen bei 175 Grad für etwa 80 Minuten backen und danach gut auskühlen lassen.\n";
+        let out = kept(page);
+        assert!(out.iter().any(|l| l == "125 g Mehl"), "{out:?}");
+        assert!(out.iter().any(|l| l == "200 g Zucker"), "{out:?}");
+        assert!(!out.iter().any(|l| l.contains("WhatsApp")), "{out:?}");
+    }
 
     #[test]
     fn amounts_open_an_ingredient_list_and_list_numbers_do_not() {

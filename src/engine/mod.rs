@@ -200,7 +200,7 @@ impl Cleaner {
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
         lists::credit_introduced_lists(&page, &marks, &mut scores);
-        lists::credit_quantity_lists(&page, &marks, &mut scores);
+        let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);
         lists::credit_tables(&page, &marks, &mut scores);
         let search = Search {
@@ -208,6 +208,7 @@ impl Cleaner {
             marks: &marks,
             params: &self.params,
             section_end: self.section_end,
+            quantity_lists: &quantity_lists,
         };
         // From the start of the comment section on, lines count for nothing
         // in the search for the article.

@@ -58,6 +58,9 @@ pub(crate) struct Search<'p, 'a> {
     /// The rule index of related-links headings (see
     /// [`crate::rules::section_end_info`]).
     pub section_end: Option<u16>,
+    /// The ingredient and parts lists (see
+    /// [`super::lists::credit_quantity_lists`]).
+    pub quantity_lists: &'p [Range<usize>],
 }
 
 impl Search<'_, '_> {
@@ -110,7 +113,13 @@ impl Search<'_, '_> {
                         && classify(&page.features[i], page.lang.is_some()) == Class::Good
                 })
                 .count();
-            if prose_lines >= self.params.extra_region_prose_lines {
+            // A recipe's ingredients, set apart from its steps, are article
+            // without a sentence.
+            let holds_list = self
+                .quantity_lists
+                .iter()
+                .any(|l| seg.start <= l.start && l.end <= seg.end);
+            if prose_lines >= self.params.extra_region_prose_lines || holds_list {
                 all.push(seg);
             }
         }

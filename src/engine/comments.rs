@@ -181,8 +181,9 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
                 .strip_suffix('(')
         })
         .unwrap_or(text);
+    // A colon ends a heading (`Latest Comments:`); a full stop a sentence.
     (1..=HEADING_MAX_WORDS).contains(&f.words)
-        && !f.terminal
+        && (!f.terminal || text.ends_with(':'))
         && !f.bullet
         && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
         && page.text[i]
@@ -277,6 +278,11 @@ mod tests {
         );
         // Lines: 2 of post, heading at 2, then six lines of thread (3..=8).
         assert_eq!(section_of(&page), Some(2..9));
+        // A colon ends a heading too; a full stop makes a sentence.
+        let colon = page.replace("Comments\n", "Latest Comments:\n");
+        assert_eq!(section_of(&colon), Some(2..9));
+        let sentence = page.replace("Comments\n", "Read the comments.\n");
+        assert_eq!(section_of(&sentence), None);
     }
 
     #[test]

@@ -14,7 +14,6 @@
 //! 7. [`decide`]: one [`Decision`](crate::Decision) per line.
 
 mod comments;
-mod contents;
 mod decide;
 mod headline;
 mod lists;
@@ -204,7 +203,6 @@ impl Cleaner {
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);
         lists::credit_tables(&page, &marks, &mut scores);
-        contents::credit_contents_lists(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

@@ -203,6 +203,7 @@ impl Cleaner {
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);
         lists::credit_tables(&page, &marks, &mut scores);
+        lists::credit_verse(&page, &marks, &mut scores);
         let search = Search {
             page: &page,
             marks: &marks,

@@ -234,8 +234,8 @@ pub(crate) enum Command {
         #[arg(long, default_value_t = 3)]
         passes: usize,
         /// Also clean synthetic pages of growing size (a 10 MB line, a million
-        /// one-character lines, a 100 MB page) and show that time grows in
-        /// proportion to size.
+        /// one-character lines, half a million distinct verse-like lines, a
+        /// 100 MB page) and show that time grows in proportion to size.
         #[arg(long)]
         scaling: bool,
     },

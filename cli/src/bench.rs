@@ -129,6 +129,12 @@ pub fn scaling(cleaner: &Cleaner, out: &mut impl Write) -> Result<()> {
             [500_000, 1_000_000],
         ),
         (
+            // Distinct, so that no line is a repeat: each looks like verse.
+            "verse-like lines (lines)",
+            Box::new(|n| (0..n).map(|i| format!("Along the river {i},\n")).collect()),
+            [250_000, 500_000],
+        ),
+        (
             "article page repeated (MB)",
             Box::new(move |mb| page.repeat(mb * 1_000_000 / page.len())),
             [50, 100],

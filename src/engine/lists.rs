@@ -240,36 +240,37 @@ pub(crate) fn credit_verse(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut
                 .trim_start_matches(['"', '“', '‘', '\'', '('])
                 .starts_with(char::is_uppercase)
     };
-    let ends = |i: usize, marks: &[char]| {
+    let ends = |i: usize, with: &[char]| {
         page.text[i]
             .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with(marks)
+            .ends_with(with)
     };
     let mut i = 0;
     while i < page.len() {
         // Stanzas parted by one blank line each.
         let start = i;
-        let mut stanzas = 0;
-        let mut lines = 0;
-        let mut run_on = 0;
-        let mut punctuated = 0;
+        let (mut stanzas, mut lines, mut run_on, mut punctuated) = (0, 0, 0, 0);
         let mut j = i;
+        // Where the first run of verse-like lines ended, stanza or not.
+        let mut scanned = i;
         loop {
             let first = j;
             while j < page.len() && verse_line(j) {
-                run_on += usize::from(ends(j, &[',', ';']));
-                punctuated += usize::from(ends(j, &[',', ';', ':', '.', '!', '?', '—']));
                 j += 1;
             }
-            let len = j - first;
-            if !(VERSE_STANZA_LINES.0..=VERSE_STANZA_LINES.1).contains(&len) {
+            scanned = scanned.max(j);
+            if !(VERSE_STANZA_LINES.0..=VERSE_STANZA_LINES.1).contains(&(j - first)) {
                 // A run too long or too short is no stanza; what came
                 // before it may still be a poem.
                 j = first;
                 break;
             }
             stanzas += 1;
-            lines += len;
+            lines += j - first;
+            run_on += (first..j).filter(|&k| ends(k, &[',', ';'])).count();
+            punctuated += (first..j)
+                .filter(|&k| ends(k, &[',', ';', ':', '.', '!', '?', '—']))
+                .count();
             if j + 1 < page.len() && page.is_blank_input(j) && verse_line(j + 1) {
                 j += 1;
             } else {
@@ -283,7 +284,9 @@ pub(crate) fn credit_verse(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut
                 }
             }
         }
-        i = j.max(start + 1);
+        // No stanza starts inside a run already looked at: a page of
+        // millions of verse-like lines costs one pass, not one a line.
+        i = j.max(scanned).max(start + 1);
     }
 }
 

@@ -422,6 +422,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(teaser::DateLine),
         Box::new(teaser::Truncated),
         Box::new(teaser::HeadlineDeks),
+        Box::new(comments::RecentComments),
         Box::new(markup::MarkupOnly),
         Box::new(markup::LinkList),
         Box::new(structure::Separator),

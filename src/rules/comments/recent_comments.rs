@@ -5,6 +5,9 @@ use crate::rules::{declare_rule, Context, Marks};
 /// A recent-comments list has at least this many entries in a row (two
 /// could be a pair of sentences that happen to share the shape).
 const MIN_ENTRIES: usize = 3;
+/// A run with entries that end in a full stop (as a sentence would) needs
+/// this many.
+const MIN_ENTRIES_WITH_STOPS: usize = 5;
 /// The commenter's name before `on`: a handle, a full name or a site.
 const MAX_NAME_WORDS: usize = 4;
 /// A post title after it; a longer line is a sentence about someone.
@@ -15,7 +18,8 @@ declare_rule! {
     ///
     /// **What it removes:** three or more lines in a row (a blank line
     /// allowed between them), each the commenter's name, `on` and the
-    /// title of a post (`Nick on An important vSphere 4 storage bug`).
+    /// title of a post (`Nick on An important vSphere 4 storage bug`);
+    /// five or more when some of them end in a full stop.
     ///
     /// **Why it is noise:** the widget sits in the sidebar of every page of
     /// the blog. Its lines name posts, some of them ending in a question
@@ -40,8 +44,8 @@ declare_rule! {
     /// …
     /// ```
     ///
-    /// **Keeps:** one or two lines of that shape, sentences (a full stop at
-    /// the end), and lines where lower-case words follow `on`.
+    /// **Keeps:** one or two lines of that shape (three or four that end
+    /// like sentences), and lines where lower-case words follow `on`.
     ///
     /// **Languages:** en (the widget's `on`).
     pub struct RecentComments {
@@ -64,7 +68,10 @@ declare_rule! {
                 run.push(next);
                 j = next;
             }
-            if run.len() >= MIN_ENTRIES {
+            // Some widgets end each title with a full stop; a run of such
+            // lines must be longer before it is taken for one.
+            let stops = run.iter().filter(|&&k| page.text[k].ends_with('.')).count();
+            if run.len() >= MIN_ENTRIES && (stops == 0 || run.len() >= MIN_ENTRIES_WITH_STOPS) {
                 for &k in &run {
                     out.remove(k, "entry of a recent-comments list");
                 }
@@ -76,11 +83,10 @@ declare_rule! {
 
 /// Whether line `i` is `<name> on <Title>`: one to four words before the
 /// first ` on `, none of them ending a sentence, then two words or more
-/// opening with a capital, a digit or a quote, and no full stop at the end
-/// (a title is not a sentence).
+/// opening with a capital, a digit or a quote.
 fn is_entry(page: &Page<'_>, i: usize) -> bool {
     let f = &page.features[i];
-    if f.words < 3 || f.words > MAX_LINE_WORDS || page.text[i].ends_with('.') {
+    if f.words < 3 || f.words > MAX_LINE_WORDS {
         return false;
     }
     let text = without_bullet(&page.text[i]);

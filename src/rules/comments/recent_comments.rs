@@ -90,14 +90,31 @@ fn is_entry(page: &Page<'_>, i: usize) -> bool {
         return false;
     }
     let text = without_bullet(&page.text[i]);
-    let Some(at) = text.find(" on ") else {
+    // ` on ` is looked for only among the first words, byte by byte: the
+    // name is short, and a search over every line would cost a pass.
+    let bytes = text.as_bytes();
+    let mut spaces = 0;
+    let mut at = None;
+    for (p, &c) in bytes.iter().enumerate() {
+        if c != b' ' {
+            continue;
+        }
+        if bytes[p + 1..].starts_with(b"on ") {
+            at = Some(p);
+            break;
+        }
+        spaces += 1;
+        if spaces == MAX_NAME_WORDS {
+            break;
+        }
+    }
+    let Some(at) = at.filter(|&p| p > 0) else {
         return false;
     };
+    let name_words = spaces + 1;
     let (name, title) = (&text[..at], &text[at + 4..]);
-    let name_words = name.split_whitespace().count();
     // A site as the name (`Denserov.wordpress.com on …`) may hold dots.
-    let name_ok = (1..=MAX_NAME_WORDS).contains(&name_words)
-        && (!name.contains(['.', '!', '?', ':', ',']) || name_words == 1);
+    let name_ok = !name.contains(['.', '!', '?', ':', ',']) || name_words == 1;
     // A one-word title is a network (`Follow us on Twitter`), not a post.
     name_ok
         && title.split_whitespace().nth(1).is_some()

@@ -1,8 +1,8 @@
 //! Lists that are article though no line of them is a sentence: the items
 //! of a list the article introduces (with bullets or without), the amounts
 //! of an ingredient or parts list, the sections of a numbered list article,
-//! the rows of a table of figures and the stanzas of a poem. All get a small positive score
-//! for the region search.
+//! the rows of a table of figures and the stanzas of a poem. All get a
+//! small positive score for the region search.
 
 use crate::page::Page;
 use crate::rules::Mark;

@@ -88,6 +88,7 @@
 #![warn(missing_docs)]
 
 mod chars;
+mod columns;
 mod config;
 mod custom;
 mod engine;

@@ -1,6 +1,7 @@
 //! A page analysed once for all rules: lines, rendered text, features,
 //! language and repetition.
 
+use crate::columns::{read_order, Piece};
 use crate::features::{measure, Features};
 use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
@@ -35,12 +36,20 @@ pub struct Page<'a> {
     /// [`crate::rules::label_lists`]); 0 for lines too long or too
     /// sentence-like to be interface labels.
     pub label_lists: Vec<u8>,
+    /// The page's pieces in reading order when a table on it is read
+    /// column by column (see [`crate::columns`]); `None` when its lines
+    /// are its pieces, as on most pages.
+    pub pieces: Option<Vec<Piece>>,
 }
 
 impl<'a> Page<'a> {
     /// Splits, renders and measures `input`.
     pub fn analyse(input: &'a str) -> Page<'a> {
-        let breaks = memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1;
+        let pieces = read_order(input);
+        let breaks = match &pieces {
+            Some(pieces) => pieces.len(),
+            None => memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1,
+        };
         let stop = StopWords::get();
         let mut text = Texts::with_capacity(breaks, input.len());
         let mut features = Vec::with_capacity(breaks);
@@ -50,7 +59,7 @@ impl<'a> Page<'a> {
         let mut hit_counts: Vec<u16> = Vec::new();
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
-        for_each_line(input, |span| {
+        for_each_piece(input, pieces.as_deref(), |span| {
             let normalised = normalize(&input[span.clone()]);
             let rendered = render(&normalised);
             let (mut f, counts) = measure(&rendered.text, stop);
@@ -118,14 +127,15 @@ impl<'a> Page<'a> {
             lang,
             groups,
             label_lists,
+            pieces,
         }
     }
 
-    /// The lines' text and word counts; the rest of the page's state is
-    /// freed.
-    pub fn into_text(self) -> (Texts, Vec<u32>) {
+    /// The lines' text and word counts, and the pieces if the page has
+    /// them; the rest of the page's state is freed.
+    pub fn into_text(self) -> (Texts, Vec<u32>, Option<Vec<Piece>>) {
         let words = self.features.iter().map(|f| f.words).collect();
-        (self.text, words)
+        (self.text, words, self.pieces)
     }
 
     /// Number of lines, blank ones included.
@@ -155,9 +165,13 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// 1-based line number of line `i` in the input.
+    /// 1-based number of the input line that line `i` is (or is a piece
+    /// of).
     pub fn number(&self, i: usize) -> usize {
-        i + 1
+        match &self.pieces {
+            Some(pieces) => pieces[i].line as usize + 1,
+            None => i + 1,
+        }
     }
 
     /// Whether line `i` has no visible text (blank, or markup only).
@@ -189,6 +203,19 @@ impl<'a> Page<'a> {
             .filter(|&j| !self.is_blank(j))
             .take(reach);
         before.chain(after)
+    }
+}
+
+/// Calls `each` with the span of every piece of `input`: its lines, or the
+/// `pieces` in reading order when it has them.
+pub fn for_each_piece(
+    input: &str,
+    pieces: Option<&[Piece]>,
+    mut each: impl FnMut(std::ops::Range<usize>),
+) {
+    match pieces {
+        Some(pieces) => pieces.iter().for_each(|p| each(p.span.clone())),
+        None => for_each_line(input, each),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The result of cleaning a page: the kept text and every line's decision.
 
+use crate::columns::Piece;
 use crate::rule_info::{Family, RuleInfo};
 use crate::segment::{line_end, shorten};
 use crate::texts::Texts;
@@ -9,12 +10,17 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What happened to one input line, and why.
+///
+/// A table that the converter laid out in padded columns is read column by
+/// column, and decided cell by cell: the cells of one line then have a
+/// decision each, with that line's number and the cell's span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Decision {
     /// 1-based line number in the input.
     pub line: usize,
-    /// Byte span of the line in the input (without the line terminator).
+    /// Byte span of the line (or cell) in the input, without the line
+    /// terminator.
     pub span: Range<usize>,
     /// Whether the line is part of the output (the headline counts as kept).
     pub kept: bool,
@@ -34,6 +40,9 @@ pub struct Decision {
     /// The content score of the line: positive looks like article prose,
     /// negative like boilerplate.
     pub score: f32,
+    /// Where the decision is among the page's decisions.
+    #[serde(skip)]
+    pub(crate) index: usize,
 }
 
 /// Counts of kept and removed lines and words.
@@ -193,8 +202,10 @@ impl RuleRef {
 #[derive(Debug, Clone)]
 pub struct Cleaned<'a> {
     pub(crate) input: &'a str,
-    /// Where each line starts in `input`.
+    /// Where each line starts in `input` (empty when `pieces` is set).
     pub(crate) starts: Vec<usize>,
+    /// The pieces of a page read column by column (see [`crate::columns`]).
+    pub(crate) pieces: Option<Vec<Piece>>,
     pub(crate) verdicts: Vec<Verdict>,
     /// The rules named by `verdicts`.
     pub(crate) rules: Vec<RuleRef>,
@@ -236,18 +247,22 @@ impl<'a> Cleaned<'a> {
         }
     }
 
-    /// Every input line's decision, in input order.
+    /// Every input line's decision, in input order (a table read by
+    /// columns: its cells' decisions, in reading order).
     pub fn decisions(&self) -> impl ExactSizeIterator<Item = Decision> + DoubleEndedIterator + '_ {
         (0..self.verdicts.len()).map(|i| self.spell_out(i))
     }
 
-    /// The decision on the line at `index` (0-based; its `line` is
-    /// `index + 1`), if the page has that many lines.
+    /// The decision at `index` (0-based) of [`Cleaned::decisions`], if the
+    /// page has that many: that of line `index + 1` unless a table on the
+    /// page was read by columns.
     pub fn decision(&self, index: usize) -> Option<Decision> {
         (index < self.verdicts.len()).then(|| self.spell_out(index))
     }
 
-    /// Number of input lines, blank ones included: one decision each.
+    /// Number of decisions: one per input line, blank ones included (one
+    /// per cell, and one per break between columns, on a table read by
+    /// columns).
     pub fn line_count(&self) -> usize {
         self.verdicts.len()
     }
@@ -255,10 +270,16 @@ impl<'a> Cleaned<'a> {
     fn spell_out(&self, i: usize) -> Decision {
         let v = self.verdicts[i];
         let rule = &self.rules[v.rule()];
-        let start = self.starts[i];
+        let (line, span) = match &self.pieces {
+            Some(pieces) => (pieces[i].line as usize + 1, pieces[i].span.clone()),
+            None => {
+                let start = self.starts[i];
+                (i + 1, start..line_end(self.input, start))
+            }
+        };
         Decision {
-            line: i + 1,
-            span: start..line_end(self.input, start),
+            line,
+            span,
             kept: v.kept(),
             blank: v.blank(),
             title: v.title(),
@@ -267,16 +288,13 @@ impl<'a> Cleaned<'a> {
             family: rule.family,
             reason: self.reasons[v.reason as usize].clone(),
             score: v.score(),
+            index: i,
         }
     }
 
-    /// The output text of the line a decision is about.
+    /// The output text of the line (or cell) a decision is about.
     pub fn line_text(&self, decision: &Decision) -> &str {
-        decision
-            .line
-            .checked_sub(1)
-            .and_then(|i| self.lines.get(i))
-            .unwrap_or("")
+        self.lines.get(decision.index).unwrap_or("")
     }
 
     /// The text of every kept line in input order, the headline included.

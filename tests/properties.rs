@@ -1,5 +1,6 @@
 //! Properties that hold for any input: no panic, output lines are input
-//! lines in order, spans point at the exact input bytes, the report is JSON;
+//! lines in order (or, on a table laid out in columns, cells of them in
+//! reading order), spans point at the exact input bytes, the report is JSON;
 //! and on real pages, cleaning the output again changes nothing.
 
 use deboiler::{Cleaner, Config};
@@ -75,40 +76,105 @@ fn page() -> impl Strategy<Value = String> {
     prop::collection::vec(line, 0..60).prop_map(|l| l.join("\n"))
 }
 
+/// The byte span of every input line, as the cleaner splits them.
+fn line_spans(input: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = input.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if BREAKS.contains(&c) {
+            spans.push(start..i);
+            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                chars.next();
+                start = i + 2;
+            } else {
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    if start < input.len() {
+        spans.push(start..input.len());
+    }
+    spans
+}
+
+/// Pages with a table laid out in padded columns, as inscriptis prints
+/// one: rows of a short cell, a gap, and a longer one, and rule words
+/// around it.
+fn columns_page() -> impl Strategy<Value = String> {
+    let words = || {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "the", "council", "said", "Share", "Reply", "bridge", "é", "*", "1.",
+            ]),
+            1..20,
+        )
+    };
+    let row = (words(), 3usize..12, words(), 0usize..8).prop_map(|(left, gap, right, pad)| {
+        let left = left.join(" ");
+        let right = right.join(" ");
+        format!("{left:<30}{}{right}{}", " ".repeat(gap), " ".repeat(pad))
+    });
+    (page(), prop::collection::vec(row, 0..12), page())
+        .prop_map(|(before, rows, after)| format!("{before}\n{}\n{after}", rows.join("\n")))
+}
+
 /// What ends a line: `\r\n` is split first, then any of these.
 const BREAKS: [char; 6] = ['\n', '\r', '\x0B', '\x0C', '\u{2028}', '\u{2029}'];
 
 fn check(input: &str) -> Result<(), TestCaseError> {
     let cleaned = keep_markup().clean(input);
-    let mut last_end = 0;
+    let line_spans = line_spans(input);
+    let mut spans = Vec::new();
     for d in cleaned.decisions() {
-        // Spans are in order, on character boundaries, and hold no line break.
-        prop_assert!(d.span.start >= last_end && d.span.end <= input.len());
+        // Spans are on character boundaries, inside the line they name.
+        let line = &line_spans[d.line - 1];
+        prop_assert!(d.span.start >= line.start && d.span.end <= line.end);
         prop_assert!(input.is_char_boundary(d.span.start) && input.is_char_boundary(d.span.end));
         let raw = &input[d.span.clone()];
         prop_assert!(!raw.contains(BREAKS));
         prop_assert_eq!(normalise(raw), normalise(cleaned.line_text(&d)));
-        last_end = d.span.end;
+        spans.push(d.span.clone());
     }
-    // Every output line is an input line, in input order.
+    // No byte is decided twice.
+    spans.sort_by_key(|s| (s.start, s.end));
+    prop_assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
+    // Every output line is a decided piece, in the decisions' order; that
+    // order is the input's unless a table was read by columns.
+    let pieces: Vec<String> = cleaned
+        .decisions()
+        .map(|d| normalise(&input[d.span]))
+        .collect();
+    let in_order = cleaned
+        .decisions()
+        .zip(cleaned.decisions().skip(1))
+        .all(|(a, b)| a.span.end <= b.span.start);
     let input_lines: Vec<String> = input
         .split("\r\n")
         .flat_map(|l| l.split(BREAKS))
         .map(normalise)
         .collect();
-    let mut at = 0;
+    let (mut at, mut at_piece) = (0, 0);
     for out in cleaned
         .rendered()
         .lines()
         .map(normalise)
         .filter(|l| !l.is_empty())
     {
-        let found = input_lines[at..].iter().position(|l| *l == out);
+        let found = pieces[at_piece..].iter().position(|l| *l == out);
         prop_assert!(
             found.is_some(),
-            "output line not in input (in order): {out:?}"
+            "output line not decided (in order): {out:?}"
         );
-        at += found.unwrap_or(0) + 1;
+        at_piece += found.unwrap_or(0) + 1;
+        if in_order {
+            let found = input_lines[at..].iter().position(|l| *l == out);
+            prop_assert!(
+                found.is_some(),
+                "output line not in input (in order): {out:?}"
+            );
+            at += found.unwrap_or(0) + 1;
+        }
     }
     let json = serde_json::to_string(&cleaned).expect("serialisable");
     let _: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
@@ -128,6 +194,12 @@ proptest! {
     fn pages_of_rule_words_keep_their_invariants(input in page()) {
         check(&input)?;
         // The default config (markup rendered) never panics either.
+        let _ = deboiler::clean(&input).rendered();
+    }
+
+    #[test]
+    fn pages_with_tables_in_columns_keep_their_invariants(input in columns_page()) {
+        check(&input)?;
         let _ = deboiler::clean(&input).rendered();
     }
 

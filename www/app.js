@@ -183,12 +183,14 @@ function emptyState(text) {
 function renderLines(report) {
   output.classList.add('lines');
   const fragment = document.createDocumentFragment();
-  for (const d of report.lines) {
+  for (const [index, d] of report.lines.entries()) {
     const line = document.createElement('div');
     line.className = d.kept ? (d.title ? 'line kept title' : 'line kept') : `line removed fam-${d.family}`;
     line.dataset.code = d.code;
     line.dataset.family = d.family;
     line.dataset.line = String(d.line);
+    // Cells of a table read by columns share a line number.
+    line.dataset.index = String(index);
     line.tabIndex = 0;
     line.setAttribute('role', 'button');
     line.setAttribute('aria-expanded', 'false');
@@ -220,7 +222,7 @@ function toggleDetail(line) {
     line.setAttribute('aria-expanded', 'false');
     return;
   }
-  const d = lastReport?.lines.find((l) => String(l.line) === line.dataset.line);
+  const d = lastReport?.lines[Number(line.dataset.index)];
   if (!d) return;
   const detail = document.createElement('span');
   detail.className = 'detail';

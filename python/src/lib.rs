@@ -111,11 +111,15 @@ impl PyCleaned {
         let input = self.page.borrow_owner();
         let cleaned = self.cleaned();
         let ascii = input.is_ascii();
-        // Spans come in input order, so one walk over the text converts them.
+        // Spans come in input order, so one walk over the text converts them;
+        // the cells of a table read by columns go back, and start it again.
         let (mut byte, mut chars) = (0usize, 0usize);
         let mut index = |to: usize| {
             if ascii {
                 return to;
+            }
+            if to < byte {
+                (byte, chars) = (0, 0);
             }
             chars += input[byte..to].chars().count();
             byte = to;

@@ -24,6 +24,7 @@ mod triggers;
 use crate::config::{Config, ConfigError};
 use crate::custom::{Custom, CustomRule};
 use crate::hints::Hints;
+use crate::page::for_each_piece;
 use crate::page::Page;
 use crate::report::{BlockMap, Cleaned};
 use crate::rules::{
@@ -331,12 +332,19 @@ impl Cleaner {
         let (input, lang) = (page.input, page.lang);
         // The rest of the page goes before the line starts are found again,
         // so that both never take memory at once.
-        let (text, words) = page.into_text();
-        let mut starts = Vec::with_capacity(text.len());
-        for_each_line(input, |span| starts.push(span.start));
+        let (text, words, pieces) = page.into_text();
+        // A page read by pieces keeps their spans; any other finds its line
+        // starts again.
+        let mut starts = Vec::new();
+        if pieces.is_none() {
+            starts.reserve_exact(text.len());
+            for_each_line(input, |span| starts.push(span.start));
+        }
         let lines = if self.config.keep_markup {
-            let mut lines = Texts::with_capacity(starts.len(), input.len());
-            for_each_line(input, |span| lines.push(&normalize(&input[span])));
+            let mut lines = Texts::with_capacity(text.len(), input.len());
+            for_each_piece(input, pieces.as_deref(), |span| {
+                lines.push(&normalize(&input[span]))
+            });
             lines
         } else {
             text
@@ -344,6 +352,7 @@ impl Cleaner {
         Cleaned {
             input,
             starts,
+            pieces,
             verdicts,
             rules: decider.rules,
             reasons: reasons.0,

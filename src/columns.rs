@@ -1,0 +1,329 @@
+//! Tables that a converter laid out in columns, read column by column.
+//!
+//! inscriptis renders an HTML layout table as padded text: every cell is
+//! padded with spaces to its column's width, so one text line holds a slice
+//! of each column. A news page framed by a table then prints the left
+//! column's headlines and the article's sentences on the same lines:
+//!
+//! ```text
+//! *    U.K jobs under pressure from foreign workers    Twentieth Century Fox and Apple say they will do a deal.
+//! *    Merrill Lynch to get big cash boost
+//! ```
+//!
+//! Read line by line, such a page has no line that is only article, and the
+//! engine can keep or drop the article only together with the teasers. In
+//! the HTML each cell's content comes whole before the next cell's, so the
+//! cells are read here in that order instead: the first column's cells top
+//! to bottom, a blank line, then the next column's. Each piece is a span of
+//! one input line, so the cleaner still prints only input text.
+//!
+//! Data tables stay row by row, since a row is what their reader needs
+//! together: a block is read by columns only if a column after the first
+//! holds at least [`PROSE_CELLS`] cells of [`PROSE_WORDS`] words or more
+//! (a sentence, not a figure or a label). Tuned on the inscriptis pages of
+//! `dev_ext`; on `dev`, data tables with a prose column of short
+//! descriptions stay row by row.
+
+use crate::segment::for_each_line;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Spaces that separate two cells; inscriptis pads with at least this many
+/// (a sentence has one space between words, a typed text rarely three).
+const CELL_GAP: usize = 3;
+/// Lines shorter than this (in characters) are never rows of a padded table.
+const MIN_ROW_CHARS: usize = 40;
+/// Words that make a cell a sentence rather than a value.
+const PROSE_WORDS: usize = 12;
+/// Prose cells after the first column that mark a layout table.
+const PROSE_CELLS: usize = 2;
+/// Rows with two texts a gap apart that a block needs to be a table.
+const MIN_SPLIT_ROWS: usize = 2;
+
+/// One unit of the page in reading order: a whole input line, a table cell,
+/// or an empty span that stands for the break between two columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Bytes of the input.
+    pub span: Range<usize>,
+    /// 0-based index of the input line the piece is on.
+    pub line: u32,
+}
+
+/// The page's pieces in reading order when it has a table laid out in
+/// columns; `None` when it has none and its lines are read as they are.
+pub fn read_order(input: &str) -> Option<Vec<Piece>> {
+    static GAP: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
+        once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(&b"   "[..CELL_GAP]));
+    // Most converters collapse runs of spaces; their pages stop here.
+    GAP.find(input.as_bytes())?;
+    let mut lines = Vec::new();
+    for_each_line(input, |span| lines.push(span));
+    let row = |i: usize| Row::of(&input[lines[i].clone()]);
+    let mut pieces = Vec::with_capacity(lines.len());
+    let mut split = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if row(i) != Row::Cells {
+            pieces.push(whole(&lines, i));
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len())
+            .find(|&j| row(j) == Row::None)
+            .unwrap_or(lines.len());
+        match Block::read(input, &lines[i..end]) {
+            Some(block) if block.is_layout(input) => {
+                block.push_columns(i, &mut pieces);
+                split = true;
+            }
+            _ => pieces.extend((i..end).map(|j| whole(&lines, j))),
+        }
+        i = end;
+    }
+    split.then_some(pieces)
+}
+
+fn whole(lines: &[Range<usize>], i: usize) -> Piece {
+    Piece {
+        span: lines[i].clone(),
+        line: i as u32,
+    }
+}
+
+/// What a line can be in a padded table.
+#[derive(Debug, PartialEq, Eq)]
+enum Row {
+    /// Not a table row.
+    None,
+    /// A row of padding only (inscriptis pads empty rows too).
+    Padding,
+    /// A row with text.
+    Cells,
+}
+
+impl Row {
+    fn of(line: &str) -> Row {
+        if line.len() < MIN_ROW_CHARS || line.chars().count() < MIN_ROW_CHARS {
+            return Row::None;
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return Row::Padding;
+        }
+        let gap = " ".repeat(CELL_GAP);
+        let padded = line.starts_with(&gap) || line.ends_with(&gap) || trimmed.contains(&gap);
+        if padded {
+            Row::Cells
+        } else {
+            Row::None
+        }
+    }
+}
+
+/// A run of table rows cut into cells.
+struct Block {
+    /// Per column start (in characters), its cells: row within the block and
+    /// the cell's bytes.
+    columns: BTreeMap<usize, Vec<(usize, Range<usize>)>>,
+}
+
+impl Block {
+    fn read(input: &str, rows: &[Range<usize>]) -> Option<Block> {
+        let mut columns: BTreeMap<usize, Vec<(usize, Range<usize>)>> = BTreeMap::new();
+        let mut split_rows = 0;
+        for (r, span) in rows.iter().enumerate() {
+            let (cells, gap) = cells(&input[span.clone()]);
+            split_rows += usize::from(gap);
+            for (column, bytes) in cells {
+                let at = span.start + bytes.start..span.start + bytes.end;
+                columns.entry(column).or_default().push((r, at));
+            }
+        }
+        (split_rows >= MIN_SPLIT_ROWS).then_some(Block { columns })
+    }
+
+    /// Whether the block frames text (a layout) rather than holds data.
+    fn is_layout(&self, input: &str) -> bool {
+        let prose = self
+            .columns
+            .values()
+            .skip(1)
+            .flatten()
+            .filter(|(_, span)| input[span.clone()].split_whitespace().count() >= PROSE_WORDS)
+            .count();
+        prose >= PROSE_CELLS
+    }
+
+    fn push_columns(self, first_line: usize, pieces: &mut Vec<Piece>) {
+        for cells in self.columns.into_values() {
+            let mut previous: Option<usize> = None;
+            let mut last = None;
+            for (r, span) in cells {
+                let line = (first_line + r) as u32;
+                // Rows where the column is empty part its paragraphs.
+                if previous.is_some_and(|p| r > p + 1) {
+                    pieces.push(Piece {
+                        span: span.start..span.start,
+                        line,
+                    });
+                }
+                previous = Some(r);
+                last = Some((span.end, line));
+                pieces.push(Piece { span, line });
+            }
+            if let Some((end, line)) = last {
+                pieces.push(Piece {
+                    span: end..end,
+                    line,
+                });
+            }
+        }
+    }
+}
+
+/// The cells of a padded row: where each starts (in characters) and its
+/// bytes, and whether two texts on the row are a gap apart. A cell is text
+/// whose words are at most `CELL_GAP - 1` spaces apart; a lone bullet joins
+/// the cell after it.
+fn cells(line: &str) -> (Vec<(usize, Range<usize>)>, bool) {
+    let mut cells: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut open: Option<(usize, Range<usize>)> = None;
+    // Spaces since the last text, and whether anything else came between.
+    let (mut spaces, mut other) = (0, false);
+    let mut gap = false;
+    for (column, (at, c)) in line.char_indices().enumerate() {
+        if !c.is_whitespace() {
+            match &mut open {
+                Some((_, bytes)) if spaces < CELL_GAP && !other => bytes.end = at + c.len_utf8(),
+                _ => {
+                    if let Some(cell) = open.take() {
+                        // Only padding marks a table; a tab ends a cell too,
+                        // but tab-separated rows are data.
+                        gap |= !other;
+                        push_cell(&mut cells, line, cell);
+                    }
+                    open = Some((column, at..at + c.len_utf8()));
+                }
+            }
+            (spaces, other) = (0, false);
+        } else if c == ' ' {
+            spaces += 1;
+        } else {
+            other = true;
+        }
+    }
+    if let Some(cell) = open {
+        push_cell(&mut cells, line, cell);
+    }
+    (cells, gap)
+}
+
+fn push_cell(cells: &mut Vec<(usize, Range<usize>)>, line: &str, cell: (usize, Range<usize>)) {
+    match cells.last_mut() {
+        Some((_, bytes)) if matches!(&line[bytes.clone()], "*" | "-" | "+" | "•") => {
+            bytes.end = cell.1.end;
+        }
+        _ => cells.push(cell),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A padded row: each (column, text) cell at its column.
+    fn row(cells: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for &(column, text) in cells {
+            let pad = column.saturating_sub(line.chars().count());
+            line.push_str(&" ".repeat(pad));
+            line.push_str(text);
+        }
+        line.push_str(&" ".repeat(160usize.saturating_sub(line.chars().count())));
+        line
+    }
+
+    const SENTENCES: [&str; 4] = [
+        "The council approved the new bridge on Tuesday after a long debate about its cost and its route.",
+        "Work on the crossing is to start in spring and should take about two years to finish, officials said.",
+        "Residents who live near the river had asked for a quieter design and for more trees along the banks.",
+        "The mayor said the city would publish the contracts and the final budget before the work begins.",
+    ];
+
+    fn layout_page() -> String {
+        let headlines = [
+            "Rain to wreak havoc on weekend",
+            "Shop man describes raid",
+            "Council backs parking plan",
+            "Stocks fall again",
+            "Museum reopens doors",
+            "Local team wins final",
+        ];
+        let mut page = String::from("City News\n\n");
+        for (i, headline) in headlines.iter().enumerate() {
+            let bullet = format!("*     {headline}");
+            let line = match SENTENCES.get(i) {
+                Some(sentence) => row(&[(0, &bullet), (50, sentence)]),
+                None => row(&[(0, &bullet)]),
+            };
+            page.push_str(&line);
+            page.push('\n');
+        }
+        page.push_str("\nContact us | About | Privacy\n");
+        page
+    }
+
+    #[test]
+    fn a_layout_table_is_read_column_by_column() {
+        let page = layout_page();
+        let pieces = read_order(&page).expect("a layout table");
+        let texts: Vec<&str> = pieces.iter().map(|p| page[p.span.clone()].trim()).collect();
+        // The headlines come first, each with its bullet, then the article's
+        // sentences one after the other.
+        assert_eq!(texts[2], "*     Rain to wreak havoc on weekend");
+        let first = texts.iter().position(|t| *t == SENTENCES[0]).unwrap();
+        assert_eq!(&texts[first..first + 4], &SENTENCES[..]);
+        // Cells keep the number of the line they are on.
+        assert_eq!(pieces[first].line, 2);
+        assert_eq!(pieces[2].line, 2);
+    }
+
+    #[test]
+    fn the_article_of_a_layout_table_is_kept_without_the_headlines_beside_it() {
+        let page = layout_page();
+        let cleaned = crate::clean(&page);
+        let text = cleaned.text();
+        for sentence in SENTENCES {
+            assert!(text.lines().any(|l| l == sentence), "{text}");
+        }
+        assert!(!text.contains("Shop man describes raid"), "{text}");
+        // Every decision's span is a piece of the input on the line it names.
+        for d in cleaned.decisions() {
+            let line = page.lines().nth(d.line - 1).unwrap();
+            assert!(line.contains(page[d.span.clone()].trim()));
+        }
+    }
+
+    #[test]
+    fn data_tables_and_plain_pages_are_read_line_by_line() {
+        let data = [
+            row(&[(4, "Feature"), (50, "Standard"), (60, "PyICU")]),
+            row(&[
+                (4, "Character names and categories"),
+                (50, "yes"),
+                (60, "yes"),
+            ]),
+            row(&[(4, "Case-insensitive search"), (50, "no"), (60, "yes")]),
+            row(&[(4, "Transliteration"), (50, "no"), (60, "yes")]),
+        ]
+        .join("\n");
+        assert_eq!(read_order(&data), None);
+        let tabs = format!(
+            "{}\t\t    {}\n{}\t\t    {}\n",
+            "Best for", SENTENCES[0], "Covers", SENTENCES[1]
+        );
+        assert_eq!(read_order(&tabs), None);
+        assert_eq!(read_order(SENTENCES[0]), None);
+    }
+}

@@ -25,7 +25,6 @@
 //! descriptions stay row by row.
 
 use crate::segment::for_each_line;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Spaces that separate two cells; inscriptis pads with at least this many
@@ -111,8 +110,8 @@ impl Row {
         if trimmed.is_empty() {
             return Row::Padding;
         }
-        let gap = " ".repeat(CELL_GAP);
-        let padded = line.starts_with(&gap) || line.ends_with(&gap) || trimmed.contains(&gap);
+        let gap = &"   "[..CELL_GAP];
+        let padded = line.starts_with(gap) || line.ends_with(gap) || trimmed.contains(gap);
         if padded {
             Row::Cells
         } else {
@@ -121,56 +120,73 @@ impl Row {
     }
 }
 
+/// Distinct column starts beyond which a block is not a page layout (a
+/// layout has a few columns; a block with more is read row by row, which
+/// also bounds the work of reading it by columns).
+const MAX_COLUMNS: usize = 32;
+
+/// A cell of a block: where it starts (in characters), its row within the
+/// block and its bytes in the input.
+struct Cell {
+    column: usize,
+    row: usize,
+    span: Range<usize>,
+}
+
 /// A run of table rows cut into cells.
 struct Block {
-    /// Per column start (in characters), its cells: row within the block and
-    /// the cell's bytes.
-    columns: BTreeMap<usize, Vec<(usize, Range<usize>)>>,
+    cells: Vec<Cell>,
+    /// The distinct column starts, in order.
+    columns: Vec<usize>,
 }
 
 impl Block {
     fn read(input: &str, rows: &[Range<usize>]) -> Option<Block> {
-        let mut columns: BTreeMap<usize, Vec<(usize, Range<usize>)>> = BTreeMap::new();
+        let mut cells = Vec::new();
         let mut split_rows = 0;
-        for (r, span) in rows.iter().enumerate() {
-            let (cells, gap) = cells(&input[span.clone()]);
-            split_rows += usize::from(gap);
-            for (column, bytes) in cells {
-                let at = span.start + bytes.start..span.start + bytes.end;
-                columns.entry(column).or_default().push((r, at));
-            }
+        for (row, span) in rows.iter().enumerate() {
+            let line = &input[span.clone()];
+            split_rows += usize::from(cut(line, row, span.start, &mut cells));
         }
-        (split_rows >= MIN_SPLIT_ROWS).then_some(Block { columns })
+        if split_rows < MIN_SPLIT_ROWS {
+            return None;
+        }
+        let mut columns: Vec<usize> = cells.iter().map(|c| c.column).collect();
+        columns.sort_unstable();
+        columns.dedup();
+        (columns.len() <= MAX_COLUMNS).then_some(Block { cells, columns })
     }
 
     /// Whether the block frames text (a layout) rather than holds data.
     fn is_layout(&self, input: &str) -> bool {
+        let first = self.columns[0];
         let prose = self
-            .columns
-            .values()
-            .skip(1)
-            .flatten()
-            .filter(|(_, span)| input[span.clone()].split_whitespace().count() >= PROSE_WORDS)
+            .cells
+            .iter()
+            .filter(|c| {
+                c.column != first && input[c.span.clone()].split_whitespace().count() >= PROSE_WORDS
+            })
             .count();
         prose >= PROSE_CELLS
     }
 
     fn push_columns(self, first_line: usize, pieces: &mut Vec<Piece>) {
-        for cells in self.columns.into_values() {
+        for &column in &self.columns {
             let mut previous: Option<usize> = None;
             let mut last = None;
-            for (r, span) in cells {
-                let line = (first_line + r) as u32;
+            for cell in self.cells.iter().filter(|c| c.column == column) {
+                let line = (first_line + cell.row) as u32;
                 // Rows where the column is empty part its paragraphs.
-                if previous.is_some_and(|p| r > p + 1) {
-                    pieces.push(Piece {
-                        span: span.start..span.start,
-                        line,
-                    });
+                if previous.is_some_and(|p| cell.row > p + 1) {
+                    let at = cell.span.start;
+                    pieces.push(Piece { span: at..at, line });
                 }
-                previous = Some(r);
-                last = Some((span.end, line));
-                pieces.push(Piece { span, line });
+                previous = Some(cell.row);
+                last = Some((cell.span.end, line));
+                pieces.push(Piece {
+                    span: cell.span.clone(),
+                    line,
+                });
             }
             if let Some((end, line)) = last {
                 pieces.push(Piece {
@@ -182,28 +198,33 @@ impl Block {
     }
 }
 
-/// The cells of a padded row: where each starts (in characters) and its
-/// bytes, and whether two texts on the row are a gap apart. A cell is text
-/// whose words are at most `CELL_GAP - 1` spaces apart; a lone bullet joins
-/// the cell after it.
-fn cells(line: &str) -> (Vec<(usize, Range<usize>)>, bool) {
-    let mut cells: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut open: Option<(usize, Range<usize>)> = None;
+/// Cuts a padded row into cells and appends them to `cells`; returns
+/// whether two texts on the row are a gap apart. A cell is text whose words
+/// are at most `CELL_GAP - 1` spaces apart; a lone bullet joins the cell
+/// after it. `offset` is where the line starts in the input.
+fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
+    let first = cells.len();
+    let mut open: Option<Cell> = None;
     // Spaces since the last text, and whether anything else came between.
     let (mut spaces, mut other) = (0, false);
     let mut gap = false;
     for (column, (at, c)) in line.char_indices().enumerate() {
+        let (at, end) = (offset + at, offset + at + c.len_utf8());
         if !c.is_whitespace() {
             match &mut open {
-                Some((_, bytes)) if spaces < CELL_GAP && !other => bytes.end = at + c.len_utf8(),
+                Some(cell) if spaces < CELL_GAP && !other => cell.span.end = end,
                 _ => {
                     if let Some(cell) = open.take() {
                         // Only padding marks a table; a tab ends a cell too,
                         // but tab-separated rows are data.
                         gap |= !other;
-                        push_cell(&mut cells, line, cell);
+                        push_cell(cells, first, line, offset, cell);
                     }
-                    open = Some((column, at..at + c.len_utf8()));
+                    open = Some(Cell {
+                        column,
+                        row,
+                        span: at..end,
+                    });
                 }
             }
             (spaces, other) = (0, false);
@@ -214,15 +235,22 @@ fn cells(line: &str) -> (Vec<(usize, Range<usize>)>, bool) {
         }
     }
     if let Some(cell) = open {
-        push_cell(&mut cells, line, cell);
+        push_cell(cells, first, line, offset, cell);
     }
-    (cells, gap)
+    gap
 }
 
-fn push_cell(cells: &mut Vec<(usize, Range<usize>)>, line: &str, cell: (usize, Range<usize>)) {
-    match cells.last_mut() {
-        Some((_, bytes)) if matches!(&line[bytes.clone()], "*" | "-" | "+" | "•") => {
-            bytes.end = cell.1.end;
+/// Appends `cell`, or extends the row's last cell (from index `first` on)
+/// over it when that one is a lone bullet.
+fn push_cell(cells: &mut Vec<Cell>, first: usize, line: &str, offset: usize, cell: Cell) {
+    match cells[first..].last_mut() {
+        Some(last)
+            if matches!(
+                &line[last.span.start - offset..last.span.end - offset],
+                "*" | "-" | "+" | "•"
+            ) =>
+        {
+            last.span.end = cell.span.end;
         }
         _ => cells.push(cell),
     }

@@ -59,7 +59,7 @@ impl<'a> Page<'a> {
         let mut hit_counts: Vec<u16> = Vec::new();
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
-        for_each_piece(input, pieces.as_deref(), |span| {
+        for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
             let rendered = render(&normalised);
             let (mut f, counts) = measure(&rendered.text, stop);
@@ -208,14 +208,17 @@ impl<'a> Page<'a> {
 
 /// Calls `each` with the span of every piece of `input`: its lines, or the
 /// `pieces` in reading order when it has them.
+///
+/// `each` is called through a pointer: the work per line is large, and one
+/// copy of it serves both kinds of page.
 pub fn for_each_piece(
     input: &str,
     pieces: Option<&[Piece]>,
-    mut each: impl FnMut(std::ops::Range<usize>),
+    each: &mut dyn FnMut(std::ops::Range<usize>),
 ) {
     match pieces {
         Some(pieces) => pieces.iter().for_each(|p| each(p.span.clone())),
-        None => for_each_line(input, each),
+        None => for_each_line(input, |span| each(span)),
     }
 }
 

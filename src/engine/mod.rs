@@ -342,7 +342,7 @@ impl Cleaner {
         }
         let lines = if self.config.keep_markup {
             let mut lines = Texts::with_capacity(text.len(), input.len());
-            for_each_piece(input, pieces.as_deref(), |span| {
+            for_each_piece(input, pieces.as_deref(), &mut |span| {
                 lines.push(&normalize(&input[span]))
             });
             lines

@@ -218,7 +218,7 @@ pub fn for_each_piece(
 ) {
     match pieces {
         Some(pieces) => pieces.iter().for_each(|p| each(p.span.clone())),
-        None => for_each_line(input, |span| each(span)),
+        None => for_each_line(input, each),
     }
 }
 

@@ -52,10 +52,11 @@ pub struct Piece {
 /// The page's pieces in reading order when it has a table laid out in
 /// columns; `None` when it has none and its lines are read as they are.
 pub fn read_order(input: &str) -> Option<Vec<Piece>> {
-    static GAP: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
-        once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(&b"   "[..CELL_GAP]));
-    // Most converters collapse runs of spaces; their pages stop here.
-    GAP.find(input.as_bytes())?;
+    // Most converters collapse runs of spaces, and most pages of those that
+    // do not only indent: both stop here, before any line is stored.
+    if !has_gaps(input.as_bytes()) {
+        return None;
+    }
     let mut lines = Vec::new();
     for_each_line(input, |span| lines.push(span));
     let row = |i: usize| Row::of(&input[lines[i].clone()]);
@@ -83,6 +84,38 @@ pub fn read_order(input: &str) -> Option<Vec<Piece>> {
     split.then_some(pieces)
 }
 
+static GAP: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
+    once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(&b"   "[..CELL_GAP]));
+
+/// Whether `bytes` hold at least [`MIN_SPLIT_ROWS`] runs of padding with
+/// text on both sides (one search over the page; a run is passed whole).
+fn has_gaps(bytes: &[u8]) -> bool {
+    let (mut from, mut found) = (0, 0);
+    while let Some(at) = GAP.find(&bytes[from..]) {
+        let start = from + at;
+        let mut end = start + CELL_GAP;
+        while bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        let text_before = start > 0 && !bytes[start - 1].is_ascii_whitespace();
+        let text_after = bytes.get(end).is_some_and(|b| !b.is_ascii_whitespace());
+        if text_before && text_after {
+            found += 1;
+            if found >= MIN_SPLIT_ROWS {
+                return true;
+            }
+        }
+        from = end;
+    }
+    false
+}
+
+/// Whether a line long enough to be a row has two texts a gap apart (or a
+/// tab and spaces between them: [`cut`] tells those apart).
+fn inner_gap(line: &str) -> bool {
+    line.len() >= MIN_ROW_CHARS && GAP.find(line.trim().as_bytes()).is_some()
+}
+
 fn whole(lines: &[Range<usize>], i: usize) -> Piece {
     Piece {
         span: lines[i].clone(),
@@ -103,7 +136,11 @@ enum Row {
 
 impl Row {
     fn of(line: &str) -> Row {
-        if line.len() < MIN_ROW_CHARS || line.chars().count() < MIN_ROW_CHARS {
+        // A character is at most four bytes: only lines short in bytes
+        // need their characters counted.
+        let short = line.len() < MIN_ROW_CHARS
+            || (line.len() < 4 * MIN_ROW_CHARS && line.chars().count() < MIN_ROW_CHARS);
+        if short {
             return Row::None;
         }
         let trimmed = line.trim();
@@ -111,7 +148,8 @@ impl Row {
             return Row::Padding;
         }
         let gap = &"   "[..CELL_GAP];
-        let padded = line.starts_with(gap) || line.ends_with(gap) || trimmed.contains(gap);
+        let padded =
+            line.starts_with(gap) || line.ends_with(gap) || GAP.find(trimmed.as_bytes()).is_some();
         if padded {
             Row::Cells
         } else {
@@ -142,6 +180,14 @@ struct Block {
 
 impl Block {
     fn read(input: &str, rows: &[Range<usize>]) -> Option<Block> {
+        // Rows that only indent are never cut.
+        let gapped = rows
+            .iter()
+            .filter(|r| inner_gap(&input[(*r).clone()]))
+            .count();
+        if gapped < MIN_SPLIT_ROWS {
+            return None;
+        }
         let mut cells = Vec::new();
         let mut split_rows = 0;
         for (row, span) in rows.iter().enumerate() {

@@ -8,7 +8,9 @@
 //! prompts, SVG icon titles, teaser lists, breadcrumbs, tag lines, share
 //! buttons, cookie notices, footers, photo credits), and the engine keeps the
 //! run of lines that reads most like an article. Output lines are always
-//! input lines (whitespace normalised; converter markup rendered as text).
+//! input lines (whitespace normalised; converter markup rendered as text),
+//! or the cells of one where the converter laid a table out in padded
+//! columns: those are read column by column.
 //!
 //! # Clean a page
 //!

@@ -33,7 +33,7 @@ pub struct Page<'a> {
     /// line for the others: see [`Page::repeats`], [`Page::first_seen`].
     groups: Vec<u32>,
     /// The built-in label lists each line is made of (see
-    /// [`crate::rules::label_lists`]); 0 for lines too long or too
+    /// [`crate::labels::label_lists`]); 0 for lines too long or too
     /// sentence-like to be interface labels.
     pub label_lists: Vec<u8>,
     /// The page's pieces in reading order when a table on it is read

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -104,24 +103,6 @@ def test_clean_many_equals_clean_in_a_loop() -> None:
     assert [c.rendered for c in cleaner.clean_many(pages, titles=titles, urls=urls)] == hinted
     with pytest.raises(ValueError, match="urls has 1 items for"):
         cleaner.clean_many(pages, urls=["x"])
-
-
-def test_clean_many_is_faster_on_two_threads() -> None:
-    if (os.cpu_count() or 1) < 2:
-        pytest.skip("one core")
-    pages = [json.loads(line)["text"] for line in (FIXTURES / "regression.jsonl").open()] * 8
-    cleaner = deboiler.Cleaner()
-    cleaner.clean_many(pages[:4])
-
-    def best(threads: int) -> float:
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            cleaner.clean_many(pages, threads=threads)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    assert best(2) < best(1)
 
 
 def test_text_may_be_bytes_and_nothing_else() -> None:

@@ -192,18 +192,24 @@ impl Block {
             return None;
         }
         let mut cells = Vec::new();
+        let mut columns: Vec<usize> = Vec::new();
         let mut split_rows = 0;
         for (row, span) in rows.iter().enumerate() {
             let line = &input[span.clone()];
+            let from = cells.len();
             split_rows += usize::from(cut(line, row, span.start, &mut cells));
+            for cell in &cells[from..] {
+                if let Err(at) = columns.binary_search(&cell.column) {
+                    // Too many columns: stop before a hostile page's every
+                    // row is cut.
+                    if columns.len() == MAX_COLUMNS {
+                        return None;
+                    }
+                    columns.insert(at, cell.column);
+                }
+            }
         }
-        if split_rows < MIN_SPLIT_ROWS {
-            return None;
-        }
-        let mut columns: Vec<usize> = cells.iter().map(|c| c.column).collect();
-        columns.sort_unstable();
-        columns.dedup();
-        (columns.len() <= MAX_COLUMNS).then_some(Block { cells, columns })
+        (split_rows >= MIN_SPLIT_ROWS).then_some(Block { cells, columns })
     }
 
     /// Whether the block frames text (a layout) rather than holds data.
@@ -380,6 +386,20 @@ mod tests {
             let line = page.lines().nth(d.line - 1).unwrap();
             assert!(line.contains(page[d.span.clone()].trim()));
         }
+    }
+
+    #[test]
+    fn a_block_with_cells_at_too_many_starts_is_read_line_by_line() {
+        // Each row's second cell starts one character further right: no
+        // layout has this many columns.
+        let rows: Vec<String> = (0..=MAX_COLUMNS)
+            .map(|r| row(&[(0, "Menu entry"), (40 + r, SENTENCES[r % 4])]))
+            .collect();
+        assert_eq!(read_order(&rows.join("\n")), None);
+        let aligned: Vec<String> = (0..=MAX_COLUMNS)
+            .map(|r| row(&[(0, "Menu entry"), (40, SENTENCES[r % 4])]))
+            .collect();
+        assert!(read_order(&aligned.join("\n")).is_some());
     }
 
     #[test]

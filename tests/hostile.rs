@@ -88,3 +88,18 @@ fn a_million_one_character_lines() {
     let cleaned = clean(&input);
     assert_eq!(cleaned.decisions().len(), 1_000_000);
 }
+
+#[test]
+fn a_huge_table_laid_out_in_padded_columns() {
+    // 100,000 padded rows of two columns, the second holding sentences: the
+    // page is read column by column, every cell decided once.
+    let left = "Menu entry";
+    let right = ARTICLE.lines().next().unwrap();
+    let row = format!("{left:<40}{right}     \n");
+    let input = row.repeat(100_000);
+    let cleaned = clean(&input);
+    // Two cells a row, and a break after each column.
+    assert_eq!(cleaned.decisions().len(), 200_002);
+    let decided: usize = cleaned.decisions().map(|d| d.span.len()).sum();
+    assert_eq!(decided, (left.len() + right.len()) * 100_000);
+}

@@ -91,6 +91,22 @@ pub fn read_order(input: &str) -> Option<Vec<Piece>> {
     split.then_some(pieces)
 }
 
+/// Calls `each` with the span of every piece of `input`: its lines, or the
+/// `pieces` in reading order when it has them.
+///
+/// `each` is called through a pointer: the work per line is large, and one
+/// copy of it serves both kinds of page.
+pub fn for_each_piece(
+    input: &str,
+    pieces: Option<&[Piece]>,
+    each: &mut dyn FnMut(std::ops::Range<usize>),
+) {
+    match pieces {
+        Some(pieces) => pieces.iter().for_each(|p| each(p.span.clone())),
+        None => for_each_line(input, each),
+    }
+}
+
 static GAP: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
     once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(&b"   "[..CELL_GAP]));
 

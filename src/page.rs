@@ -1,12 +1,12 @@
 //! A page analysed once for all rules: lines, rendered text, features,
 //! language and repetition.
 
-use crate::columns::{read_order, Piece};
+use crate::columns::{for_each_piece, read_order, Piece};
 use crate::features::{measure, Features};
 use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
-use crate::segment::{for_each_line, normalize};
+use crate::segment::normalize;
 use crate::texts::Texts;
 use std::collections::HashMap;
 
@@ -203,22 +203,6 @@ impl<'a> Page<'a> {
             .filter(|&j| !self.is_blank(j))
             .take(reach);
         before.chain(after)
-    }
-}
-
-/// Calls `each` with the span of every piece of `input`: its lines, or the
-/// `pieces` in reading order when it has them.
-///
-/// `each` is called through a pointer: the work per line is large, and one
-/// copy of it serves both kinds of page.
-pub fn for_each_piece(
-    input: &str,
-    pieces: Option<&[Piece]>,
-    each: &mut dyn FnMut(std::ops::Range<usize>),
-) {
-    match pieces {
-        Some(pieces) => pieces.iter().for_each(|p| each(p.span.clone())),
-        None => for_each_line(input, each),
     }
 }
 

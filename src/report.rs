@@ -49,7 +49,8 @@ pub struct Decision {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Summary {
-    /// Non-blank lines in the input.
+    /// Non-blank lines in the input (a table read by columns counts its
+    /// cells).
     pub lines: usize,
     /// Non-blank lines kept (the headline included).
     pub lines_kept: usize,

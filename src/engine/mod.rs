@@ -21,10 +21,10 @@ mod params;
 mod regions;
 mod triggers;
 
+use crate::columns::for_each_piece;
 use crate::config::{Config, ConfigError};
 use crate::custom::{Custom, CustomRule};
 use crate::hints::Hints;
-use crate::page::for_each_piece;
 use crate::page::Page;
 use crate::report::{BlockMap, Cleaned};
 use crate::rules::{

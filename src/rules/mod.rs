@@ -397,6 +397,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(cookie::ConsentNotice),
         Box::new(newsletter::SubscribePrompt),
         Box::new(newsletter::SubscribeLabel),
+        Box::new(comments::CommentLogin),
         Box::new(widget::InterfaceMessage),
         Box::new(comments::CommentHeader),
         Box::new(comments::CommentMeta),

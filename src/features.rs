@@ -13,8 +13,11 @@ pub struct Features {
     pub words: u32,
     /// Words that are stop words of the page's language (see [`crate::lang`]).
     pub stop_words: u32,
-    /// Words that start with an upper-case letter.
-    pub capitalised: u32,
+    /// Words that start with an upper-case letter (at most 65,535 counted).
+    pub capitalised: u16,
+    /// Words of two or more letters and no lower-case one (`NASA`,
+    /// `UPDATE`; at most 65,535 counted).
+    pub shouted: u16,
     /// ASCII digits (at most 65,535 counted: the rules ask for a few).
     pub digits: u16,
     /// The line ends like a sentence: `.`, `!`, `?`, `…`, `:` or a closing quote after one.
@@ -104,6 +107,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut word_start: Option<usize> = None;
     let mut has_letter = false;
     let mut first_upper = false;
+    let mut letters = 0u8;
+    let mut has_lower = false;
     let mut lower = [0u8; MAX_ASCII_WORD];
     let mut lower_len = 0usize;
     let mut ascii = true;
@@ -151,10 +156,14 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 word_start = Some(i);
                 has_letter = false;
                 first_upper = class & UPPER != 0;
+                letters = 0;
+                has_lower = false;
                 lower_len = 0;
                 ascii = true;
             }
             has_letter |= class & LETTER != 0;
+            letters = letters.saturating_add(u8::from(class & LETTER != 0));
+            has_lower |= class & CASE_LOWER != 0;
             if width == 1 {
                 f.digits = f.digits.saturating_add(u16::from(class & DIGIT != 0));
                 if lower_len < MAX_ASCII_WORD {
@@ -166,7 +175,10 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
         } else if let Some(start) = word_start.take() {
             if has_letter {
-                f.capitalised += u32::from(first_upper);
+                f.capitalised = f.capitalised.saturating_add(u16::from(first_upper));
+                f.shouted = f
+                    .shouted
+                    .saturating_add(u16::from(letters >= 2 && !has_lower));
                 let ascii = ascii && lower_len <= MAX_ASCII_WORD;
                 finish(
                     &text[start..i],
@@ -239,7 +251,11 @@ mod tests {
     fn a_menu_is_capitalised_and_unpunctuated() {
         let (f, _) = measure("Home Politics Politics News", StopWords::get());
         assert_eq!(f.capitalised, 4);
+        assert_eq!(f.shouted, 0);
         assert!(!f.terminal);
+        // Words in capitals are shouted; a one-letter word is not.
+        let (f, _) = measure("UPDATE: A NASA probe Landed", StopWords::get());
+        assert_eq!((f.capitalised, f.shouted), (4, 2));
         let (f, _) = measure("* Sign in", StopWords::get());
         assert!(f.bullet);
     }

@@ -165,7 +165,7 @@ fn is_menu_line(text: &str, f: &crate::features::Features) -> bool {
         && !f.terminal
         && !f.inner_sentence
         && f.digits == 0
-        && f.capitalised == f.words
+        && u32::from(f.capitalised) == f.words
         && f.stop_words * 10 <= f.words
         && !text.contains(',')
 }

@@ -105,12 +105,15 @@ impl Search<'_, '_> {
             if seg.is_empty() || sum < threshold {
                 continue;
             }
-            // One paragraph on its own is an author box or a site blurb, not article.
+            // One paragraph on its own is an author box or a site blurb, not
+            // article; nor are lines that end no sentence (a list of
+            // headlines, a block of contact details), however long.
             let prose_lines = seg
                 .clone()
                 .filter(|&i| {
                     marks[i].is_none()
                         && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                        && ends_sentence(&page.text[i], &page.features[i])
                 })
                 .count();
             // A recipe's ingredients, set apart from its steps, are article
@@ -449,6 +452,15 @@ fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
         .collect()
 }
 
+/// Whether a line reads as a paragraph's sentences rather than a headline
+/// or a blurb of contact details: it has a sentence break inside, or ends
+/// as a sentence does (an ellipsis ends a cut-off teaser; a colon, a list's
+/// lead-in).
+fn ends_sentence(text: &str, f: &crate::features::Features) -> bool {
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '*', '_', ' ']);
+    f.inner_sentence || (end.ends_with(['.', '?', '!']) && !end.ends_with("..."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -558,5 +570,26 @@ mod tests {
             "{out:?}"
         );
         assert!(!out.iter().any(|l| l.contains("REUTERS")), "{out:?}");
+    }
+
+    #[test]
+    fn a_further_part_needs_lines_that_end_sentences() {
+        use crate::rules::testing::kept;
+        let menu =
+            "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
+        let blurb = |sentence_end: &str| {
+            format!("The customer service centre of the paper can be reached with any questions or requests about subscriptions, deliveries and the archive on weekdays between nine in the morning and five in the afternoon by telephone on 555 0100 or by email at help{sentence_end}\n\n")
+        };
+        let page = |end: &str| format!("{BODY}\n{menu}{}{menu}{}", blurb(end), blurb(end));
+        let contact = kept(&page(" at example.com"));
+        assert!(
+            !contact.iter().any(|l| l.starts_with("The customer")),
+            "{contact:?}"
+        );
+        let sentences = kept(&page(" at example.com."));
+        assert!(
+            sentences.iter().any(|l| l.starts_with("The customer")),
+            "{sentences:?}"
+        );
     }
 }

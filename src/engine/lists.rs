@@ -36,7 +36,7 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
         }
         let prose = classify(f, page.lang.is_some()) == Class::Good;
         if let Some(items) = plain_items(page, marks, i).filter(|_| prose) {
-            for j in items.clone() {
+            for j in items.clone().filter(|&j| !page.is_blank(j)) {
                 scores[j] = scores[j].max(INTRODUCED_ITEM_SCORE);
             }
             i = items.end;
@@ -63,26 +63,38 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
 
 /// The items of a list without bullets under the introducer above `from`
 /// (converters that drop the bullets print one item per line): past one
-/// blank line, three or more lines in a row, each a few words that do not
-/// end like a sentence, none removed, none a link.
+/// blank line, three or more lines, one blank line allowed between two
+/// (html-text parts list items so), each a few words that do not end like
+/// a sentence, none removed (a suspected line will do: a place named again
+/// in the page's schedule), none a link.
 fn plain_items(page: &Page<'_>, marks: &[Option<Mark>], from: usize) -> Option<Range<usize>> {
     let start = if from < page.len() && page.is_blank(from) {
         from + 1
     } else {
         from
     };
-    let end = (start..page.len())
-        .find(|&j| {
-            let f = &page.features[j];
-            page.is_blank(j)
-                || f.bullet
-                || f.terminal
-                || marks[j].is_some()
-                || f.links > 0
-                || !(PLAIN_ITEM_MIN_WORDS..=PLAIN_ITEM_MAX_WORDS).contains(&f.words)
-        })
-        .unwrap_or(page.len());
-    (end - start >= PLAIN_ITEMS).then_some(start..end)
+    let item = |j: usize| {
+        let f = &page.features[j];
+        !(page.is_blank(j)
+            || f.bullet
+            || f.terminal
+            || marks[j].as_ref().is_some_and(|m| !m.weak)
+            || f.links > 0
+            || !(PLAIN_ITEM_MIN_WORDS..=PLAIN_ITEM_MAX_WORDS).contains(&f.words))
+    };
+    let mut end = start;
+    let mut items = 0;
+    loop {
+        if end < page.len() && item(end) {
+            end += 1;
+            items += 1;
+        } else if end + 1 < page.len() && page.is_blank(end) && item(end + 1) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (items >= PLAIN_ITEMS).then_some(start..end)
 }
 
 /// See [`plain_items`]. Set by hand and checked page by page: on dev, three
@@ -460,6 +472,17 @@ mod tests {
         let mut scores = vec![-0.3; n];
         credit_introduced_lists(&introduced, &vec![None; n], &mut scores);
         assert_eq!(scores[2..], [INTRODUCED_ITEM_SCORE; 3], "{scores:?}");
+        // One blank line between items, as html-text prints them, is allowed.
+        let spaced = text.replacen("\n\n", "\n", 1).replace('\n', "\n\n");
+        let apart = Page::analyse(&spaced);
+        let n = apart.len();
+        let mut scores = vec![-0.3; n];
+        credit_introduced_lists(&apart, &vec![None; n], &mut scores);
+        assert_eq!(
+            scores[2..].iter().filter(|&&s| s > 0.0).count(),
+            3,
+            "{scores:?}"
+        );
         // A teaser heading is a label, not a sentence of the article.
         let text = format!("People who read this also read:\n{items}");
         let teasers = Page::analyse(&text);

@@ -15,8 +15,9 @@ pub struct Features {
     pub stop_words: u32,
     /// Words that start with an upper-case letter (at most 65,535 counted).
     pub capitalised: u16,
-    /// Words of two or more letters and no lower-case one (`NASA`,
-    /// `UPDATE`; at most 65,535 counted).
+    /// Words of two or more bytes and no lower-case letter (`NASA`,
+    /// `UPDATE`), counted on lines where four words in five or more are
+    /// capitalised and 0 elsewhere (at most 65,535 counted).
     pub shouted: u16,
     /// ASCII digits (at most 65,535 counted: the rules ask for a few).
     pub digits: u16,
@@ -107,8 +108,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut word_start: Option<usize> = None;
     let mut has_letter = false;
     let mut first_upper = false;
-    let mut letters = 0u8;
-    let mut has_lower = false;
+    // Counted wide and narrowed once at the end.
+    let mut capitalised = 0u32;
     let mut lower = [0u8; MAX_ASCII_WORD];
     let mut lower_len = 0usize;
     let mut ascii = true;
@@ -156,14 +157,10 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 word_start = Some(i);
                 has_letter = false;
                 first_upper = class & UPPER != 0;
-                letters = 0;
-                has_lower = false;
                 lower_len = 0;
                 ascii = true;
             }
             has_letter |= class & LETTER != 0;
-            letters = letters.saturating_add(u8::from(class & LETTER != 0));
-            has_lower |= class & CASE_LOWER != 0;
             if width == 1 {
                 f.digits = f.digits.saturating_add(u16::from(class & DIGIT != 0));
                 if lower_len < MAX_ASCII_WORD {
@@ -175,10 +172,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
         } else if let Some(start) = word_start.take() {
             if has_letter {
-                f.capitalised = f.capitalised.saturating_add(u16::from(first_upper));
-                f.shouted = f
-                    .shouted
-                    .saturating_add(u16::from(letters >= 2 && !has_lower));
+                capitalised += u32::from(first_upper);
                 let ascii = ascii && lower_len <= MAX_ASCII_WORD;
                 finish(
                     &text[start..i],
@@ -189,6 +183,17 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
         }
         i += width;
+    }
+    f.capitalised = u16::try_from(capitalised).unwrap_or(u16::MAX);
+    // Only a line of capitalised words can be set in capitals: the words
+    // are looked at again there alone, which keeps the loop above lean.
+    if f.words > 0 && u64::from(capitalised) * 5 >= u64::from(f.words) * 4 {
+        let shouted = text
+            .split(|c: char| !chars::is_alphanumeric(c))
+            .filter(|w| w.len() >= 2 && w.chars().any(char::is_alphabetic))
+            .filter(|w| !w.chars().any(char::is_lowercase))
+            .count();
+        f.shouted = u16::try_from(shouted).unwrap_or(u16::MAX);
     }
     if cjk > 0 {
         // Chinese and Japanese are written without spaces: a word is about

@@ -64,10 +64,12 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
         && density >= LONG_DENSITY
         && (sentence || f.chars >= LONG_WITHOUT_SENTENCE_CHARS);
     let short_prose = f.chars >= SHORT_CHARS && density >= SHORT_DENSITY && sentence;
-    let title_case = f.words >= TITLE_MIN_WORDS
-        && f.capital_ratio() >= TITLE_CAPITALS
-        && u32::from(f.shouted) * 2 < f.words;
-    if (long_prose || short_prose) && !title_case {
+    let title_case = || {
+        f.words >= TITLE_MIN_WORDS
+            && f.capital_ratio() >= TITLE_CAPITALS
+            && u32::from(f.shouted) * 2 < f.words
+    };
+    if (long_prose || short_prose) && !title_case() {
         Class::Good
     } else if (f.chars >= SHORT_CHARS && density >= NEAR_DENSITY)
         || (f.words >= NEAR_SENTENCE_WORDS && density >= NEAR_SENTENCE_DENSITY && sentence)

@@ -190,8 +190,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     if f.words > 0 && u64::from(capitalised) * 5 >= u64::from(f.words) * 4 {
         let shouted = text
             .split(|c: char| !chars::is_alphanumeric(c))
-            .filter(|w| w.len() >= 2 && w.chars().any(char::is_alphabetic))
-            .filter(|w| !w.chars().any(char::is_lowercase))
+            .filter(|w| w.len() >= 2 && w.chars().any(chars::is_alphabetic))
+            .filter(|w| !w.chars().any(|c| chars::class(c) & CASE_LOWER != 0))
             .count();
         f.shouted = u16::try_from(shouted).unwrap_or(u16::MAX);
     }

@@ -40,6 +40,12 @@ pub struct Features {
     pub case_joins: u16,
 }
 
+/// `text` without the quotes, brackets and emphasis that may close a
+/// sentence after its punctuation (`…end."`, `(…end.)`, `*…end.*`).
+pub(crate) fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_'])
+}
+
 impl Features {
     /// Share of the words that are stop words (0 for a line without words).
     pub fn stop_density(&self) -> f32 {
@@ -203,7 +209,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         f.words += (cjk * 2).div_ceil(CJK_CHARS_PER_TWO_WORDS);
         f.chars += cjk * (CJK_CHAR_WEIGHT - 1);
     }
-    let trimmed_end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_']);
+    let trimmed_end = without_closers(text);
     f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？']);
     f.inner_sentence = text
         .match_indices(['.', '!', '?'])

@@ -457,7 +457,7 @@ fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
 /// as a sentence does (an ellipsis ends a cut-off teaser; a colon, a list's
 /// lead-in).
 fn ends_sentence(text: &str, f: &crate::features::Features) -> bool {
-    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '*', '_', ' ']);
+    let end = crate::features::without_closers(text.trim_end());
     f.inner_sentence || (end.ends_with(['.', '?', '!']) && !end.ends_with("..."))
 }
 

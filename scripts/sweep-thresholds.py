@@ -19,7 +19,7 @@ KNOBS = [
     ("GOOD_MAX_CHARS", "src/engine/regions.rs", r"const GOOD_MAX_CHARS: u32 = (\d+);", ["800", "400", "1600"]),
     ("NEAR_GOOD_SCORE", "src/engine/regions.rs", r"const NEAR_GOOD_SCORE: f32 = ([\d.]+);", ["0.3", "0.0", "0.6"]),
     ("balanced noise_score", "src/engine/params.rs", r"Preset::Balanced => Params \{\s*noise_score: ([-\d.]+),", ["-1.0", "-0.5", "-1.5"]),
-    ("TITLE_CAPITALS", "src/score.rs", r"const TITLE_CAPITALS: f32 = ([\d.]+);", ["0.8", "0.7", "0.9"]),
+    ("TITLE_CAPITALS", "src/features.rs", r"const TITLE_CAPITALS: f32 = ([\d.]+);", ["0.8", "0.7", "0.9"]),
     ("balanced short_score", "src/engine/params.rs", r"Preset::Balanced => Params \{[^}]*?short_score: ([-\d.]+),", ["-0.3", "-0.1", "-0.5"]),
 ]
 

@@ -42,14 +42,6 @@ const SHORT_DENSITY: f32 = 0.28;
 const NEAR_DENSITY: f32 = 0.15;
 const NEAR_SENTENCE_WORDS: u32 = 6;
 const NEAR_SENTENCE_DENSITY: f32 = 0.3;
-/// A line of this many words or more, four in five of them capitalised
-/// and fewer than half shouted (all capitals), is set in Title Case: a
-/// teaser's headline (`Assassin's Creed III Is A Bummer! No, It's Not!`),
-/// never a paragraph, however long and punctuated. German capitalises its
-/// nouns: at 0.7 three German pages of dev lost 0.17 each; at 0.9 dev_ext
-/// lost what 0.8 gains (README, "Thresholds").
-const TITLE_MIN_WORDS: u32 = 5;
-const TITLE_CAPITALS: f32 = 0.8;
 
 pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
     if f.words == 0
@@ -64,12 +56,7 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
         && density >= LONG_DENSITY
         && (sentence || f.chars >= LONG_WITHOUT_SENTENCE_CHARS);
     let short_prose = f.chars >= SHORT_CHARS && density >= SHORT_DENSITY && sentence;
-    let title_case = || {
-        f.words >= TITLE_MIN_WORDS
-            && f.capital_ratio() >= TITLE_CAPITALS
-            && u32::from(f.shouted) * 2 < f.words
-    };
-    if (long_prose || short_prose) && !title_case() {
+    if (long_prose || short_prose) && !f.is_title_case() {
         Class::Good
     } else if (f.chars >= SHORT_CHARS && density >= NEAR_DENSITY)
         || (f.words >= NEAR_SENTENCE_WORDS && density >= NEAR_SENTENCE_DENSITY && sentence)

@@ -94,7 +94,7 @@ fn is_comment_meta(text: &str, words: u32) -> bool {
 }
 
 /// The lines of `cx`'s trigger hits, each once.
-fn triggered_lines<'c>(cx: &'c Context<'_, '_>) -> impl Iterator<Item = usize> + 'c {
+pub(super) fn triggered_lines<'c>(cx: &'c Context<'_, '_>) -> impl Iterator<Item = usize> + 'c {
     let mut last = None;
     cx.triggers.iter().filter_map(move |t| {
         let new = last != Some(t.line);

@@ -1,3 +1,4 @@
+use super::comment_header::triggered_lines;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// Words of signing in or registering, in the corpus languages: the trigger
@@ -106,15 +107,10 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        let mut last = None;
-        for t in cx.triggers {
-            if last == Some(t.line) {
-                continue;
-            }
-            last = Some(t.line);
-            let text = &cx.page.text[t.line];
+        for i in triggered_lines(cx) {
+            let text = &cx.page.text[i];
             if has_comment_word(text) {
-                out.remove(t.line, format!("sign-in prompt of a comment form: \"{}\"", shorten(text, 40)));
+                out.remove(i, format!("sign-in prompt of a comment form: \"{}\"", shorten(text, 40)));
             }
         }
     }

@@ -66,7 +66,9 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
 /// blank line, three or more lines, one blank line allowed between two
 /// (html-text parts list items so), each a few words that do not end like
 /// a sentence, none removed (a suspected line will do: a place named again
-/// in the page's schedule), none a link.
+/// in the page's schedule), none a link. Items with bullets may stand among
+/// them (a converter marks only the items of some kinds), but three must
+/// have none: a list of bullets alone is the bullet loop's.
 fn plain_items(page: &Page<'_>, marks: &[Option<Mark>], from: usize) -> Option<Range<usize>> {
     let start = if from < page.len() && page.is_blank(from) {
         from + 1
@@ -76,7 +78,6 @@ fn plain_items(page: &Page<'_>, marks: &[Option<Mark>], from: usize) -> Option<R
     let item = |j: usize| {
         let f = &page.features[j];
         !(page.is_blank(j)
-            || f.bullet
             || f.terminal
             || marks[j].as_ref().is_some_and(|m| !m.weak)
             || f.links > 0
@@ -86,8 +87,8 @@ fn plain_items(page: &Page<'_>, marks: &[Option<Mark>], from: usize) -> Option<R
     let mut items = 0;
     loop {
         if end < page.len() && item(end) {
+            items += usize::from(!page.features[end].bullet);
             end += 1;
-            items += 1;
         } else if end + 1 < page.len() && page.is_blank(end) && item(end + 1) {
             end += 1;
         } else {
@@ -483,6 +484,14 @@ mod tests {
             3,
             "{scores:?}"
         );
+        // A bullet among plain items (the converter marked that one only)
+        // does not end the list.
+        let mixed = text.replacen("Microsoft", "* Microsoft", 1) + "Oracle Cloud for databases\n";
+        let mixed = Page::analyse(&mixed);
+        let n = mixed.len();
+        let mut scores = vec![-0.3; n];
+        credit_introduced_lists(&mixed, &vec![None; n], &mut scores);
+        assert_eq!(scores[2..], [INTRODUCED_ITEM_SCORE; 4], "{scores:?}");
         // A teaser heading is a label, not a sentence of the article.
         let text = format!("People who read this also read:\n{items}");
         let teasers = Page::analyse(&text);

@@ -4,6 +4,7 @@
 //! the rows of a table of figures and the stanzas of a poem. All get a
 //! small positive score for the region search.
 
+use crate::features::BULLETS;
 use crate::page::Page;
 use crate::rules::Mark;
 use crate::score::{classify, Class};
@@ -51,6 +52,10 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
                 break;
             }
             if !page.features[i].bullet {
+                if bare_bullet(&page.text[i]) {
+                    i += 1;
+                    continue;
+                }
                 break;
             }
             if marks[i].is_none() {
@@ -59,6 +64,14 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
             i += 1;
         }
     }
+}
+
+/// A bullet with nothing after it: an item that was only a link or an
+/// address, which the converter's markup rendering left empty. It does not
+/// end the list it stands in.
+fn bare_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c)) && chars.next().is_none()
 }
 
 /// The items of a list without bullets under the introducer above `from`
@@ -462,6 +475,19 @@ mod tests {
         let mut scores = vec![-0.3; 3];
         credit_tables(&form, &[None, None, None], &mut scores);
         assert_eq!(scores, [-0.3; 3]);
+    }
+
+    #[test]
+    fn a_bare_bullet_does_not_end_an_introduced_list() {
+        // The second item was a link alone, which rendering left empty.
+        let text = "Look at the update channels that the common distributions offer:\n\n• Debian security announcements\n•\n• Red Hat errata for each release\n• SuSE security mailing list\n";
+        let page = Page::analyse(text);
+        let n = page.len();
+        let mut scores = vec![-0.3; n];
+        credit_introduced_lists(&page, &vec![None; n], &mut scores);
+        assert_eq!(scores[2], INTRODUCED_ITEM_SCORE, "{scores:?}");
+        assert!(scores[3] < 0.0, "{scores:?}");
+        assert_eq!(scores[4..], [INTRODUCED_ITEM_SCORE; 2], "{scores:?}");
     }
 
     #[test]

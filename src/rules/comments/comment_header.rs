@@ -19,11 +19,11 @@ static THREAD: Lazy<Regex> = Lazy::new(|| {
         r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$",
     )
 });
-/// `34 responses to "…"`, `12 Comments`, `Kommentare (5)`, and a count in
+/// `34 responses to "…"`, `12 Comments`, `One comment`, `Kommentare (5)`, and a count in
 /// braces (`{ 43 comments… read them below or add one }`).
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     regex(
-        r"(?i)^(?:[{(\[]\s*)?(?:\d+\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))",
+        r"(?i)^(?:[{(\[]\s*)?(?:(?:\d+|one)\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))",
     )
 });
 
@@ -108,8 +108,8 @@ declare_rule! {
     ///
     /// **What it removes:** `12. joetoronto says:`, `• Alex on September 17, 2018
     /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
-    /// `{ 43 comments… read them below or add one }`, `Kommentare (5)` (lines of up
-    /// to 14 words).
+    /// `One comment Add your comment`, `{ 43 comments… read them below or add
+    /// one }`, `Kommentare (5)` (lines of up to 14 words).
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the
     /// header also tells `TSR004` that the article has ended.
@@ -143,6 +143,12 @@ declare_rule! {
     /// ```text
     /// …
     /// - 34 responses to “Anthony Lynn: “We needed to win this game””
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - One comment Add your comment
     /// …
     /// ```
     ///

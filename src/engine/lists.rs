@@ -228,12 +228,14 @@ pub(crate) fn credit_numbered_sections(
 }
 
 /// The number of a numbered section heading (`5. Screwdrivers`, `## 2)
-/// Paris`): a short line without a final full stop that opens with a
-/// number of one to three digits, a dot or a bracket and a space. Returns
-/// the number and the name after it.
+/// Paris`, `3. Flower bouquets, Sunday Market.`): a short line that opens
+/// with a number of one to three digits, a dot or a bracket and a space.
+/// Returns the number and the name after it. A final full stop is allowed
+/// (a photo's caption under its number): the paragraphs between the
+/// numbers tell a list article from a list of sentences.
 fn section_number<'p>(page: &'p Page<'_>, i: usize) -> Option<(u64, &'p str)> {
     let f = &page.features[i];
-    if !(1..=SECTION_HEADING_WORDS).contains(&f.words) || page.text[i].ends_with('.') {
+    if !(1..=SECTION_HEADING_WORDS).contains(&f.words) {
         return None;
     }
     let text = page.text[i].trim_start_matches(['#', ' ']);
@@ -445,6 +447,15 @@ mod tests {
         let mut scores = vec![-0.3; page.len()];
         credit_numbered_sections(&page, &vec![None; page.len()], &mut scores);
         // Every line up to the last heading: the sections' lists included.
+        assert!(
+            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
+            "{scores:?}"
+        );
+        // Numbered photo captions end with a full stop.
+        let captions = article.replace("Screwdrivers\n", "Screwdrivers, on the bench.\n");
+        let captions = Page::analyse(&captions);
+        let mut scores = vec![-0.3; captions.len()];
+        credit_numbered_sections(&captions, &vec![None; captions.len()], &mut scores);
         assert!(
             scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
             "{scores:?}"

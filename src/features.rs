@@ -55,6 +55,15 @@ pub(crate) fn without_closers(text: &str) -> &str {
     text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_'])
 }
 
+/// Whether a line reads as a paragraph's sentences rather than a headline
+/// or a blurb of contact details: it has a sentence break inside, or ends
+/// as a sentence does (an ellipsis ends a cut-off teaser; a colon, a list's
+/// lead-in).
+pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
+    let end = without_closers(text.trim_end());
+    f.inner_sentence || (end.ends_with(['.', '?', '!']) && !end.ends_with("..."))
+}
+
 impl Features {
     /// Whether enough of the words are capitalised for Title Case, whether
     /// or not they are shouted.

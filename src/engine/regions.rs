@@ -3,6 +3,7 @@
 
 use super::headline::repeats_headline;
 use super::params::Params;
+use crate::features::ends_sentence;
 use crate::page::Page;
 use crate::rules::{Mark, State};
 use crate::score::{classify, is_lead_like, Class};
@@ -450,15 +451,6 @@ fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
     runs.into_iter()
         .map(|r| ((r.right - r.left) as f32, r.range))
         .collect()
-}
-
-/// Whether a line reads as a paragraph's sentences rather than a headline
-/// or a blurb of contact details: it has a sentence break inside, or ends
-/// as a sentence does (an ellipsis ends a cut-off teaser; a colon, a list's
-/// lead-in).
-fn ends_sentence(text: &str, f: &crate::features::Features) -> bool {
-    let end = crate::features::without_closers(text.trim_end());
-    f.inner_sentence || (end.ends_with(['.', '?', '!']) && !end.ends_with("..."))
 }
 
 #[cfg(test)]

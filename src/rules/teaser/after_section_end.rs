@@ -1,4 +1,5 @@
 use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
+use crate::features::ends_sentence;
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use crate::score::{classify, Class};
@@ -42,8 +43,25 @@ declare_rule! {
     /// + The mayor said that she was disappointed by the delay but that the town would find a way to reopen the crossing before winter.
     /// ```
     ///
-    /// **Keeps:** the article before the heading, and everything when the heading
-    /// comes early (a "Related" box in the first half of a story).
+    /// ```text
+    /// …
+    /// …
+    ///   Related stories
+    ///   Bridge closure: what we know so far
+    /// + The ferry that replaced the crossing has carried more passengers this month than in the whole of last year, its operator said.
+    /// + Shopkeepers on the far bank say that trade has fallen by a third, and several of them have asked the council for a rates holiday.
+    ///   Tags: bridge, council, ferry
+    ///   About the author
+    ///   Jo Bloggs covers the town hall
+    ///   Follow Jo on social media
+    ///   More from the town hall desk
+    ///   Contact the newsroom
+    /// ```
+    ///
+    /// **Keeps:** the article before the heading, everything when the heading
+    /// comes early (a "Related" box in the first half of a story), and the
+    /// story below a box of links when two paragraphs of it follow the box
+    /// (a "Related" box set inside the story).
     ///
     /// **Languages:** as `TSR001`.
     pub struct AfterSectionEnd {
@@ -126,6 +144,15 @@ declare_rule! {
             let after = kept_chars(line + 1..page.len(), false);
             let prose_after = kept_chars(line + 1..page.len(), true);
             let teaser_like = (prose_after as f32) < MAX_PROSE_AFTER * after as f32;
+            // Comments are paragraphs too: only a box of links can sit
+            // inside the story.
+            let about_comments = comments
+                || heading
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)));
+            if !about_comments && resumes(cx, line, region.end) {
+                continue;
+            }
             if before as f32 >= ENDED_SHARE * total as f32 && (teaser_like || comments) {
                 for i in line + 1..region.end {
                     if !page.is_blank(i) {
@@ -137,3 +164,33 @@ declare_rule! {
         }
     }
 }
+
+/// Whether the article goes on below the box that the heading at `line`
+/// opens: past the box's lines (links, titles), two paragraphs in a row,
+/// each ending a sentence and neither a list item. A teaser block
+/// alternates titles and deks, or lists its deks; an inline "Related" box
+/// sits between two paragraphs of its story.
+fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
+    let page = cx.page;
+    let paragraph = |i: usize| {
+        let f = &page.features[i];
+        !f.bullet
+            && !page.text[i].starts_with(|c: char| c.is_ascii_digit())
+            && classify(f, page.lang.is_some()) == Class::Good
+            && ends_sentence(&page.text[i], f)
+    };
+    let mut lines = (line + 1..end).filter(|&i| !page.is_blank(i));
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    if paragraph(first) {
+        return false;
+    }
+    if lines.find(|&i| paragraph(i)).is_none() {
+        return false;
+    }
+    (1..RESUMED_PARAGRAPHS).all(|_| lines.next().is_some_and(paragraph))
+}
+
+/// Paragraphs in a row that tell the story resumed below a box.
+const RESUMED_PARAGRAPHS: usize = 2;

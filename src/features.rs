@@ -57,11 +57,14 @@ pub(crate) fn without_closers(text: &str) -> &str {
 
 /// Whether a line reads as a paragraph's sentences rather than a headline
 /// or a blurb of contact details: it has a sentence break inside, or ends
-/// as a sentence does (an ellipsis ends a cut-off teaser; a colon, a list's
-/// lead-in).
+/// with a full stop or an exclamation mark (an ellipsis ends a cut-off
+/// teaser; a colon, a list's lead-in; a lone question, a headline: `Will
+/// she be allowed to wear the tiara?`). On dev, counting questions kept
+/// two pages' teaser headlines as further parts (−0.3 each) and one Q&A
+/// question (+0.33).
 pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
     let end = without_closers(text.trim_end());
-    f.inner_sentence || (end.ends_with(['.', '?', '!']) && !end.ends_with("..."))
+    f.inner_sentence || (end.ends_with(['.', '!']) && !end.ends_with("..."))
 }
 
 impl Features {
@@ -276,6 +279,19 @@ fn bullet_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_with_a_full_stop_and_a_lone_question_does_not() {
+        let ends = |text: &str| ends_sentence(text, &measure(text, StopWords::get()).0);
+        assert!(ends("The council met on Tuesday to discuss the budget."));
+        assert!(ends("“We will not resign,” the minister said.”"));
+        assert!(ends("Why now? The answer lies in the budget"));
+        assert!(!ends(
+            "Royal wedding: Will Princess Beatrice be allowed to wear a tiara?"
+        ));
+        assert!(!ends("The island nation struggles with blackouts..."));
+        assert!(!ends("Here is what we know:"));
+    }
 
     #[test]
     fn prose_has_many_stop_words_and_ends_in_a_period() {

@@ -7,7 +7,8 @@
 //! 2. the line rules mark noise ([`crate::rules`], `Phase::Lines`);
 //! 3. [`comments`]: where reader comments start, if they do;
 //! 4. [`regions`]: lines scored (nothing from the comments on; [`lists`]
-//!    credits lists that are article), the article's run(s) of lines chosen;
+//!    credits lists that are article), the article's run(s) of lines chosen
+//!    from the best-scoring runs ([`segments`]);
 //! 5. [`headline`]: the heading above the article;
 //! 6. the context rules, which see the article, mark more noise
 //!    (`Phase::Context`), and the region ends settle;
@@ -19,6 +20,7 @@ mod headline;
 mod lists;
 mod params;
 mod regions;
+mod segments;
 mod triggers;
 
 use crate::columns::for_each_piece;

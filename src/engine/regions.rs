@@ -3,6 +3,7 @@
 
 use super::headline::repeats_headline;
 use super::params::Params;
+use super::segments::{max_segment, maximal_segments};
 use crate::features::ends_sentence;
 use crate::page::Page;
 use crate::rules::{Mark, State};
@@ -128,6 +129,20 @@ impl Search<'_, '_> {
             }
         }
         all.sort_by_key(|r| r.start);
+        // A lone short part below the article is its footer's blurb (an
+        // author box, the site's self-description, a disclaimer); parts in
+        // a series (a list article's entries) stay.
+        let below: Vec<usize> = (0..all.len())
+            .filter(|&k| all[k].start >= main.end)
+            .collect();
+        if let [k] = below[..] {
+            let lines = all[k]
+                .clone()
+                .filter(|&i| !page.is_blank(i) && marks[i].is_none());
+            if lines.count() <= self.params.lone_part_max_lines {
+                all.remove(k);
+            }
+        }
         Regions { main, all }
     }
 
@@ -379,92 +394,9 @@ pub(crate) fn settle_region_ends(
     changed
 }
 
-/// The maximum-sum run of `scores` within `within` (Kadane's algorithm).
-fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<usize>) {
-    let mut best = 0.0f32;
-    let mut best_range = within.start..within.start;
-    let mut sum = 0.0f32;
-    let mut start = within.start;
-    for i in within {
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
-        }
-        sum += scores[i];
-        if sum > best {
-            best = sum;
-            best_range = start..i + 1;
-        }
-    }
-    (best, best_range)
-}
-
-/// Every maximal scoring run of `scores` with its sum, in page order: the
-/// best run, then the best runs of what lies left and right of it, and so on
-/// (Ruzzo and Tompa's linear-time algorithm, so that a page of a million
-/// lines costs no more per line than a short one).
-fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
-    struct Run {
-        range: Range<usize>,
-        /// Cumulative score before the run and at its end.
-        left: f64,
-        right: f64,
-        /// The nearest earlier run with a smaller `left`.
-        previous: Option<usize>,
-    }
-    let mut runs: Vec<Run> = Vec::new();
-    let mut total = 0.0f64;
-    for (i, &score) in scores.iter().enumerate() {
-        let score = f64::from(score);
-        if score > 0.0 {
-            let mut run = Run {
-                range: i..i + 1,
-                left: total,
-                right: total + score,
-                previous: None,
-            };
-            loop {
-                let mut j = runs.len().checked_sub(1);
-                while let Some(k) = j {
-                    if runs[k].left < run.left {
-                        break;
-                    }
-                    j = runs[k].previous;
-                }
-                match j {
-                    Some(k) if runs[k].right < run.right => {
-                        // The new run extends run k: merge them and look again.
-                        run.range.start = runs[k].range.start;
-                        run.left = runs[k].left;
-                        runs.truncate(k);
-                    }
-                    _ => {
-                        run.previous = j;
-                        runs.push(run);
-                        break;
-                    }
-                }
-            }
-        }
-        total += score;
-    }
-    runs.into_iter()
-        .map(|r| ((r.right - r.left) as f32, r.range))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn maximal_segments_are_found_left_and_right_of_the_best() {
-        let scores = [-1.0, 2.0, 3.0, -10.0, 4.0, -1.0, 1.0, -5.0, 1.0];
-        let runs = maximal_segments(&scores);
-        let ranges: Vec<_> = runs.iter().map(|r| r.1.clone()).collect();
-        assert_eq!(ranges, [1..3, 4..5, 6..7, 8..9]);
-        assert_eq!(runs[0].0, 5.0);
-    }
 
     #[test]
     fn a_tail_that_only_removed_lines_paid_for_is_trimmed() {
@@ -569,10 +501,17 @@ mod tests {
         use crate::rules::testing::kept;
         let menu =
             "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
-        let blurb = |sentence_end: &str| {
-            format!("The customer service centre of the paper can be reached with any questions or requests about subscriptions, deliveries and the archive on weekdays between nine in the morning and five in the afternoon by telephone on 555 0100 or by email at help{sentence_end}\n\n")
+        // Two of them, as a lone short part below the article is dropped.
+        let blurb = |desk: &str, sentence_end: &str| {
+            format!("The {desk} of the paper can be reached with any questions or requests about subscriptions, deliveries and the archive on weekdays between nine in the morning and five in the afternoon by telephone on 555 0100 or by email at help{sentence_end}\n\n")
         };
-        let page = |end: &str| format!("{BODY}\n{menu}{}{menu}{}", blurb(end), blurb(end));
+        let page = |end: &str| {
+            format!(
+                "{BODY}\n{menu}{}{menu}{}",
+                blurb("customer service centre", end),
+                blurb("archive desk", end)
+            )
+        };
         let contact = kept(&page(" at example.com"));
         assert!(
             !contact.iter().any(|l| l.starts_with("The customer")),
@@ -582,6 +521,30 @@ mod tests {
         assert!(
             sentences.iter().any(|l| l.starts_with("The customer")),
             "{sentences:?}"
+        );
+    }
+
+    #[test]
+    fn a_lone_short_part_below_the_article_is_its_footer() {
+        use crate::rules::testing::kept;
+        let menu =
+            "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
+        let bio = |name: &str| {
+            format!("{name} is a staff writer who covers the town hall and the courts, and returned home after ten years abroad, where she reported on elections, floods and the long fight over the harbour, to write about local politics, planning and the people who live with both.\n\n")
+        };
+        let lone = format!("{BODY}\n{menu}{}{menu}", bio("Jo Bloggs"));
+        let lone = kept(&lone);
+        assert!(!lone.iter().any(|l| l.starts_with("Jo Bloggs")), "{lone:?}");
+        // Two such parts make a series (a list article's entries) and stay.
+        let series = format!(
+            "{BODY}\n{menu}{}{menu}{}{menu}",
+            bio("Jo Bloggs"),
+            bio("Ann Other")
+        );
+        let series = kept(&series);
+        assert!(
+            series.iter().any(|l| l.starts_with("Jo Bloggs")),
+            "{series:?}"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Lists that are article though no line of them is a sentence: the items
 //! of a list the article introduces (with bullets or without), the amounts
 //! of an ingredient or parts list, the sections of a numbered list article,
-//! the rows of a table of figures and the stanzas of a poem. All get a
+//! and the stanzas of a poem (tables are [`super::tables`]'). All get a
 //! small positive score for the region search.
 
 use crate::features::BULLETS;
@@ -13,7 +13,7 @@ use std::ops::Range;
 /// The score of an item of a list that a sentence of the page introduces
 /// (`Here are the certificates on offer:`): the article announced it, so
 /// its items count as article however short, though less than prose.
-const INTRODUCED_ITEM_SCORE: f32 = 0.3;
+pub(super) const INTRODUCED_ITEM_SCORE: f32 = 0.3;
 /// The introducing sentence has at least this many words.
 const INTRODUCER_WORDS: u32 = 4;
 
@@ -256,41 +256,6 @@ const SECTION_HEADING_WORDS: u32 = 12;
 /// A section runs at most this many lines to the next heading.
 const SECTION_MAX_LINES: usize = 40;
 
-/// Gives the rows of a table of figures (three or more lines in a row with
-/// the same number of `|` cell breaks, none of them links, half of them or
-/// more with digits; a form laid out as a table has none) the score of an
-/// introduced list's items: a table of figures is article though no row
-/// of it is a sentence.
-pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
-    let cells = |i: usize| {
-        let f = &page.features[i];
-        if marks[i].is_some() || f.links > 0 || f.words == 0 && f.digits == 0 {
-            0
-        } else {
-            page.text[i].matches('|').count()
-        }
-    };
-    let mut i = 0;
-    while i < page.len() {
-        let start = i;
-        let width = cells(i);
-        while i < page.len() && width > 0 && cells(i) == width {
-            i += 1;
-        }
-        let figures = (start..i).filter(|&r| page.features[r].digits > 0).count();
-        if i - start >= TABLE_ROWS && figures * 2 >= i - start {
-            for s in &mut scores[start..i] {
-                *s = s.max(INTRODUCED_ITEM_SCORE);
-            }
-        }
-        i = i.max(start + 1);
-    }
-}
-
-/// See [`credit_tables`]; as `QUANTITY_RUN`. It changes one dev page
-/// (wceb/0243, +0.69) and no dev_ext page.
-const TABLE_ROWS: usize = 3;
-
 /// See [`credit_quantity_lists`].
 const QUANTITY_RUN: usize = 3;
 const QUANTITY_ITEM_WORDS: u32 = 8;
@@ -473,19 +438,6 @@ mod tests {
         let mut scores = vec![-0.3; comments.len()];
         credit_numbered_sections(&comments, &vec![None; comments.len()], &mut scores);
         assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
-    }
-
-    #[test]
-    fn a_table_of_figures_is_credited_and_a_form_is_not() {
-        let table = Page::analyse("1/1/2013| +13.1%\n2/1/2013| +13.1%\n3/1/2013| +11.9%\n");
-        let mut scores = vec![-0.3; 3];
-        credit_tables(&table, &[None, None, None], &mut scores);
-        assert_eq!(scores, [INTRODUCED_ITEM_SCORE; 3]);
-        let form =
-            Page::analyse("Location: |\nEnter Comments: | characters left\nEmail (optional): |\n");
-        let mut scores = vec![-0.3; 3];
-        credit_tables(&form, &[None, None, None], &mut scores);
-        assert_eq!(scores, [-0.3; 3]);
     }
 
     #[test]

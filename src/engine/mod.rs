@@ -7,7 +7,7 @@
 //! 2. the line rules mark noise ([`crate::rules`], `Phase::Lines`);
 //! 3. [`comments`]: where reader comments start, if they do;
 //! 4. [`regions`]: lines scored (nothing from the comments on; [`lists`]
-//!    credits lists that are article), the article's run(s) of lines chosen
+//!    and [`tables`] credit lists and tables that are article), the article's run(s) of lines chosen
 //!    from the best-scoring runs ([`segments`]);
 //! 5. [`headline`]: the heading above the article;
 //! 6. the context rules, which see the article, mark more noise
@@ -21,6 +21,7 @@ mod lists;
 mod params;
 mod regions;
 mod segments;
+mod tables;
 mod triggers;
 
 use crate::columns::for_each_piece;
@@ -205,7 +206,8 @@ impl Cleaner {
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);
-        lists::credit_tables(&page, &marks, &mut scores);
+        tables::credit_tables(&page, &marks, &mut scores);
+        tables::credit_figure_rows(&page, &marks, &mut scores);
         lists::credit_verse(&page, &marks, &mut scores);
         let search = Search {
             page: &page,

@@ -1,0 +1,153 @@
+//! Tables of figures, which are article though no row of one is a
+//! sentence: with the converter's cell breaks (`|`) or without them.
+
+use super::lists::INTRODUCED_ITEM_SCORE;
+use crate::page::Page;
+use crate::rules::Mark;
+use crate::score::{classify, Class};
+
+/// Gives the rows of a table of figures (three or more lines in a row with
+/// the same number of `|` cell breaks, none of them links, half of them or
+/// more with digits; a form laid out as a table has none) the score of an
+/// introduced list's items: a table of figures is article though no row
+/// of it is a sentence.
+pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
+    let cells = |i: usize| {
+        let f = &page.features[i];
+        if marks[i].is_some() || f.links > 0 || f.words == 0 && f.digits == 0 {
+            0
+        } else {
+            page.text[i].matches('|').count()
+        }
+    };
+    let mut i = 0;
+    while i < page.len() {
+        let start = i;
+        let width = cells(i);
+        while i < page.len() && width > 0 && cells(i) == width {
+            i += 1;
+        }
+        let figures = (start..i).filter(|&r| page.features[r].digits > 0).count();
+        if i - start >= TABLE_ROWS && figures * 2 >= i - start {
+            for s in &mut scores[start..i] {
+                *s = s.max(INTRODUCED_ITEM_SCORE);
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// See [`credit_tables`]; as the ingredient lists' run. It changes one dev page
+/// (wceb/0243, +0.69) and no dev_ext page.
+const TABLE_ROWS: usize = 3;
+
+/// Gives the rows of a table whose cell breaks the converter dropped (`1
+/// State Farm Group 107,764,591 16.4`) the score of an introduced list's
+/// items: [`FIGURE_ROWS`] or more lines in a row (one noise line, the
+/// table's source, allowed for every ten), two in three of them with two or
+/// more figures, none a link, and prose within [`FIGURE_TABLE_REACH`] lines
+/// above and below: a table set in an article, not a sidebar of scores or
+/// prices.
+pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
+    let lang = page.lang.is_some();
+    let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
+    let figured = |i: usize| {
+        page.text[i]
+            .split_whitespace()
+            .filter(|w| {
+                // `1.` and `2)` number a list's items; they are no figures.
+                w.trim_start_matches(['$', '€', '£', '+', '-', '('])
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    && !w.ends_with(['.', ')'])
+            })
+            .count()
+            >= 2
+    };
+    let row = |i: usize| !page.is_blank(i) && page.features[i].links == 0 && !prose(i);
+    let mut i = 0;
+    while i < page.len() {
+        if !row(i) || !figured(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < page.len() && row(i) {
+            i += 1;
+        }
+        let lines = start..i;
+        let noise = lines
+            .clone()
+            .filter(|&r| marks[r].as_ref().is_some_and(|m| !m.weak))
+            .count();
+        let rows = lines.len() - noise;
+        let with_figures = lines
+            .clone()
+            .filter(|&r| marks[r].is_none() && figured(r))
+            .count();
+        let near = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&j| !page.is_blank(j))
+                .take(FIGURE_TABLE_REACH)
+                .any(prose)
+        };
+        if rows >= FIGURE_ROWS
+            && with_figures * 3 >= rows * 2
+            && noise * 10 <= rows
+            && near(&mut (0..start).rev())
+            && near(&mut (i..page.len()))
+        {
+            for r in lines.filter(|&r| marks[r].is_none()) {
+                scores[r] = scores[r].max(INTRODUCED_ITEM_SCORE);
+            }
+        }
+    }
+}
+
+/// See [`credit_figure_rows`].
+const FIGURE_ROWS: usize = 4;
+/// How many text lines above and below a table of figures may stand
+/// between it and the article's prose (its heading, its header row, its
+/// source).
+const FIGURE_TABLE_REACH: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_of_figures_is_credited_and_a_form_is_not() {
+        let table = Page::analyse("1/1/2013| +13.1%\n2/1/2013| +13.1%\n3/1/2013| +11.9%\n");
+        let mut scores = vec![-0.3; 3];
+        credit_tables(&table, &[None, None, None], &mut scores);
+        assert_eq!(scores, [INTRODUCED_ITEM_SCORE; 3]);
+        let form =
+            Page::analyse("Location: |\nEnter Comments: | characters left\nEmail (optional): |\n");
+        let mut scores = vec![-0.3; 3];
+        credit_tables(&form, &[None, None, None], &mut scores);
+        assert_eq!(scores, [-0.3; 3]);
+    }
+
+    #[test]
+    fn rows_of_figures_in_an_article_are_credited_and_a_sidebar_is_not() {
+        let before = "The ranking has barely moved since last year, and the top ten still write almost half of the market's premiums.\n";
+        let after = "State Farm once again topped the list, with more than a hundred billion dollars in premiums written last year.\n";
+        let table = "1 State Farm Group 107,764,591 16.4\n2 Berkshire Hathaway 80,324,255 4.1\n3 Progressive Group 74,411,830 21.0\n4 Allstate Group 52,715,488 11.2\n";
+        let credited = |text: &str| {
+            let page = Page::analyse(text);
+            let n = page.len();
+            let mut scores = vec![-0.3; n];
+            credit_figure_rows(&page, &vec![None; n], &mut scores);
+            scores
+                .iter()
+                .filter(|&&s| s == INTRODUCED_ITEM_SCORE)
+                .count()
+        };
+        assert_eq!(credited(&format!("{before}{table}{after}")), 4);
+        // Without the article's prose on both sides it is a sidebar.
+        assert_eq!(credited(&format!("{table}{after}")), 0);
+        assert_eq!(credited(&format!("{before}{table}")), 0);
+        // Headlines are no rows of figures, nor is a numbered list.
+        assert_eq!(credited(&format!("{before}1. 1. NoGood\n2. 2. Lyfe Marketing\n3. 3. Disruptive\n4. 4. Sociallyin\n{after}")), 0);
+        assert_eq!(credited(&format!("{before}Council backs the bridge plan\nRain to wreak havoc\nShop man describes raid\nThe ferry is back\n{after}")), 0);
+    }
+}

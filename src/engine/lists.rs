@@ -240,7 +240,8 @@ fn section_number<'p>(page: &'p Page<'_>, i: usize) -> Option<(u64, &'p str)> {
     }
     let text = page.text[i].trim_start_matches(['#', ' ']);
     let digits = text.find(|c: char| !c.is_ascii_digit())?;
-    let rest = &text[digits..];
+    // html2text escapes the dot (`1\. Paris`) lest markdown number it.
+    let rest = text[digits..].strip_prefix('\\').unwrap_or(&text[digits..]);
     if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
         return None;
     }
@@ -412,6 +413,18 @@ mod tests {
         let mut scores = vec![-0.3; page.len()];
         credit_numbered_sections(&page, &vec![None; page.len()], &mut scores);
         // Every line up to the last heading: the sections' lists included.
+        assert!(
+            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
+            "{scores:?}"
+        );
+        // html2text escapes the numbers' dots.
+        let escaped = article
+            .replace("5. ", "### 5\\. ")
+            .replace("6. ", "### 6\\. ")
+            .replace("7. ", "### 7\\. ");
+        let escaped = Page::analyse(&escaped);
+        let mut scores = vec![-0.3; escaped.len()];
+        credit_numbered_sections(&escaped, &vec![None; escaped.len()], &mut scores);
         assert!(
             scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
             "{scores:?}"

@@ -51,22 +51,12 @@ const TABLE_ROWS: usize = 3;
 pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
     let lang = page.lang.is_some();
     let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
-    let figured = |i: usize| {
-        page.text[i]
-            .split_whitespace()
-            .filter(|w| {
-                // `1.` and `2)` number a list's items; they are no figures.
-                w.trim_start_matches(['$', '€', '£', '+', '-', '('])
-                    .starts_with(|c: char| c.is_ascii_digit())
-                    && !w.ends_with(['.', ')'])
-            })
-            .count()
-            >= 2
-    };
+    // Two figures need two digits: the cheap test first.
+    let figured = |i: usize| page.features[i].digits >= 2 && two_figures(&page.text[i]);
     let row = |i: usize| !page.is_blank(i) && page.features[i].links == 0 && !prose(i);
     let mut i = 0;
     while i < page.len() {
-        if !row(i) || !figured(i) {
+        if !figured(i) || !row(i) {
             i += 1;
             continue;
         }
@@ -103,6 +93,37 @@ pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores
     }
 }
 
+/// Whether `text` holds two figures or more: words that open with a digit,
+/// after a sign, a bracket or a currency, other than a list's numbers
+/// (`1.`, `2)`). Bytes, not chars: this runs on every line with
+/// digits.
+fn two_figures(text: &str) -> bool {
+    const OPENERS: [&[u8]; 6] = [
+        b"$",
+        b"+",
+        b"-",
+        b"(",
+        "\u{20ac}".as_bytes(),
+        "\u{a3}".as_bytes(),
+    ];
+    let figure = |word: &[u8]| {
+        let mut w = word;
+        while let Some(rest) = OPENERS.iter().find_map(|o| w.strip_prefix(*o)) {
+            w = rest;
+        }
+        let number = w.iter().take_while(|b| b.is_ascii_digit()).count();
+        let list_number = w.len() == word.len()
+            && (1..=3).contains(&number)
+            && matches!(&w[number..], b"." | b")");
+        number > 0 && !list_number
+    };
+    text.as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| figure(w))
+        .nth(1)
+        .is_some()
+}
+
 /// See [`credit_figure_rows`].
 const FIGURE_ROWS: usize = 4;
 /// How many text lines above and below a table of figures may stand
@@ -125,6 +146,14 @@ mod tests {
         let mut scores = vec![-0.3; 3];
         credit_tables(&form, &[None, None, None], &mut scores);
         assert_eq!(scores, [-0.3; 3]);
+    }
+
+    #[test]
+    fn figures_are_counted_and_list_numbers_are_not() {
+        assert!(two_figures("1 State Farm Group 107,764,591 16.4"));
+        assert!(two_figures("Return home early €250 (£500)"));
+        assert!(!two_figures("1. 1. NoGood"));
+        assert!(!two_figures("Published 2019 by the council"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ KNOBS = [
     ("balanced noise_score", "src/engine/params.rs", r"Preset::Balanced => Params \{\s*noise_score: ([-\d.]+),", ["-1.0", "-0.5", "-1.5"]),
     ("TITLE_CAPITALS", "src/features.rs", r"const TITLE_CAPITALS: f32 = ([\d.]+);", ["0.8", "0.7", "0.9"]),
     ("balanced short_score", "src/engine/params.rs", r"Preset::Balanced => Params \{[^}]*?short_score: ([-\d.]+),", ["-0.3", "-0.1", "-0.5"]),
+    ("balanced lone_part_max_lines", "src/engine/params.rs", r"Preset::Balanced => Params \{[^}]*?lone_part_max_lines: (\d+),", ["10", "0", "2", "4"]),
 ]
 
 

@@ -409,47 +409,35 @@ mod tests {
                 "{n}. {name}\nA good one is essential for any electrician, and it should last for many years of daily work on the site.\nTop Picks:\n• Brand {n} Set\n"
             ));
         }
-        let page = Page::analyse(&article);
-        let mut scores = vec![-0.3; page.len()];
-        credit_numbered_sections(&page, &vec![None; page.len()], &mut scores);
+        // The scores each line of `text` gets.
+        let scored = |text: &str| {
+            let page = Page::analyse(text);
+            let mut scores = vec![-0.3; page.len()];
+            credit_numbered_sections(&page, &vec![None; page.len()], &mut scores);
+            scores
+        };
         // Every line up to the last heading: the sections' lists included.
-        assert!(
-            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
-            "{scores:?}"
-        );
+        let credited = |scores: &[f32]| scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE);
+        let scores = scored(&article);
+        assert!(credited(&scores), "{scores:?}");
         // html2text escapes the numbers' dots.
         let escaped = article
             .replace("5. ", "### 5\\. ")
             .replace("6. ", "### 6\\. ")
             .replace("7. ", "### 7\\. ");
-        let escaped = Page::analyse(&escaped);
-        let mut scores = vec![-0.3; escaped.len()];
-        credit_numbered_sections(&escaped, &vec![None; escaped.len()], &mut scores);
-        assert!(
-            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
-            "{scores:?}"
-        );
+        let scores = scored(&escaped);
+        assert!(credited(&scores), "{scores:?}");
         // Numbered photo captions end with a full stop.
-        let captions = article.replace("Screwdrivers\n", "Screwdrivers, on the bench.\n");
-        let captions = Page::analyse(&captions);
-        let mut scores = vec![-0.3; captions.len()];
-        credit_numbered_sections(&captions, &vec![None; captions.len()], &mut scores);
-        assert!(
-            scores[..8].iter().all(|&s| s >= INTRODUCED_ITEM_SCORE),
-            "{scores:?}"
-        );
-        let ranking = Page::analyse("1. Megson reveals transfer frustration\n2. Rain to wreak havoc\n3. Shop man describes raid\n4. Council backs plan\n");
-        let mut scores = vec![-0.3; ranking.len()];
-        credit_numbered_sections(&ranking, &vec![None; ranking.len()], &mut scores);
+        let scores = scored(&article.replace("Screwdrivers\n", "Screwdrivers, on the bench.\n"));
+        assert!(credited(&scores), "{scores:?}");
+        let scores = scored("1. Megson reveals transfer frustration\n2. Rain to wreak havoc\n3. Shop man describes raid\n4. Council backs plan\n");
         assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
         // Numbered comments repeat one name under each number.
         let comments = article
             .replace("5. Screwdrivers", "1. Profile")
             .replace("6. Utility Knife", "2. Profile")
             .replace("7. Headlamp", "3. Profile");
-        let comments = Page::analyse(&comments);
-        let mut scores = vec![-0.3; comments.len()];
-        credit_numbered_sections(&comments, &vec![None; comments.len()], &mut scores);
+        let scores = scored(&comments);
         assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
     }
 

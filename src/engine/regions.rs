@@ -91,6 +91,12 @@ impl Search<'_, '_> {
         let main = self.with_lead(self.cut_at_comment_header(best_range));
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
+        // A line of a paragraph: prose that ends a sentence.
+        let paragraph = |i: usize| {
+            marks[i].is_none()
+                && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                && ends_sentence(&page.text[i], &page.features[i])
+        };
         // Reader comments follow the article; their prose is not part of it,
         // and nor is the run under a related-links heading passed over.
         let comments_from = (main.end..page.len())
@@ -114,14 +120,7 @@ impl Search<'_, '_> {
             // One paragraph on its own is an author box or a site blurb, not
             // article; nor are lines that end no sentence (a list of
             // headlines, a block of contact details), however long.
-            let prose_lines = seg
-                .clone()
-                .filter(|&i| {
-                    marks[i].is_none()
-                        && classify(&page.features[i], page.lang.is_some()) == Class::Good
-                        && ends_sentence(&page.text[i], &page.features[i])
-                })
-                .count();
+            let prose_lines = seg.clone().filter(|&i| paragraph(i)).count();
             // A recipe's ingredients, set apart from its steps, are article
             // without a sentence.
             let holds_list = self
@@ -144,13 +143,8 @@ impl Search<'_, '_> {
             let lines = all[k]
                 .clone()
                 .filter(|&i| !page.is_blank(i) && marks[i].is_none());
-            let paragraphs = all[k].clone().filter(|&i| {
-                marks[i].is_none()
-                    && classify(&page.features[i], page.lang.is_some()) == Class::Good
-                    && ends_sentence(&page.text[i], &page.features[i])
-            });
             if lines.count() <= self.params.lone_part_max_lines
-                && paragraphs.count() <= BLURB_MAX_PARAGRAPHS
+                && all[k].clone().filter(|&i| paragraph(i)).count() <= BLURB_MAX_PARAGRAPHS
             {
                 all.remove(k);
             }

@@ -37,7 +37,7 @@ pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mu
     }
 }
 
-/// See [`credit_tables`]; as the ingredient lists' run. It changes one dev page
+/// See [`credit_tables`]: as many rows as an ingredient list's run. It changes one dev page
 /// (wceb/0243, +0.69) and no dev_ext page.
 const TABLE_ROWS: usize = 3;
 

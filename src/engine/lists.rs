@@ -1,8 +1,9 @@
 //! Lists that are article though no line of them is a sentence: the items
 //! of a list the article introduces (with bullets or without), the amounts
 //! of an ingredient or parts list, the sections of a numbered list article,
-//! and the stanzas of a poem (tables are [`super::tables`]'). All get a
-//! small positive score for the region search.
+//! and the stanzas of a poem (tables have their own module,
+//! [`super::tables`]). All get a small positive score for the region
+//! search.
 
 use crate::features::BULLETS;
 use crate::page::Page;

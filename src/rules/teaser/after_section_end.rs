@@ -144,16 +144,10 @@ declare_rule! {
             let after = kept_chars(line + 1..page.len(), false);
             let prose_after = kept_chars(line + 1..page.len(), true);
             let teaser_like = (prose_after as f32) < MAX_PROSE_AFTER * after as f32;
-            // Comments are paragraphs too: only a box of links can sit
-            // inside the story.
-            let about_comments = comments
-                || heading
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)));
-            if !about_comments && resumes(cx, line, region.end) {
-                continue;
-            }
-            if before as f32 >= ENDED_SHARE * total as f32 && (teaser_like || comments) {
+            if before as f32 >= ENDED_SHARE * total as f32
+                && (teaser_like || comments)
+                && !inline_box(cx, line, region.end, &heading, comments)
+            {
                 for i in line + 1..region.end {
                     if !page.is_blank(i) {
                         out.remove(i, format!("after \"{heading}\", which ends the article"));
@@ -163,6 +157,23 @@ declare_rule! {
             }
         }
     }
+}
+
+/// Whether the heading at `line` opens a box set inside the story, which
+/// [`resumes`] below it. Comments are paragraphs too: a comment header or
+/// a comments heading is never such a box.
+fn inline_box(
+    cx: &Context<'_, '_>,
+    line: usize,
+    end: usize,
+    heading: &str,
+    comments: bool,
+) -> bool {
+    let about_comments = comments
+        || heading
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)));
+    !about_comments && resumes(cx, line, end)
 }
 
 /// Whether the article goes on below the box that the heading at `line`

@@ -63,8 +63,14 @@ pub(crate) fn without_closers(text: &str) -> &str {
 /// two pages' teaser headlines as further parts (−0.3 each) and one Q&A
 /// question (+0.33).
 pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
+    f.inner_sentence || closes_sentence(text)
+}
+
+/// Whether the line's last sentence is closed: it ends with a full stop or
+/// an exclamation mark, not an ellipsis (a cut-off teaser dek).
+pub(crate) fn closes_sentence(text: &str) -> bool {
     let end = without_closers(text.trim_end());
-    f.inner_sentence || (end.ends_with(['.', '!']) && !end.ends_with("..."))
+    end.ends_with(['.', '!']) && !end.ends_with("...")
 }
 
 impl Features {

@@ -1,8 +1,9 @@
 use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
-use crate::features::ends_sentence;
+use crate::features::{closes_sentence, ends_sentence};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use crate::score::{classify, Class};
+use std::collections::HashMap;
 
 /// Share of the article's text that must come before a link-block heading
 /// for the heading to end the article.
@@ -17,8 +18,8 @@ declare_rule! {
     /// **What it removes:** when a heading such as "Related", "More from …",
     /// "Comments" or "Lesen Sie auch" (or a comment header, `CMT001`) stands
     /// inside the article region after at least 60% of its text, and what
-    /// follows it is mostly not long prose, the lines after it up to the
-    /// region's end. After a comment header, prose does not matter.
+    /// follows it is mostly not prose that closes its sentences (titles, cut
+    /// deks), the lines after it up to the region's end. After a comment header, prose does not matter.
     ///
     /// **Why it is noise:** a teaser block of other stories often has long deks
     /// that read like prose; the heading says the article is over.
@@ -59,9 +60,10 @@ declare_rule! {
     /// ```
     ///
     /// **Keeps:** the article before the heading, everything when the heading
-    /// comes early (a "Related" box in the first half of a story), and the
+    /// comes early (a "Related" box in the first half of a story), the
     /// story below a box of links when two paragraphs of it follow the box
-    /// (a "Related" box set inside the story).
+    /// (a "Related" box set inside the story), and a page of linked posts
+    /// whose "Read more" under each post first stands early in the article.
     ///
     /// **Languages:** as `TSR001`.
     pub struct AfterSectionEnd {
@@ -100,7 +102,9 @@ declare_rule! {
             } else {
                 page.features[i].chars
             };
-            let good = classify(&page.features[i], page.lang.is_some()) == Class::Good;
+            // Teaser titles and cut deks are prose-like but close no sentence.
+            let good = classify(&page.features[i], page.lang.is_some()) == Class::Good
+                && closes_sentence(&page.text[i]);
             all[i + 1] = all[i].wrapping_add(kept);
             prose[i + 1] = prose[i].wrapping_add(if good { kept } else { 0 });
         }
@@ -133,18 +137,29 @@ declare_rule! {
             }
         }
         ends.sort();
+        let early = |i: usize| (kept_chars(region.start..i, false) as f32) < ENDED_SHARE * total as f32;
+        let mut first_copy = HashMap::new();
         for (line, heading, comments) in ends {
             if line <= region.start || line >= region.end {
                 continue;
             }
-            let before = kept_chars(region.start..line, false);
+            // A link repeated under every item of a list ("Read more") whose
+            // first copy stands early in the article is the article's own
+            // list (a page of linked posts), not its end. Every copy is a
+            // hit, so the first one in the region passes here first.
+            let first = *first_copy
+                .entry(page.first_seen(line))
+                .or_insert_with(|| early(line));
+            if first && !early(line) {
+                continue;
+            }
             // Long prose after a heading means the article goes on (a
             // "Related" box in its middle), not a teaser block; look to the
             // end of the page, as teaser deks often end the region themselves.
             let after = kept_chars(line + 1..page.len(), false);
             let prose_after = kept_chars(line + 1..page.len(), true);
             let teaser_like = (prose_after as f32) < MAX_PROSE_AFTER * after as f32;
-            if before as f32 >= ENDED_SHARE * total as f32
+            if !early(line)
                 && (teaser_like || comments)
                 && !inline_box(cx, line, region.end, &heading, comments)
             {

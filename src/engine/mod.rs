@@ -62,6 +62,8 @@ pub struct Cleaner {
     params: Params,
     /// The index of the rule that marks related-links headings, if it runs.
     section_end: Option<u16>,
+    /// The index of the rule that marks copyright notices, if it runs.
+    copyright: Option<u16>,
     rules: Vec<Box<dyn Rule>>,
     triggers: Triggers,
 }
@@ -166,8 +168,13 @@ impl Cleaner {
             .iter()
             .position(|r| r.info().code == rules::section_end_info().code)
             .map(|i| i as u16);
+        let copyright = rules
+            .iter()
+            .position(|r| r.info().code == rules::site_footer_info().code)
+            .map(|i| i as u16);
         Ok(Cleaner {
             section_end,
+            copyright,
             params: Params::for_preset(config.preset),
             triggers: Triggers::build(&rules)?,
             config,
@@ -214,6 +221,7 @@ impl Cleaner {
             marks: &marks,
             params: &self.params,
             section_end: self.section_end,
+            copyright: self.copyright,
             quantity_lists: &quantity_lists,
         };
         // From the start of the comment section on, lines count for nothing

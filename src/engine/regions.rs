@@ -64,6 +64,9 @@ pub(crate) struct Search<'p, 'a> {
     /// The rule index of related-links headings (see
     /// [`crate::rules::section_end_info`]).
     pub section_end: Option<u16>,
+    /// The rule index of copyright notices (see
+    /// [`crate::rules::site_footer_info`]).
+    pub copyright: Option<u16>,
     /// The ingredient and parts lists (see
     /// [`super::lists::credit_quantity_lists`]).
     pub quantity_lists: &'p [Range<usize>],
@@ -88,7 +91,7 @@ impl Search<'_, '_> {
             Some((run, heading)) => (run, Some(heading)),
             None => (best_range, None),
         };
-        let main = self.with_lead(self.cut_at_comment_header(best_range));
+        let main = self.with_lead(self.cut_at_end(best_range));
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence.
@@ -289,17 +292,22 @@ impl Search<'_, '_> {
     }
 
     /// `run` up to the first comment header (`1 Comment`, `Leave a Reply`)
-    /// that follows some of its prose: comments come after the article, and
-    /// a thread too short to be a section on its own, a comment form and a
-    /// sidebar below it can still outscore their cost. A header above the
+    /// or the site's copyright notice (`© 2008, KTVU.`) that follows some of
+    /// its prose: comments come after the article, and so does the footer.
+    /// A thread too short to be a section on its own, a comment form and a
+    /// sidebar below either can still outscore their cost. An end above the
     /// run's prose (a count beside the byline) cuts nothing.
-    fn cut_at_comment_header(&self, run: Range<usize>) -> Range<usize> {
+    fn cut_at_end(&self, run: Range<usize>) -> Range<usize> {
         let (page, marks) = (self.page, self.marks);
         let lang = page.lang.is_some();
         let mut prose = 0;
         for i in run.clone() {
             match &marks[i] {
-                Some(m) if m.opens_comments && prose >= PROSE_BEFORE_COMMENTS => {
+                Some(m)
+                    if prose >= PROSE_BEFORE_END
+                        && (m.opens_comments
+                            || (Some(m.rule) == self.copyright && site_notice(&page.text[i]))) =>
+                {
                     return run.start..i
                 }
                 None if classify(&page.features[i], lang) == Class::Good => prose += 1,
@@ -348,9 +356,9 @@ const MARKED_UNDER_HEADLINE: usize = 3;
 /// whole article under a stray `Related` label does.
 const UNDER_SECTION_END_SHARE: f32 = 4.0;
 
-/// A comment header cuts the best run when at least this many of the run's
-/// prose lines come before it.
-const PROSE_BEFORE_COMMENTS: usize = 2;
+/// A comment header or the site's copyright notice cuts the best run when
+/// at least this many of the run's prose lines come before it.
+const PROSE_BEFORE_END: usize = 2;
 
 /// How many sentence lines (at 0.5 each) a terse article needs.
 const TERSE_MIN_SCORE: f32 = 1.5;
@@ -400,6 +408,18 @@ pub(crate) fn settle_region_ends(
     changed
 }
 
+/// Whether a copyright notice is the site's footer line: it opens with the
+/// mark and carries a year (`Copyright © 2008 Radio New Zealand`), unlike a
+/// photo credit that ends a caption (`From the series … © Boris Mikhailov`).
+fn site_notice(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    let head = t.get(..9).unwrap_or(t).to_ascii_lowercase();
+    ["©", "(c)", "copyright"]
+        .iter()
+        .any(|m| head.starts_with(m))
+        && text.bytes().filter(u8::is_ascii_digit).count() >= 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,14 +458,18 @@ mod tests {
     }
 
     #[test]
-    fn a_comment_header_after_the_article_prose_ends_the_article() {
+    fn a_comment_header_or_copyright_after_the_article_prose_ends_it() {
         let post = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\n";
         // A comment, then sidebar blurbs long enough to outscore the header.
         let below = "Thanks for the update on the bridge works.\n\nThe old mill on the river is finally being turned into flats after a decade of arguments between the owners and the town, and the first residents are expected to move in next spring.\n\nOur readers wrote to us about the plan for the bridge, and most of them would rather see a new crossing built a little further downstream where the banks are higher.\n";
         use crate::rules::testing::kept;
-        let after = kept(&format!("{post}1 Comment\n\n{below}"));
-        assert_eq!(after.len(), 2, "{after:?}");
-        assert!(after[1].starts_with("Engineers"));
+        for end in ["1 Comment", "Copyright © 2008 Example Radio"] {
+            let after = kept(&format!("{post}{end}\n\n{below}"));
+            assert_eq!(after.len(), 2, "{end}: {after:?}");
+            assert!(after[1].starts_with("Engineers"));
+        }
+        // A photo credit that ends a caption is not the site's notice.
+        assert!(!site_notice("Harbour at dawn, 1982 © Jo Bloggs 2008"));
         // A count above the prose (beside the byline) cuts nothing.
         let before = kept(&format!("1 Comment\n\n{post}"));
         assert!(before.iter().any(|line| line.starts_with("Engineers")));

@@ -449,6 +449,11 @@ pub(crate) use packs::{rules_of as pack_rules, PACKS};
 pub(crate) fn section_end_info() -> &'static RuleInfo {
     teaser::SectionHeading::info()
 }
+/// The rule whose notices (`© 2008, KTVU.`) are the site's footer: the
+/// engine's article ends at one that follows its prose.
+pub(crate) fn site_footer_info() -> &'static RuleInfo {
+    footer::Copyright::info()
+}
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 

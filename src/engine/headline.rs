@@ -1,6 +1,6 @@
 //! The headline: a heading-like line just above the article.
 
-use crate::features::Features;
+use crate::features::{ends_sentence, Features};
 use crate::hints::Hints;
 use crate::page::Page;
 use crate::rules::Mark;
@@ -37,15 +37,18 @@ pub(crate) fn find_title(
         .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
-    let title_words = match hints.url_words() {
-        Some(words) => word_set(&words),
-        None => word_set(&page.text[first]),
+    let slug = hints.url_words().map(|words| word_set(&words));
+    let title_words = slug.clone().unwrap_or_else(|| word_set(&page.text[first]));
+    // A line's words as the title spells them: a slug drops accents.
+    let line_words = |j: usize| match &slug {
+        Some(slug) => slug_word_set(&page.text[j], slug),
+        None => word_set(&page.text[j]),
     };
     // The candidate that best repeats the page's first line (usually the HTML title).
     let best_match = candidates
         .iter()
         .filter(|&&j| j != first)
-        .map(|&j| (j, overlap(&title_words, &word_set(&page.text[j]))))
+        .map(|&j| (j, overlap(&title_words, &line_words(j))))
         .filter(|&(_, o)| o >= 0.5)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(j, _)| j);
@@ -73,6 +76,68 @@ pub(crate) fn find_title(
         None => crumb_heading(page, marks, region),
     }
 }
+
+/// The line the URL names as the headline, wherever the article run lies:
+/// past the page's first line (its `<title>`), the first heading-like line
+/// that spells most of the URL's words (three or more). Not with a known
+/// title, which [`find_title`] matches near the article. A page that runs
+/// several stories on (an endless scroll) opens with the one asked for.
+pub(crate) fn anchor(page: &Page<'_>, marks: &[Option<Mark>], hints: &Hints<'_>) -> Option<usize> {
+    let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
+    // A known title already names the headline line near the article; a
+    // page cleaned before repeats it in its body only where the story does.
+    if hints.title.is_some() {
+        return None;
+    }
+    let slug = word_set(&hints.url_words()?);
+    (first + 1..page.len()).find(|&j| {
+        !page.is_blank(j)
+            && marks[j].is_none()
+            && is_heading_like(&page.features[j], &page.text[j])
+            // Not a breadcrumb's or a list's entry (`• Skoda: …`).
+            && page.text[j].starts_with(|c: char| c.is_alphanumeric() || "\"'“‘«¿¡".contains(c))
+            && {
+                let words = slug_word_set(&page.text[j], &slug);
+                let common = words
+                    .iter()
+                    .filter(|w| slug.binary_search(w).is_ok())
+                    .count();
+                common >= ANCHOR_MIN_WORDS && overlap(&slug, &words) >= TITLE_MATCH
+            }
+    })
+}
+
+/// The run right under the headline the hints name, when it holds
+/// paragraphs (two prose lines that end a sentence): the story asked for,
+/// above others the page runs on into. `segments` are the region search's
+/// maximal runs.
+pub(crate) fn run_under_anchor(
+    page: &Page<'_>,
+    marks: &[Option<Mark>],
+    anchor: usize,
+    segments: &[(f32, Range<usize>)],
+) -> Option<(f32, Range<usize>)> {
+    let (sum, run) = segments.iter().find(|(_, r)| r.start > anchor)?;
+    let near = (anchor + 1..page.len())
+        .filter(|&j| !page.is_blank(j))
+        .take(HEADLINE_REACH + 1)
+        .any(|j| j == run.start);
+    let paragraphs = run
+        .clone()
+        .filter(|&i| {
+            marks[i].is_none()
+                && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                && ends_sentence(&page.text[i], &page.features[i])
+        })
+        .count();
+    (near && *sum > 0.0 && paragraphs >= 2).then(|| (*sum, run.clone()))
+}
+
+/// The article under a headline starts within this many lines of text of it.
+pub(crate) const HEADLINE_REACH: usize = 2;
+
+/// Words a line must share with the URL to anchor the article.
+const ANCHOR_MIN_WORDS: usize = 3;
 
 /// A heading near the top of the region under a breadcrumb that ends with
 /// it (`Home / David Allen on GTD` above `David Allen on GTD`): the page's
@@ -235,6 +300,78 @@ fn is_heading_like(f: &Features, text: &str) -> bool {
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
+/// A line's distinct words as a URL slug spells them (`Darán` as `daran`,
+/// `Grüße` as `grusse` or `gruesse`, whichever the slug has), sorted.
+fn slug_word_set(text: &str, slug: &[String]) -> Vec<String> {
+    let mut set: Vec<String> = words(text)
+        .into_iter()
+        .map(|w| {
+            if w.is_ascii() {
+                return w;
+            }
+            let short = fold(&w, false);
+            if slug.binary_search(&short).is_ok() {
+                short
+            } else {
+                fold(&w, true)
+            }
+        })
+        .collect();
+    set.sort();
+    set.dedup();
+    set
+}
+
+/// `word` with its Latin letters' accents dropped; with `umlaut_e`, `ä`,
+/// `ö` and `ü` become `ae`, `oe` and `ue` as German spells them without.
+fn fold(word: &str, umlaut_e: bool) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ą' => "a",
+            'ä' => {
+                if umlaut_e {
+                    "ae"
+                } else {
+                    "a"
+                }
+            }
+            'ç' | 'ć' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ł' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' => "o",
+            'ö' => {
+                if umlaut_e {
+                    "oe"
+                } else {
+                    "o"
+                }
+            }
+            'ù' | 'ú' | 'û' | 'ů' => "u",
+            'ü' => {
+                if umlaut_e {
+                    "ue"
+                } else {
+                    "u"
+                }
+            }
+            'ý' | 'ÿ' => "y",
+            'ś' | 'š' => "s",
+            'ß' => "ss",
+            'ź' | 'ż' | 'ž' => "z",
+            'ř' => "r",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(base);
+    }
+    out
+}
+
 /// A line's distinct words, sorted (for [`overlap`]).
 fn word_set(text: &str) -> Vec<String> {
     let mut set = words(text);
@@ -266,7 +403,41 @@ fn overlap(title: &[String], candidate: &[String]) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::site_suffix;
+    use super::{fold, site_suffix};
+    use crate::{Cleaner, Config, Hints};
+
+    #[test]
+    fn the_story_the_url_names_is_the_article_of_a_page_that_runs_on() {
+        let first = "Darán bendición a vehículos este sábado\n\nConductores de todo tipo de vehículos están invitados a la bendición anual que ofrecen mañana los hermanos en la avenida.\n\nSerá este sábado desde las seis de la mañana hasta las nueve de la noche, sobre las dos veredas de la avenida.\n\n";
+        let second = "Imputan a diez personas por el robo de cables\n\nLa fiscalía imputó a diez personas por el robo de cables de cobre en varias ciudades del departamento central durante el último año, según informó este viernes el ministerio público en un comunicado.\n\nLos investigadores dijeron que el grupo vendía el cobre a chatarrerías de la capital, que lo exportaban después como material reciclado a países vecinos sin que nadie preguntara por su origen.\n\nEl juez dispuso la prisión preventiva de seis de los imputados, mientras que los otros cuatro quedaron bajo arresto domiciliario hasta que se celebre el juicio oral, previsto para el año que viene.\n\nLa empresa de electricidad estimó las pérdidas en más de dos millones de dólares, sin contar el costo de las reparaciones ni el de los cortes de luz que sufrieron miles de familias en los barrios afectados.\n\nLos vecinos de las zonas afectadas habían denunciado los robos durante meses, y varias asociaciones de comerciantes pidieron a la policía que reforzara las patrullas nocturnas en las avenidas principales.\n\nEl ministerio del interior anunció que instalará cámaras de vigilancia en los puntos donde se registraron más robos y que ofrecerá recompensas a quienes aporten datos sobre las redes de compradores del metal.\n";
+        // Between the stories, the first one's tags and teasers.
+        let between = "Etiquetas:\nautos bendición capuchinos\n\nLeé también\n\nNacionales\n\nCapuchinos invitan a bendición anual de v...\n\nNacionales\n\nEn día de San Francisco, invitan a bendic...\n\nNacionales\n\nAlertan mecanismo de estafa con vehículos...\n\n";
+        let page =
+            format!("Diario | Portada\n\nInicio\nNacionales\nDeportes\n\n{first}{between}{second}");
+        let cleaner = Cleaner::new(Config::default()).expect("default config");
+        let hints = Hints::default()
+            .with_url("https://diario.example/nacionales/daran-bendicion-a-vehiculos-este-sabado");
+        let cleaned = cleaner.clean_with(&page, &hints);
+        assert_eq!(
+            cleaned.title(),
+            Some("Darán bendición a vehículos este sábado")
+        );
+        // Its story is the main run, not a further part of another.
+        let reason = |c: &crate::Cleaned<'_>| {
+            c.decisions()
+                .find(|d| page[d.span.clone()].starts_with("Conductores"))
+                .map(|d| d.reason.to_string())
+        };
+        assert_eq!(
+            reason(&cleaned).as_deref(),
+            Some("prose inside the article")
+        );
+        // Without the URL, the longer story is the article.
+        let unhinted = cleaner.clean(&page);
+        assert_ne!(unhinted.title(), cleaned.title());
+        assert_eq!(fold("grüße", true), "gruesse");
+        assert_eq!(fold("darán", false), "daran");
+    }
 
     #[test]
     fn a_site_suffix_is_a_short_name_after_a_separator() {

@@ -222,6 +222,7 @@ impl Cleaner {
             params: &self.params,
             section_end: self.section_end,
             copyright: self.copyright,
+            anchor: headline::anchor(&page, &marks, hints),
             quantity_lists: &quantity_lists,
         };
         // From the start of the comment section on, lines count for nothing

@@ -1,7 +1,7 @@
 //! The article regions: the run of lines with the highest total content
 //! score, widened by its lead, and further runs that score nearly as well.
 
-use super::headline::repeats_headline;
+use super::headline::{repeats_headline, run_under_anchor, HEADLINE_REACH};
 use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
 use crate::features::ends_sentence;
@@ -67,6 +67,8 @@ pub(crate) struct Search<'p, 'a> {
     /// The rule index of copyright notices (see
     /// [`crate::rules::site_footer_info`]).
     pub copyright: Option<u16>,
+    /// The headline the caller's hints name (see [`super::headline::anchor`]).
+    pub anchor: Option<usize>,
     /// The ingredient and parts lists (see
     /// [`super::lists::credit_quantity_lists`]).
     pub quantity_lists: &'p [Range<usize>],
@@ -91,7 +93,16 @@ impl Search<'_, '_> {
             Some((run, heading)) => (run, Some(heading)),
             None => (best_range, None),
         };
-        let main = self.with_lead(self.cut_at_end(best_range));
+        // Under the headline the hints name, the story asked for; its lead
+        // stops at the headline.
+        let under = self
+            .anchor
+            .and_then(|a| run_under_anchor(page, marks, a, &segments).map(|run| (a, run)));
+        let (best, best_range) = under.clone().map_or((best, best_range), |(_, run)| run);
+        let mut main = self.with_lead(self.cut_at_end(best_range));
+        if let Some((anchor, _)) = under {
+            main.start = main.start.max(anchor + 1);
+        }
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence.
@@ -338,9 +349,6 @@ impl Search<'_, '_> {
         first..best_range.end
     }
 }
-
-/// The article under a headline starts within this many lines of text of it.
-const HEADLINE_REACH: usize = 2;
 
 /// A page cleaned before that opens with a paragraph: at most this many
 /// lines of text between it and the article are taken in with it.

@@ -53,9 +53,11 @@ impl<'h> Hints<'h> {
         let path = path.split_once("://").map_or(path, |(_, rest)| rest);
         // The host goes; then the last segment that reads like words.
         let (_, path) = path.split_once('/')?;
+        // A date (`2022-05-04`) is not the slug.
+        let wordy = |w: &&str| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit());
         let segment = path
             .rsplit('/')
-            .find(|s| s.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 3)?;
+            .find(|s| s.split(['-', '_']).filter(wordy).count() >= 3)?;
         let segment = segment
             .rsplit_once('.')
             .filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -80,6 +82,10 @@ mod tests {
             hints.url_words().as_deref(),
             Some("iran missiles target us troops")
         );
+        // A date after the slug is passed over.
+        let hints = Hints::default()
+            .with_url("https://x.cl/pais/boric-vuelve-a-su-casa/2022-05-04/074527.html");
+        assert_eq!(hints.url_words().as_deref(), Some("boric vuelve a su casa"));
         let hints = Hints::default().with_url("https://x.org/news/view.php?id=3");
         assert_eq!(hints.url_words(), None);
         assert_eq!(Hints::default().with_title("  ").title, Some(""));

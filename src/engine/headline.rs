@@ -120,7 +120,7 @@ pub(crate) fn run_under_anchor(
     let (sum, run) = segments.iter().find(|(_, r)| r.start > anchor)?;
     let near = (anchor + 1..page.len())
         .filter(|&j| !page.is_blank(j))
-        .take(HEADLINE_REACH + 1)
+        .take(ANCHOR_REACH)
         .any(|j| j == run.start);
     let paragraphs = run
         .clone()
@@ -135,6 +135,10 @@ pub(crate) fn run_under_anchor(
 
 /// The article under a headline starts within this many lines of text of it.
 pub(crate) const HEADLINE_REACH: usize = 2;
+
+/// The story under an anchor starts within this many lines of text of it
+/// (past a byline, a date and a credit line).
+const ANCHOR_REACH: usize = 5;
 
 /// Words a line must share with the URL to anchor the article.
 const ANCHOR_MIN_WORDS: usize = 3;

@@ -4,7 +4,7 @@
 use super::headline::{repeats_headline, run_under_anchor, HEADLINE_REACH};
 use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
-use crate::features::ends_sentence;
+use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
 use crate::rules::{Mark, State};
 use crate::score::{classify, is_lead_like, Class};
@@ -106,10 +106,17 @@ impl Search<'_, '_> {
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence.
+        // A list item must close its sentence: a teaser list's headlines
+        // often hold one (`¡Se entregó a la Policía! Colombiano sospechoso…`).
         let paragraph = |i: usize| {
+            let (f, text) = (&page.features[i], &page.text[i]);
             marks[i].is_none()
-                && classify(&page.features[i], page.lang.is_some()) == Class::Good
-                && ends_sentence(&page.text[i], &page.features[i])
+                && classify(f, page.lang.is_some()) == Class::Good
+                && if f.bullet {
+                    closes_sentence(text)
+                } else {
+                    ends_sentence(text, f)
+                }
         };
         // Reader comments follow the article; their prose is not part of it,
         // and nor is the run under a related-links heading passed over.

@@ -3,7 +3,6 @@ use crate::features::{closes_sentence, ends_sentence};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use crate::score::{classify, Class};
-use std::collections::HashMap;
 
 /// Share of the article's text that must come before a link-block heading
 /// for the heading to end the article.
@@ -138,7 +137,9 @@ declare_rule! {
         }
         ends.sort();
         let early = |i: usize| (kept_chars(region.start..i, false) as f32) < ENDED_SHARE * total as f32;
-        let mut first_copy = HashMap::new();
+        // Per text (indexed by its first line): whether its first copy in the
+        // region stood early.
+        let mut first_copy: Vec<Option<bool>> = vec![None; page.len()];
         for (line, heading, comments) in ends {
             if line <= region.start || line >= region.end {
                 continue;
@@ -147,9 +148,7 @@ declare_rule! {
             // first copy stands early in the article is the article's own
             // list (a page of linked posts), not its end. Every copy is a
             // hit, so the first one in the region passes here first.
-            let first = *first_copy
-                .entry(page.first_seen(line))
-                .or_insert_with(|| early(line));
+            let first = *first_copy[page.first_seen(line)].get_or_insert_with(|| early(line));
             if first && !early(line) {
                 continue;
             }

@@ -96,15 +96,31 @@ pub(crate) fn anchor(page: &Page<'_>, marks: &[Option<Mark>], hints: &Hints<'_>)
             && is_heading_like(&page.features[j], &page.text[j])
             // Not a breadcrumb's or a list's entry (`• Skoda: …`).
             && page.text[j].starts_with(|c: char| c.is_alphanumeric() || "\"'“‘«¿¡".contains(c))
-            && {
-                let words = slug_word_set(&page.text[j], &slug);
-                let common = words
-                    .iter()
-                    .filter(|w| slug.binary_search(w).is_ok())
-                    .count();
-                common >= ANCHOR_MIN_WORDS && overlap(&slug, &words) >= TITLE_MATCH
-            }
+            && spells_slug(&page.text[j], &slug)
     })
+}
+
+/// Whether a line spells most of the slug's words (three or more): as
+/// [`overlap`] of its [`slug_word_set`], without building the set for
+/// every heading-like line of the page (a repeated word counts twice).
+fn spells_slug(text: &str, slug: &[String]) -> bool {
+    let (mut words, mut common) = (0, 0);
+    for w in text.split(|c: char| !crate::chars::is_alphanumeric(c)) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let found = if w.is_ascii() {
+            slug.iter().any(|s| s.eq_ignore_ascii_case(w))
+        } else {
+            let w = w.to_lowercase();
+            [false, true]
+                .iter()
+                .any(|&e| slug.binary_search(&fold(&w, e)).is_ok())
+        };
+        common += usize::from(found);
+    }
+    common >= ANCHOR_MIN_WORDS && common as f32 / slug.len().min(words) as f32 >= TITLE_MATCH
 }
 
 /// The run right under the headline the hints name, when it holds

@@ -6,7 +6,7 @@ use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
 use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
-use crate::rules::{Mark, State};
+use crate::rules::{is_site_notice, Mark, State};
 use crate::score::{classify, is_lead_like, Class};
 use std::ops::Range;
 
@@ -324,7 +324,8 @@ impl Search<'_, '_> {
                 Some(m)
                     if prose >= PROSE_BEFORE_END
                         && (m.opens_comments
-                            || (Some(m.rule) == self.copyright && site_notice(&page.text[i]))) =>
+                            || (Some(m.rule) == self.copyright
+                                && is_site_notice(&page.text[i]))) =>
                 {
                     return run.start..i
                 }
@@ -423,18 +424,6 @@ pub(crate) fn settle_region_ends(
     changed
 }
 
-/// Whether a copyright notice is the site's footer line: it opens with the
-/// mark and carries a year (`Copyright © 2008 Radio New Zealand`), unlike a
-/// photo credit that ends a caption (`From the series … © Boris Mikhailov`).
-fn site_notice(text: &str) -> bool {
-    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    let head = t.get(..9).unwrap_or(t).to_ascii_lowercase();
-    ["©", "(c)", "copyright"]
-        .iter()
-        .any(|m| head.starts_with(m))
-        && text.bytes().filter(u8::is_ascii_digit).count() >= 4
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,7 +473,7 @@ mod tests {
             assert!(after[1].starts_with("Engineers"));
         }
         // A photo credit that ends a caption is not the site's notice.
-        assert!(!site_notice("Harbour at dawn, 1982 © Jo Bloggs 2008"));
+        assert!(!is_site_notice("Harbour at dawn, 1982 © Jo Bloggs 2008"));
         // A count above the prose (beside the byline) cuts nothing.
         let before = kept(&format!("1 Comment\n\n{post}"));
         assert!(before.iter().any(|line| line.starts_with("Engineers")));

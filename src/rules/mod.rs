@@ -454,6 +454,7 @@ pub(crate) fn section_end_info() -> &'static RuleInfo {
 pub(crate) fn site_footer_info() -> &'static RuleInfo {
     footer::Copyright::info()
 }
+pub(crate) use footer::is_site_notice;
 pub(crate) use structure::{ArticleText, Headline};
 pub(crate) use user::UserRuleSet;
 

@@ -9,6 +9,17 @@ static PHRASES: Lazy<PhraseList> =
 const NOTICE_MARKERS: [&str; 3] = ["©", "(c)", "copyright"];
 static NOTICE: Lazy<Regex> = Lazy::new(|| regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\W\d_])"));
 
+/// Whether a copyright notice is the site's footer line: it opens with the
+/// mark and carries a year (`Copyright © 2008 Radio New Zealand`), unlike a
+/// photo credit that ends a caption (`From the series … © Boris Mikhailov`).
+/// The engine ends the article at one.
+pub(crate) fn is_site_notice(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    let head = t.get(..9).unwrap_or(t).to_ascii_lowercase();
+    NOTICE_MARKERS.iter().any(|m| head.starts_with(m))
+        && text.bytes().filter(u8::is_ascii_digit).count() >= 4
+}
+
 declare_rule! {
     /// Copyright notices.
     ///

@@ -83,12 +83,12 @@ pub(crate) fn find_title(
 /// title, which [`find_title`] matches near the article. A page that runs
 /// several stories on (an endless scroll) opens with the one asked for.
 pub(crate) fn anchor(page: &Page<'_>, marks: &[Option<Mark>], hints: &Hints<'_>) -> Option<usize> {
-    let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
     // A known title already names the headline line near the article; a
     // page cleaned before repeats it in its body only where the story does.
     if hints.title.is_some() {
         return None;
     }
+    let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
     let slug = word_set(&hints.url_words()?);
     (first + 1..page.len()).find(|&j| {
         !page.is_blank(j)
@@ -113,10 +113,8 @@ fn spells_slug(text: &str, slug: &[String]) -> bool {
         let found = if w.is_ascii() {
             slug.iter().any(|s| s.eq_ignore_ascii_case(w))
         } else {
-            let w = w.to_lowercase();
-            [false, true]
-                .iter()
-                .any(|&e| slug.binary_search(&fold(&w, e)).is_ok())
+            slug.binary_search(&slug_spelling(&w.to_lowercase(), slug))
+                .is_ok()
         };
         common += usize::from(found);
     }
@@ -327,19 +325,27 @@ fn slug_word_set(text: &str, slug: &[String]) -> Vec<String> {
         .into_iter()
         .map(|w| {
             if w.is_ascii() {
-                return w;
-            }
-            let short = fold(&w, false);
-            if slug.binary_search(&short).is_ok() {
-                short
+                w
             } else {
-                fold(&w, true)
+                slug_spelling(&w, slug)
             }
         })
         .collect();
     set.sort();
     set.dedup();
     set
+}
+
+/// A lower-case word as the slug spells it: accents dropped, and German's
+/// umlauts as `a`, `o`, `u` if the slug has that form, else as `ae`, `oe`,
+/// `ue`.
+fn slug_spelling(word: &str, slug: &[String]) -> String {
+    let short = fold(word, false);
+    if slug.binary_search(&short).is_ok() {
+        short
+    } else {
+        fold(word, true)
+    }
 }
 
 /// `word` with its Latin letters' accents dropped; with `umlaut_e`, `ä`,

@@ -105,9 +105,9 @@ impl Search<'_, '_> {
         }
         let mut all = vec![main.clone()];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
-        // A line of a paragraph: prose that ends a sentence.
-        // A list item must close its sentence: a teaser list's headlines
-        // often hold one (`¡Se entregó a la Policía! Colombiano sospechoso…`).
+        // A line of a paragraph: prose that ends a sentence. A list item
+        // must close its sentence: a teaser list's headlines often hold one
+        // (`¡Se entregó a la Policía! Colombiano sospechoso…`).
         let paragraph = |i: usize| {
             let (f, text) = (&page.features[i], &page.text[i]);
             marks[i].is_none()

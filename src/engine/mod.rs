@@ -14,6 +14,7 @@
 //!    (`Phase::Context`), and the region ends settle;
 //! 7. [`decide`]: one [`Decision`](crate::Decision) per line.
 
+mod between;
 mod comments;
 mod decide;
 mod headline;

@@ -1,6 +1,7 @@
 //! The article regions: the run of lines with the highest total content
 //! score, widened by its lead, and further runs that score nearly as well.
 
+use super::between::prose_between;
 use super::headline::{repeats_headline, run_under_anchor, HEADLINE_REACH};
 use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
@@ -169,6 +170,14 @@ impl Search<'_, '_> {
             {
                 all.remove(k);
             }
+        }
+        // Prose between two parts of the article is article too.
+        let weak = |i: usize| marks[i].as_ref().is_some_and(|m| m.weak);
+        let text = |i: usize| !page.is_blank(i) && marks[i].is_none();
+        let between = prose_between(&all, text, paragraph, weak);
+        if !between.is_empty() {
+            all.extend(between);
+            all.sort_by_key(|r| r.start);
         }
         Regions { main, all }
     }

@@ -27,6 +27,28 @@ static COUNT: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// `25 thoughts on “How to Grow a Lemon Tree”`, `2 Gedanken zu „Folge 70“`:
+/// a blog's count of comments with the post's title in quotes, which may
+/// make the line long.
+static TITLED: Lazy<Regex> = Lazy::new(|| {
+    regex(
+        r#"(?i)^(?:#+\s*)?(?:\d+|one)\s+(?:thoughts?|gedanken|gedachten|réflexions?|pensieri)\s+(?:on|zu|over|sur|su)\s*["“„«‘‚'\u{201D}]"#,
+    )
+});
+/// Words without which `TITLED` cannot match (kept apart from
+/// [`HEADER_WORDS`]: a heading such as "Final thoughts" is the article's).
+const TITLED_WORDS: [&str; 7] = [
+    "thought",
+    "thoughts",
+    "gedanken",
+    "gedachten",
+    "réflexion",
+    "réflexions",
+    "pensieri",
+];
+/// How long a line `TITLED` accepts may be (the title is the post's).
+const TITLED_MAX_WORDS: u32 = 40;
+
 /// Votes and relative times under a comment: `Rating: 36 Votes`, `2 days ago at 07:52 am`.
 static META: Lazy<Regex> = Lazy::new(|| {
     regex(
@@ -85,7 +107,8 @@ const META_WORDS: [&str; 10] = [
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text))
+    (words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text)))
+        || (words <= TITLED_MAX_WORDS && TITLED.is_match(text))
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
@@ -109,7 +132,8 @@ declare_rule! {
     /// **What it removes:** `12. joetoronto says:`, `• Alex on September 17, 2018
     /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
     /// `One comment Add your comment`, `{ 43 comments… read them below or add
-    /// one }`, `Kommentare (5)` (lines of up to 14 words).
+    /// one }`, `Kommentare (5)` (lines of up to 14 words); `25 thoughts on
+    /// “…”`, `2 Gedanken zu „…“` (up to 40: the post's title is quoted).
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the
     /// header also tells `TSR004` that the article has ended.
@@ -148,6 +172,24 @@ declare_rule! {
     ///
     /// ```text
     /// …
+    /// - 25 thoughts on “How to Grow a Lemon Tree from Seed | Step-by-Step Guide”
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - 2 Gedanken zu „Folge 70: Star Trek: Picard“
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + 5 thoughts on why the old bridge matters, from the engineers who built it.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
     /// - One comment Add your comment
     /// …
     /// ```
@@ -178,8 +220,8 @@ declare_rule! {
         code: "CMT001",
         name: "comment-header",
         family: Comments,
-        triggers: HEADER_WORDS.iter().map(|w| w.to_string()).collect(),
-        max_words: 14,
+        triggers: HEADER_WORDS.iter().chain(&TITLED_WORDS).map(|w| w.to_string()).collect(),
+        max_words: TITLED_MAX_WORDS,
         opens_comments: true,
     }
 

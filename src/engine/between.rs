@@ -18,11 +18,12 @@ pub(super) fn prose_between(
     let mut found = Vec::new();
     for pair in parts.windows(2) {
         let gap = pair[0].end..pair[1].start;
-        let text = gap.clone().filter(|&i| is_text(i)).count();
-        let prose = gap
+        let (text, prose) = gap
             .clone()
-            .filter(|&i| is_text(i) && is_paragraph(i))
-            .count();
+            .filter(|&i| is_text(i))
+            .fold((0, 0), |(t, p), i| {
+                (t + 1, p + usize::from(is_paragraph(i)))
+            });
         if prose == 0 || prose * 2 < text {
             continue;
         }

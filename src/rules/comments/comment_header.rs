@@ -49,6 +49,17 @@ const TITLED_WORDS: [&str; 7] = [
 /// How long a line `TITLED` accepts may be (the title is the post's).
 const TITLED_MAX_WORDS: u32 = 40;
 
+/// `Discussion about this post`, `Join the discussion`: the heading a
+/// platform prints over its comment thread, where no count is given.
+static DISCUSSION: Lazy<Regex> = Lazy::new(|| {
+    regex(
+        r"(?i)^(?:#+\s*)?(?:discussion about this (?:post|article)|join the (?:discussion|conversation)|start the conversation)\s*[.!:]?$",
+    )
+});
+/// Words without which `DISCUSSION` cannot match (kept apart from
+/// [`HEADER_WORDS`] like [`TITLED_WORDS`]).
+const DISCUSSION_WORDS: [&str; 2] = ["discussion", "conversation"];
+
 /// Votes and relative times under a comment: `Rating: 36 Votes`, `2 days ago at 07:52 am`.
 static META: Lazy<Regex> = Lazy::new(|| {
     regex(
@@ -107,7 +118,11 @@ const META_WORDS: [&str; 10] = [
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    (words <= 14 && (SAYS.is_match(text) || COUNT.is_match(text) || THREAD.is_match(text)))
+    (words <= 14
+        && (SAYS.is_match(text)
+            || COUNT.is_match(text)
+            || THREAD.is_match(text)
+            || DISCUSSION.is_match(text)))
         || (words <= TITLED_MAX_WORDS && TITLED.is_match(text))
 }
 
@@ -132,7 +147,8 @@ declare_rule! {
     /// **What it removes:** `12. joetoronto says:`, `• Alex on September 17, 2018
     /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
     /// `One comment Add your comment`, `{ 43 comments… read them below or add
-    /// one }`, `Kommentare (5)` (lines of up to 14 words); `25 thoughts on
+    /// one }`, `Kommentare (5)`, `Discussion about this post`, `Join the
+    /// discussion` (lines of up to 14 words); `25 thoughts on
     /// “…”`, `2 Gedanken zu „…“` (up to 40: the post's title is quoted).
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the
@@ -202,6 +218,18 @@ declare_rule! {
     ///
     /// ```text
     /// …
+    /// - Discussion about this post
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// + We need a discussion about this post office's future.
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
     /// + In a statement, the spokesman said:
     /// …
     /// ```
@@ -220,7 +248,12 @@ declare_rule! {
         code: "CMT001",
         name: "comment-header",
         family: Comments,
-        triggers: HEADER_WORDS.iter().chain(&TITLED_WORDS).map(|w| w.to_string()).collect(),
+        triggers: HEADER_WORDS
+            .iter()
+            .chain(&TITLED_WORDS)
+            .chain(&DISCUSSION_WORDS)
+            .map(|w| w.to_string())
+            .collect(),
         max_words: TITLED_MAX_WORDS,
         opens_comments: true,
     }

@@ -250,9 +250,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     }
     let trimmed_end = without_closers(text);
     f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？']);
-    f.inner_sentence = text
-        .match_indices(['.', '!', '?'])
-        .any(|(i, _)| text[i + 1..].starts_with(' ') && i + 2 < text.len())
+    // The marks are ASCII: a byte search finds them without decoding the line.
+    f.inner_sentence = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .any(|i| bytes.get(i + 1) == Some(&b' ') && i + 2 < bytes.len())
         || (cjk > 0
             && text
                 .match_indices(['。', '！', '？'])

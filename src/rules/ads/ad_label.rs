@@ -4,7 +4,8 @@ declare_rule! {
     /// The labels that mark an advertising slot.
     ///
     /// **What it removes:** a line made only of such labels: "Advertisement",
-    /// "Story continues below advertisement", "Anzeige", "Publicité", "Reklama".
+    /// "Story continues below advertisement", "Sponsored links", "Anzeige",
+    /// "Publicité", "Reklama".
     ///
     /// **Why it is noise:** the label stays in the text when the ad itself is gone.
     ///
@@ -19,6 +20,12 @@ declare_rule! {
     /// ```text
     /// …
     /// - Anzeige
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Sponsored links
     /// …
     /// ```
     ///

@@ -1,0 +1,159 @@
+use super::*;
+
+#[test]
+fn a_tail_that_only_removed_lines_paid_for_is_trimmed() {
+    // Two paragraphs, two short lines, then a heading and a teaser that a
+    // context rule removed: the short lines lose what held them in.
+    let scores = [2.0, 2.0, -0.3, -0.3, -1.0, 2.5];
+    let removed = Some(Mark {
+        reason: 0,
+        rule: 0,
+        weak: false,
+        opens_comments: false,
+    });
+    let marks = [None, None, None, None, removed, removed];
+    // One region over all six lines.
+    let whole_page = || State {
+        region: 0..6,
+        regions: std::iter::once(0..6).collect(),
+        article: vec![true; 6],
+        title: None,
+        comments: None,
+    };
+    let mut state = whole_page();
+    assert!(settle_region_ends(&mut state, &marks, &scores));
+    assert_eq!(state.region, 0..2);
+    assert_eq!(state.regions.first(), Some(&(0..2)));
+    assert_eq!(state.regions.len(), 1);
+    assert_eq!(state.article, [true, true, false, false, false, false]);
+    // A region whose end still pays for itself is left alone.
+    let marks = [None, None, None, None, None, None];
+    let mut state = whole_page();
+    assert!(!settle_region_ends(&mut state, &marks, &scores));
+    assert_eq!(state.region, 0..6);
+}
+
+#[test]
+fn a_comment_header_or_copyright_after_the_article_prose_ends_it() {
+    let post = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\n";
+    // A comment, then sidebar blurbs long enough to outscore the header.
+    let below = "Thanks for the update on the bridge works.\n\nThe old mill on the river is finally being turned into flats after a decade of arguments between the owners and the town, and the first residents are expected to move in next spring.\n\nOur readers wrote to us about the plan for the bridge, and most of them would rather see a new crossing built a little further downstream where the banks are higher.\n";
+    use crate::rules::testing::kept;
+    for end in ["1 Comment", "Copyright © 2008 Example Radio"] {
+        let after = kept(&format!("{post}{end}\n\n{below}"));
+        assert_eq!(after.len(), 2, "{end}: {after:?}");
+        assert!(after[1].starts_with("Engineers"));
+    }
+    // A photo credit that ends a caption is not the site's notice.
+    assert!(!is_site_notice("Harbour at dawn, 1982 © Jo Bloggs 2008"));
+    // A count above the prose (beside the byline) cuts nothing.
+    let before = kept(&format!("1 Comment\n\n{post}"));
+    assert!(before.iter().any(|line| line.starts_with("Engineers")));
+}
+
+/// Three paragraphs of article text.
+const BODY: &str = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\nThe vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.\n";
+
+#[test]
+fn a_dek_under_a_dated_headline_is_kept_and_a_doubled_caption_is_not() {
+    use crate::rules::testing::kept;
+    let head = "Council votes to rebuild the old river bridge\n\nPublished November 20th, 2019 - 07:29 GMT\n\n";
+    let dek = "The new crossing will open in two years and cost the town far less than its engineers had feared.\n\n";
+    let shares = "* Share on Facebook\n* Share on Twitter\n* Share by email\n* Print\n* Save\n\n";
+    let with_dek = kept(&format!("{head}{dek}{shares}{BODY}"));
+    assert!(
+        with_dek.iter().any(|l| l.starts_with("The new crossing")),
+        "{with_dek:?}"
+    );
+    // Printed twice in a row, it is an image's alt text and caption.
+    let doubled = kept(&format!("{head}{dek}{dek}{shares}{BODY}"));
+    assert!(
+        !doubled.iter().any(|l| l.starts_with("The new crossing")),
+        "{doubled:?}"
+    );
+}
+
+#[test]
+fn a_short_post_above_a_related_posts_heading_is_the_article() {
+    use crate::rules::testing::kept;
+    let post = "Live from the camp\n\nPosted on 17 December 2019 by Sam Lee\n\nAt this year's camp in Berlin we recorded an episode live on stage, with three guests who talked about how teams share what they know.\n\n";
+    // Share buttons part the post from its footer.
+    let shares =
+        "Share this:\n\n* Twitter\n* Facebook\n* Flattr\n\nLike this:\n\nLike Loading...\n\n";
+    let footer = "Related posts\n\nThis entry was posted in Podcast and tagged berlin, camp by Sam Lee, and you can bookmark the permalink for later.\n\nAbout Sam Lee\n\nSam Lee runs the academy and has worked for twenty years on how companies keep and share knowledge. Before that, Sam studied electrical engineering and taught at a technical college for several years.\n";
+    let out = kept(&format!("{post}{shares}{footer}"));
+    assert!(
+        out.iter().any(|l| l.starts_with("At this year's camp")),
+        "{out:?}"
+    );
+    assert!(!out.iter().any(|l| l.starts_with("This entry")), "{out:?}");
+}
+
+#[test]
+fn a_short_dek_under_the_headline_is_kept_above_a_credited_caption() {
+    use crate::rules::testing::kept;
+    let page = format!("Council votes to rebuild the old river bridge\n\nThe mayor called the vote the end of a long wait for the town.\n\nLocal news desk\n\nThe old bridge at dawn on Monday (REUTERS/Anna Berg)\n\n{BODY}");
+    let out = kept(&page);
+    assert!(
+        out.iter().any(|l| l.starts_with("The mayor called")),
+        "{out:?}"
+    );
+    assert!(!out.iter().any(|l| l.contains("REUTERS")), "{out:?}");
+}
+
+#[test]
+fn a_further_part_needs_lines_that_end_sentences() {
+    use crate::rules::testing::kept;
+    let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
+    // Two of them, as a lone short part below the article is dropped.
+    let blurb = |desk: &str, sentence_end: &str| {
+        format!("The {desk} of the paper can be reached with any questions or requests about subscriptions, deliveries and the archive on weekdays between nine in the morning and five in the afternoon by telephone on 555 0100 or by email at help{sentence_end}\n\n")
+    };
+    let page = |end: &str| {
+        format!(
+            "{BODY}\n{menu}{}{menu}{}",
+            blurb("customer service centre", end),
+            blurb("archive desk", end)
+        )
+    };
+    let contact = kept(&page(" at example.com"));
+    assert!(
+        !contact.iter().any(|l| l.starts_with("The customer")),
+        "{contact:?}"
+    );
+    let sentences = kept(&page(" at example.com."));
+    assert!(
+        sentences.iter().any(|l| l.starts_with("The customer")),
+        "{sentences:?}"
+    );
+}
+
+#[test]
+fn a_lone_short_part_below_the_article_is_its_footer() {
+    use crate::rules::testing::kept;
+    let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
+    let bio = |name: &str| {
+        format!("{name} is a staff writer who covers the town hall and the courts, and returned home after ten years abroad, where she reported on elections, floods and the long fight over the harbour, to write about local politics, planning and the people who live with both.\n\n")
+    };
+    let lone = format!("{BODY}\n{menu}{}{menu}", bio("Jo Bloggs"));
+    let lone = kept(&lone);
+    assert!(!lone.iter().any(|l| l.starts_with("Jo Bloggs")), "{lone:?}");
+    // Three paragraphs below an ad are the story going on.
+    let goes_on = format!("{BODY}\n{menu}The ferry has carried more people this month than in all of last year, it said.\n\nShopkeepers on the far bank say that trade has fallen by a third since May.\n\nThe council will ask the region for help with the cost of the repairs.\n\n{menu}");
+    let goes_on = kept(&goes_on);
+    assert!(
+        goes_on.iter().any(|l| l.starts_with("The council will")),
+        "{goes_on:?}"
+    );
+    // Two such parts make a series (a list article's entries) and stay.
+    let series = format!(
+        "{BODY}\n{menu}{}{menu}{}{menu}",
+        bio("Jo Bloggs"),
+        bio("Ann Other")
+    );
+    let series = kept(&series);
+    assert!(
+        series.iter().any(|l| l.starts_with("Jo Bloggs")),
+        "{series:?}"
+    );
+}

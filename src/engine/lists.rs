@@ -19,7 +19,9 @@ pub(super) const INTRODUCED_ITEM_SCORE: f32 = 0.3;
 const INTRODUCER_WORDS: u32 = 4;
 
 /// Gives the items of introduced lists (bullets right after a sentence that
-/// ends with a colon, a blank line allowed between items) a small positive
+/// ends with a colon, a blank line allowed between items; the sentence may
+/// be only suspected as noise, like the `What you'll learn:` a list article
+/// repeats over each of its lists) a small positive
 /// score, so that a list article or a list inside an article is not cut out
 /// for being made of short lines. Items without bullets (see
 /// [`plain_items`]) count only under a sentence of prose: a teaser
@@ -28,7 +30,7 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
     let mut i = 0;
     while i < page.len() {
         let f = &page.features[i];
-        let introduces = marks[i].is_none()
+        let introduces = marks[i].as_ref().is_none_or(|m| m.weak)
             && f.words >= INTRODUCER_WORDS
             && !f.bullet
             && page.text[i].ends_with(':');
@@ -440,6 +442,31 @@ mod tests {
             .replace("7. Headlamp", "3. Profile");
         let scores = scored(&comments);
         assert!(scores.iter().all(|&s| s < 0.0), "{scores:?}");
+    }
+
+    #[test]
+    fn a_repeated_introducer_still_introduces_its_list() {
+        let text = "What you will learn here:\n• Elements and principles of design\n• Photo manipulation in Adobe Photoshop\n";
+        let page = Page::analyse(text);
+        let mark = |weak| {
+            Some(Mark {
+                reason: 0,
+                rule: 0,
+                weak,
+                opens_comments: false,
+            })
+        };
+        for (introducer, credited) in [(None, true), (mark(true), true), (mark(false), false)] {
+            let mut marks = vec![None; page.len()];
+            marks[0] = introducer;
+            let mut scores = vec![-0.3; page.len()];
+            credit_introduced_lists(&page, &marks, &mut scores);
+            assert_eq!(
+                scores[1..] == [INTRODUCED_ITEM_SCORE; 2],
+                credited,
+                "{scores:?}"
+            );
+        }
     }
 
     #[test]

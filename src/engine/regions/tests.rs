@@ -157,3 +157,28 @@ fn a_lone_short_part_below_the_article_is_its_footer() {
         "{series:?}"
     );
 }
+
+#[test]
+fn a_list_under_a_repeated_introducer_between_sections_is_article() {
+    use crate::rules::testing::kept;
+    // A list article: each section's list sits under the same subheading,
+    // which the page repeats and so only suspects as noise.
+    let section = |name: &str, body: &str| {
+        format!("{name}\n\n{body}\n\nEach module at the {name} ends with a project that a tutor reviews, and the feedback comes within a week of handing it in.\n\nStudents who finish the {name} course get a certificate that employers in the field know and respect.\n\nWhat you will learn:\n\n* Elements and principles of design at the {name}\n* An introduction to layout at the {name}\n* Photo manipulation with the {name} tools\n* Poster design from sketch to print at the {name}\n* Brochure design and preparing files for the {name}\n\n")
+    };
+    let page = [
+        section("Design School", "The design school has taught beginners online for fifteen years, and its courses are among the most thorough you can find."),
+        "Recommended courses:\n\n".to_string(),
+        section("Art Academy", "The academy's course suits people who already draw and want to move their skills to the screen, at their own pace."),
+        section("Print Workshop", "This workshop is the one to pick if your work ends up on paper, since every module ends with a printed piece you can keep."),
+    ]
+    .concat();
+    let out = kept(&format!(
+        "The best graphic design courses of the year\n\n{page}"
+    ));
+    // The lists between sections; the last one ends the page.
+    for school in ["Design School", "Art Academy"] {
+        let item = format!("* Brochure design and preparing files for the {school}");
+        assert!(out.contains(&item), "{out:?}");
+    }
+}

@@ -32,9 +32,9 @@ struct TriggerSet {
 struct Alphabet([u8; 256]);
 
 impl Alphabet {
-    /// The alphabet of `patterns`, or `None` if they hold more distinct
-    /// bytes than a code can number.
-    fn of(patterns: &[String]) -> Option<Alphabet> {
+    /// The alphabet of `patterns`. Capitals share their small letters'
+    /// codes, so at most 230 bytes need one and every code fits in a byte.
+    fn of(patterns: &[String]) -> Alphabet {
         let mut seen = [false; 256];
         for p in patterns {
             for &b in p.as_bytes() {
@@ -42,17 +42,29 @@ impl Alphabet {
             }
         }
         let mut codes = [0u8; 256];
-        let mut next = 1u16;
+        let mut next = 0u8;
         for b in 0..256 {
             if seen[b] {
-                codes[b] = u8::try_from(next).ok()?;
                 next += 1;
+                codes[b] = next;
             }
         }
         for b in b'A'..=b'Z' {
             codes[usize::from(b)] = codes[usize::from(b.to_ascii_lowercase())];
         }
-        Some(Alphabet(codes))
+        Alphabet(codes)
+    }
+
+    /// Each of `patterns` in this alphabet.
+    fn encode_all(&self, patterns: &[String]) -> Vec<Vec<u8>> {
+        let mut coded = Vec::new();
+        patterns
+            .iter()
+            .map(|p| {
+                self.encode(p.as_bytes(), &mut coded);
+                coded.clone()
+            })
+            .collect()
     }
 
     /// `text` in this alphabet, written into `out`.
@@ -82,24 +94,11 @@ impl TriggerSet {
         if patterns.is_empty() {
             return Ok(None);
         }
-        let Some(alphabet) = Alphabet::of(&patterns) else {
-            return Err(ConfigError::BadRule {
-                rule: "phrases".into(),
-                message: "the phrases hold more than 255 distinct bytes".into(),
-            });
-        };
-        let mut coded = Vec::new();
-        let patterns: Vec<Vec<u8>> = patterns
-            .iter()
-            .map(|p| {
-                alphabet.encode(p.as_bytes(), &mut coded);
-                coded.clone()
-            })
-            .collect();
+        let alphabet = Alphabet::of(&patterns);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
+            .build(alphabet.encode_all(&patterns))
             .map_err(|e| ConfigError::BadRule {
                 rule: "phrases".into(),
                 message: e.to_string(),
@@ -236,19 +235,12 @@ mod tests {
 
     /// Every match of `phrases` in `text`, ASCII case folded, as (pattern, start, end).
     fn matches_coded(phrases: &[String], text: &str) -> Vec<(usize, usize, usize)> {
-        let alphabet = Alphabet::of(phrases).unwrap();
-        let mut coded = Vec::new();
-        let patterns: Vec<Vec<u8>> = phrases
-            .iter()
-            .map(|p| {
-                alphabet.encode(p.as_bytes(), &mut coded);
-                coded.clone()
-            })
-            .collect();
+        let alphabet = Alphabet::of(phrases);
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
+            .build(alphabet.encode_all(phrases))
             .unwrap();
+        let mut coded = Vec::new();
         alphabet.encode(text.as_bytes(), &mut coded);
         automaton
             .find_overlapping_iter(&coded)
@@ -270,7 +262,7 @@ mod tests {
 
     #[test]
     fn the_alphabet_folds_capitals_and_lumps_other_bytes() {
-        let alphabet = Alphabet::of(&["ab".to_string(), "ä".to_string()]).unwrap();
+        let alphabet = Alphabet::of(&["ab".to_string(), "ä".to_string()]);
         let mut coded = Vec::new();
         alphabet.encode("AbZä!".as_bytes(), &mut coded);
         let (a, b) = (alphabet.0[usize::from(b'a')], alphabet.0[usize::from(b'b')]);

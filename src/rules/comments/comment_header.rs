@@ -49,12 +49,10 @@ const TITLED_WORDS: [&str; 7] = [
 /// How long a line `TITLED` accepts may be (the title is the post's).
 const TITLED_MAX_WORDS: u32 = 40;
 
-/// `Discussion about this post`, `Join the discussion`: the heading a
+/// `Discussion about this post`, `Join the conversation`: the heading a
 /// platform prints over its comment thread, where no count is given.
 static DISCUSSION: Lazy<Regex> = Lazy::new(|| {
-    regex(
-        r"(?i)^(?:#+\s*)?(?:discussion about this (?:post|article)|join the (?:discussion|conversation)|start the conversation)\s*[.!:]?$",
-    )
+    regex(r"(?i)^(?:#+\s*)?(?:discussion about this post|join the conversation)\s*[.!:]?$")
 });
 /// Words without which `DISCUSSION` cannot match (kept apart from
 /// [`HEADER_WORDS`] like [`TITLED_WORDS`]).
@@ -148,7 +146,7 @@ declare_rule! {
     /// at 6:34 am said:`, `Anna schreibt:`, `34 responses to "…"`, `12 Comments`,
     /// `One comment Add your comment`, `{ 43 comments… read them below or add
     /// one }`, `Kommentare (5)`, `Discussion about this post`, `Join the
-    /// discussion` (lines of up to 14 words); `25 thoughts on
+    /// conversation` (lines of up to 14 words); `25 thoughts on
     /// “…”`, `2 Gedanken zu „…“` (up to 40: the post's title is quoted).
     ///
     /// **Why it is noise:** comments are readers' text, not the article; the

@@ -70,7 +70,7 @@ pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
 /// an exclamation mark, not an ellipsis (a cut-off teaser dek).
 pub(crate) fn closes_sentence(text: &str) -> bool {
     let end = without_closers(text.trim_end());
-    end.ends_with(['.', '!']) && !end.ends_with("...")
+    (end.ends_with(['.', '!']) && !end.ends_with("...")) || end.ends_with(['।', '॥', '۔'])
 }
 
 impl Features {
@@ -124,6 +124,12 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// The sentence ends of scripts that do not use the Latin full stop: the
+/// danda and double danda (Hindi, Bengali and the other Indic scripts), the
+/// Arabic question mark and the Urdu full stop. Without them a paragraph
+/// in those scripts reads as one long sentence-less line.
+const SCRIPT_STOPS: [char; 4] = ['।', '॥', '؟', '۔'];
+
 /// Characters of Chinese or Japanese text per two words: segmented Chinese
 /// corpora average about 1.5 to 1.6 characters a word.
 const CJK_CHARS_PER_TWO_WORDS: u32 = 3;
@@ -174,6 +180,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
     };
     let mut cjk = 0u32;
+    // Where the first full stop of a script without Latin punctuation ends.
+    let mut script_stop_end = None;
     let table = chars::table();
     let mut after_lower = false;
     let mut i = bullet;
@@ -187,6 +195,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 if is_cjk(c) {
                     // Counted apart below; it ends a word of another script.
                     cjk += 1;
+                    (0, c.len_utf8())
+                } else if SCRIPT_STOPS.contains(&c) {
+                    script_stop_end.get_or_insert(i + c.len_utf8());
                     (0, c.len_utf8())
                 } else {
                     (chars::class_in(table, c), c.len_utf8())
@@ -249,14 +260,16 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         f.shouted = u16::try_from(shouted).unwrap_or(u16::MAX);
     }
     let trimmed_end = without_closers(text);
-    f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？']);
+    f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
+        || trimmed_end.ends_with(SCRIPT_STOPS);
     // The marks are ASCII: a byte search finds them without decoding the line.
     f.inner_sentence = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
         .any(|i| bytes.get(i + 1) == Some(&b' ') && i + 2 < bytes.len())
         || (cjk > 0
             && text
                 .match_indices(['。', '！', '？'])
-                .any(|(i, p)| i + p.len() < trimmed_end.len()));
+                .any(|(i, p)| i + p.len() < trimmed_end.len()))
+        || script_stop_end.is_some_and(|end| end < trimmed_end.len());
     (f, counts)
 }
 
@@ -321,5 +334,21 @@ mod tests {
         assert_eq!((f.capitalised, f.shouted), (4, 2));
         let (f, _) = measure("* Sign in", StopWords::get());
         assert!(f.bullet);
+    }
+
+    #[test]
+    fn scripts_without_the_latin_full_stop_end_sentences_their_own_way() {
+        let stop = StopWords::get();
+        // Bengali: two sentences, each closed by a danda.
+        let (f, _) = measure("আজ সকালে এ ঘটনা ঘটে।পুলিশ তাকে আটক করেছে।", stop);
+        assert!(f.terminal && f.inner_sentence);
+        assert!(closes_sentence("আজ সকালে এ ঘটনা ঘটে।"));
+        // Hindi, one sentence; Urdu ends with its own full stop.
+        let (f, _) = measure("आज सुबह यह घटना हुई।", stop);
+        assert!(f.terminal && !f.inner_sentence);
+        assert!(closes_sentence("یہ واقعہ آج صبح پیش آیا۔"));
+        // Without a mark a line of the same script is no sentence.
+        let (f, _) = measure("আজ সকালে এ ঘটনা ঘটে", stop);
+        assert!(!f.terminal && !f.inner_sentence);
     }
 }

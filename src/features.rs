@@ -126,9 +126,27 @@ fn is_cjk(c: char) -> bool {
 
 /// The sentence ends of scripts that do not use the Latin full stop: the
 /// danda and double danda (Hindi, Bengali and the other Indic scripts), the
-/// Arabic question mark and the Urdu full stop. Without them a paragraph
+/// Arabic question mark, the Urdu full stop, and the Burmese and Khmer
+/// full stops. Without them a paragraph
 /// in those scripts reads as one long sentence-less line.
-const SCRIPT_STOPS: [char; 4] = ['।', '॥', '؟', '۔'];
+const SCRIPT_STOPS: [char; 6] = ['।', '॥', '؟', '۔', '။', '។'];
+
+/// Thai, Lao, Burmese and Khmer: alphabets written without spaces between
+/// words; a space there parts phrases and sentences.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'
+        | '\u{1000}'..='\u{109F}'
+        | '\u{1780}'..='\u{17FF}')
+}
+
+/// Characters of those scripts per word (Thai words average four to five
+/// characters, vowel and tone marks included).
+const UNSPACED_CHARS_PER_WORD: u32 = 4;
+/// A run of those scripts at least this long between spaces is a phrase of
+/// a sentence; a menu's entries (`หน้าแรก`, Home) are shorter. Two in a
+/// line read as sentences.
+const UNSPACED_PHRASE_CHARS: u32 = 15;
 
 /// Characters of Chinese or Japanese text per two words: segmented Chinese
 /// corpora average about 1.5 to 1.6 characters a word.
@@ -180,6 +198,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         }
     };
     let mut cjk = 0u32;
+    // Thai-like characters, the length of the run they are in, and how many
+    // runs of a phrase's length the line has.
+    let (mut unspaced, mut run, mut phrases) = (0u32, 0u32, 0u32);
     // Where the first full stop of a script without Latin punctuation ends.
     let mut script_stop_end = None;
     let table = chars::table();
@@ -187,6 +208,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
+        let mut in_run = false;
         let (class, width) = match bytes.get(i) {
             None => (0, 1),
             Some(&byte) if byte < 0x80 => (table[usize::from(byte)], 1),
@@ -196,6 +218,13 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                     // Counted apart below; it ends a word of another script.
                     cjk += 1;
                     (0, c.len_utf8())
+                } else if is_unspaced(c) {
+                    // Counted apart below, like CJK.
+                    unspaced += 1;
+                    run += 1;
+                    in_run = true;
+                    phrases += u32::from(run == UNSPACED_PHRASE_CHARS);
+                    (0, c.len_utf8())
                 } else if SCRIPT_STOPS.contains(&c) {
                     script_stop_end.get_or_insert(i + c.len_utf8());
                     (0, c.len_utf8())
@@ -204,6 +233,11 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 }
             }
         };
+        // A run of Thai-like characters ends at any other character (the
+        // step past the end keeps the last one's length).
+        if !in_run && i < bytes.len() {
+            run = 0;
+        }
         if after_lower && class & CASE_UPPER != 0 {
             f.case_joins = f.case_joins.saturating_add(1);
         }
@@ -249,6 +283,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         f.words += (cjk * 2).div_ceil(CJK_CHARS_PER_TWO_WORDS);
         f.chars += cjk * (CJK_CHAR_WEIGHT - 1);
     }
+    if unspaced > 0 {
+        f.words += unspaced.div_ceil(UNSPACED_CHARS_PER_WORD);
+    }
     // Shouted words matter only where Title Case is in question: the words
     // are looked at again there alone, which keeps the loop above lean.
     if f.mostly_capitalised() {
@@ -269,7 +306,11 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             && text
                 .match_indices(['。', '！', '？'])
                 .any(|(i, p)| i + p.len() < trimmed_end.len()))
-        || script_stop_end.is_some_and(|end| end < trimmed_end.len());
+        || script_stop_end.is_some_and(|end| end < trimmed_end.len())
+        || phrases >= 2;
+    // Thai and Lao have no full stop: a line of phrases that ends in one
+    // (not in a number or a label's colon) closes its last sentence.
+    f.terminal |= phrases >= 2 && run >= UNSPACED_PHRASE_CHARS;
     (f, counts)
 }
 
@@ -350,5 +391,23 @@ mod tests {
         // Without a mark a line of the same script is no sentence.
         let (f, _) = measure("আজ সকালে এ ঘটনা ঘটে", stop);
         assert!(!f.terminal && !f.inner_sentence);
+    }
+
+    #[test]
+    fn thai_words_are_counted_by_characters_and_its_phrases_make_sentences() {
+        let stop = StopWords::get();
+        // Two phrases of a sentence, parted by a space: about 23 words.
+        let (f, _) = measure(
+            "ประเทศไทยมีประชากรประมาณหกสิบเจ็ดล้านคน และกรุงเทพมหานครเป็นเมืองหลวงที่ใหญ่ที่สุดของประเทศ",
+            stop,
+        );
+        assert_eq!(f.words, 23);
+        assert!(f.inner_sentence && f.terminal);
+        // A menu's entries are short runs: no sentence.
+        let (f, _) = measure("หน้าแรก ข่าว กีฬา บันเทิง เทคโนโลยี", stop);
+        assert!(!f.inner_sentence && !f.terminal);
+        // One phrase alone (a headline, a caption) is no sentence either.
+        let (f, _) = measure("ประเทศไทยมีประชากรประมาณหกสิบเจ็ดล้านคน", stop);
+        assert!(!f.inner_sentence && !f.terminal);
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Fixtures: `tests/fixtures/seeds/*.txt` (scraped text of a Rolling Stone and
 //! a The Week article page, quoted for testing) with their `.labels` files,
-//! and a Chinese page labelled the same way (`tests/fixtures/cjk/`).
+//! a Chinese page labelled the same way (`tests/fixtures/cjk/`), and a Thai one
+//! (`tests/fixtures/thai/`).
 
 use deboiler::{Cleaner, Config, Preset};
 use std::collections::HashSet;
@@ -72,5 +73,12 @@ fn the_week_seed_comes_out_clean() {
 fn a_chinese_article_is_kept_whole() {
     for preset in Preset::ALL {
         check_labelled("cjk", "xinhuanet-wuhan", preset);
+    }
+}
+
+#[test]
+fn a_thai_article_is_kept_whole() {
+    for preset in Preset::ALL {
+        check_labelled("thai", "bangkok-rain", preset);
     }
 }

@@ -67,15 +67,22 @@ pub(crate) fn find_title(
     if above == Some(first) {
         return above;
     }
-    let chosen = best_match
-        .or(above)
-        .or(opens_with_heading)
-        .or_else(|| candidates.contains(&first).then_some(first));
+    let chosen = best_match.or(above).or(opens_with_heading).or_else(|| {
+        (candidates.contains(&first) && page.features[first].words >= FIRST_LINE_TITLE_WORDS)
+            .then_some(first)
+    });
     match chosen {
         Some(chosen) => Some(own_heading_below(page, marks, chosen, region).unwrap_or(chosen)),
         None => crumb_heading(page, marks, region),
     }
 }
+
+/// The page's first line stands in for a headline nobody else gives only
+/// with this many words: a title has them, a menu's first entry (`Home`,
+/// `หน้าแรก`, `Facebook logo`) does not. On the three corpora four pages
+/// lose such a headline (two were a site's name or a logo's caption, two a
+/// short title) and no score moves.
+const FIRST_LINE_TITLE_WORDS: u32 = 3;
 
 /// The line the URL names as the headline, wherever the article run lies:
 /// past the page's first line (its `<title>`), the first heading-like line

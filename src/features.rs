@@ -50,9 +50,15 @@ pub(crate) const TITLE_MIN_WORDS: u32 = 5;
 pub(crate) const TITLE_CAPITALS: f32 = 0.8;
 
 /// `text` without the quotes, brackets and emphasis that may close a
-/// sentence after its punctuation (`…end."`, `(…end.)`, `*…end.*`).
+/// sentence after its punctuation (`…end."`, `(…end.)`, `*…end.*`), and
+/// without the invisible characters some editors leave at a line's end (the
+/// invisible separator that posts copied from Instagram end every line
+/// with, a zero-width space or joiner, a byte-order mark).
 pub(crate) fn without_closers(text: &str) -> &str {
-    text.trim_end_matches(['"', '”', '’', '\'', ')', '»', '“', '*', '_'])
+    text.trim_end_matches([
+        '"', '”', '’', '\'', ')', '»', '“', '*', '_', '\u{200B}', '\u{2060}', '\u{2063}',
+        '\u{FEFF}',
+    ])
 }
 
 /// Whether a line reads as a paragraph's sentences rather than a headline
@@ -351,6 +357,9 @@ mod tests {
         ));
         assert!(!ends("The island nation struggles with blackouts..."));
         assert!(!ends("Here is what we know:"));
+        // Invisible characters after the full stop do not hide it.
+        assert!(ends("Serve hot with chilies if desired.\u{2063}"));
+        assert!(ends("The council met on Tuesday.\u{200B}"));
     }
 
     #[test]

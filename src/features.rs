@@ -55,6 +55,12 @@ pub(crate) const TITLE_CAPITALS: f32 = 0.8;
 /// invisible separator that posts copied from Instagram end every line
 /// with, a zero-width space or joiner, a byte-order mark).
 pub(crate) fn without_closers(text: &str) -> &str {
+    // Most lines end in a letter or a full stop: nothing to trim.
+    match text.as_bytes().last() {
+        Some(b) if b.is_ascii() && !b"\"')*_".contains(b) => return text,
+        None => return text,
+        _ => {}
+    }
     text.trim_end_matches([
         '"', '”', '’', '\'', ')', '»', '“', '*', '_', '\u{200B}', '\u{2060}', '\u{2063}',
         '\u{FEFF}',
@@ -137,6 +143,11 @@ fn is_cjk(c: char) -> bool {
 /// in those scripts reads as one long sentence-less line.
 const SCRIPT_STOPS: [char; 6] = ['।', '॥', '؟', '۔', '။', '។'];
 
+/// Below this no character is CJK, Thai-like or a script's full stop.
+const FIRST_SPECIAL_SCRIPT: char = '\u{0600}';
+/// Above this no character is one of [`SCRIPT_STOPS`].
+const LAST_SCRIPT_STOP: char = '\u{17FF}';
+
 /// Thai, Lao, Burmese and Khmer: alphabets written without spaces between
 /// words; a space there parts phrases and sentences.
 fn is_unspaced(c: char) -> bool {
@@ -207,6 +218,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     // Thai-like characters, the length of the run they are in, and how many
     // runs of a phrase's length the line has.
     let (mut unspaced, mut run, mut phrases) = (0u32, 0u32, 0u32);
+    // Where the last run of them ends.
+    let mut run_end = usize::MAX;
     // Where the first full stop of a script without Latin punctuation ends.
     let mut script_stop_end = None;
     let table = chars::table();
@@ -214,24 +227,27 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
-        let mut in_run = false;
         let (class, width) = match bytes.get(i) {
             None => (0, 1),
             Some(&byte) if byte < 0x80 => (table[usize::from(byte)], 1),
             Some(_) => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if is_cjk(c) {
+                if c < FIRST_SPECIAL_SCRIPT {
+                    // Latin, Greek, Cyrillic, Hebrew: the common case.
+                    (chars::class_in(table, c), c.len_utf8())
+                } else if is_cjk(c) {
                     // Counted apart below; it ends a word of another script.
                     cjk += 1;
                     (0, c.len_utf8())
                 } else if is_unspaced(c) {
                     // Counted apart below, like CJK.
                     unspaced += 1;
-                    run += 1;
-                    in_run = true;
+                    // A run goes on only from the character before.
+                    run = if run_end == i { run + 1 } else { 1 };
+                    run_end = i + c.len_utf8();
                     phrases += u32::from(run == UNSPACED_PHRASE_CHARS);
                     (0, c.len_utf8())
-                } else if SCRIPT_STOPS.contains(&c) {
+                } else if c <= LAST_SCRIPT_STOP && SCRIPT_STOPS.contains(&c) {
                     script_stop_end.get_or_insert(i + c.len_utf8());
                     (0, c.len_utf8())
                 } else {
@@ -239,11 +255,6 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 }
             }
         };
-        // A run of Thai-like characters ends at any other character (the
-        // step past the end keeps the last one's length).
-        if !in_run && i < bytes.len() {
-            run = 0;
-        }
         if after_lower && class & CASE_UPPER != 0 {
             f.case_joins = f.case_joins.saturating_add(1);
         }
@@ -316,7 +327,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         || phrases >= 2;
     // Thai and Lao have no full stop: a line of phrases that ends in one
     // (not in a number or a label's colon) closes its last sentence.
-    f.terminal |= phrases >= 2 && run >= UNSPACED_PHRASE_CHARS;
+    f.terminal |= phrases >= 2 && run_end == text.len() && run >= UNSPACED_PHRASE_CHARS;
     (f, counts)
 }
 
@@ -418,5 +429,16 @@ mod tests {
         // One phrase alone (a headline, a caption) is no sentence either.
         let (f, _) = measure("ประเทศไทยมีประชากรประมาณหกสิบเจ็ดล้านคน", stop);
         assert!(!f.inner_sentence && !f.terminal);
+    }
+
+    #[test]
+    fn the_special_scripts_lie_in_the_range_the_word_loop_checks() {
+        assert!(SCRIPT_STOPS
+            .iter()
+            .all(|&c| (FIRST_SPECIAL_SCRIPT..=LAST_SCRIPT_STOP).contains(&c)));
+        for c in ['\u{0E00}', '\u{1000}', '\u{1780}', '\u{3040}'] {
+            assert!(c >= FIRST_SPECIAL_SCRIPT);
+            assert!(is_unspaced(c) || is_cjk(c));
+        }
     }
 }

@@ -82,7 +82,7 @@ pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
 /// an exclamation mark, not an ellipsis (a cut-off teaser dek).
 pub(crate) fn closes_sentence(text: &str) -> bool {
     let end = without_closers(text.trim_end());
-    (end.ends_with(['.', '!']) && !end.ends_with("...")) || end.ends_with(['।', '॥', '۔'])
+    (end.ends_with(['.', '!']) && !end.ends_with("...")) || end.ends_with(['।', '॥', '۔', '။', '។'])
 }
 
 impl Features {
@@ -139,8 +139,8 @@ fn is_cjk(c: char) -> bool {
 /// The sentence ends of scripts that do not use the Latin full stop: the
 /// danda and double danda (Hindi, Bengali and the other Indic scripts), the
 /// Arabic question mark, the Urdu full stop, and the Burmese and Khmer
-/// full stops. Without them a paragraph
-/// in those scripts reads as one long sentence-less line.
+/// full stops. Without them a paragraph in those scripts reads as one long
+/// line without a sentence.
 const SCRIPT_STOPS: [char; 6] = ['।', '॥', '؟', '۔', '။', '។'];
 
 /// Below this no character is CJK, Thai-like or a script's full stop.

@@ -82,7 +82,10 @@ pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
 /// an exclamation mark, not an ellipsis (a cut-off teaser dek).
 pub(crate) fn closes_sentence(text: &str) -> bool {
     let end = without_closers(text.trim_end());
-    (end.ends_with(['.', '!']) && !end.ends_with("...")) || end.ends_with(['।', '॥', '۔', '။', '។'])
+    // Every script's full stop closes one; the Arabic question mark, like
+    // the Latin one, does not.
+    (end.ends_with(['.', '!']) && !end.ends_with("..."))
+        || end.ends_with(|c: char| c != '؟' && SCRIPT_STOPS.contains(&c))
 }
 
 impl Features {

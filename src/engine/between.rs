@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn an_answer_between_two_parts_of_a_faq_is_kept() {
-        use crate::rules::testing::kept;
+        use crate::rules::testing::{assert_has_line, assert_no_line, kept};
         let questions = [
             "When does the program start?",
             "Where do we stay?",
@@ -98,11 +98,8 @@ mod tests {
         // The first answer lies between the opening part and the last
         // answer's part, cut off by repeated questions and "Back to top".
         let out = kept(&page);
-        assert!(
-            out.iter().any(|l| l.starts_with("The program starts")),
-            "{out:?}"
-        );
-        assert!(!out.iter().any(|l| l.starts_with("Back to top")), "{out:?}");
+        assert_has_line(&out, "The program starts");
+        assert_no_line(&out, "Back to top");
     }
 
     #[test]

@@ -520,6 +520,24 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Fails unless some line of `lines` starts with `prefix`.
+    #[track_caller]
+    pub fn assert_has_line(lines: &[String], prefix: &str) {
+        assert!(
+            lines.iter().any(|l| l.starts_with(prefix)),
+            "no line starting {prefix:?} in {lines:?}"
+        );
+    }
+
+    /// Fails if some line of `lines` starts with `prefix`.
+    #[track_caller]
+    pub fn assert_no_line(lines: &[String], prefix: &str) {
+        assert!(
+            !lines.iter().any(|l| l.starts_with(prefix)),
+            "a line starting {prefix:?} in {lines:?}"
+        );
+    }
+
     fn code_static(code: &str) -> &'static str {
         registry()
             .iter()

@@ -38,7 +38,7 @@ fn a_comment_header_or_copyright_after_the_article_prose_ends_it() {
     let post = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\n\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n\n";
     // A comment, then sidebar blurbs long enough to outscore the header.
     let below = "Thanks for the update on the bridge works.\n\nThe old mill on the river is finally being turned into flats after a decade of arguments between the owners and the town, and the first residents are expected to move in next spring.\n\nOur readers wrote to us about the plan for the bridge, and most of them would rather see a new crossing built a little further downstream where the banks are higher.\n";
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, kept};
     for end in ["1 Comment", "Copyright © 2008 Example Radio"] {
         let after = kept(&format!("{post}{end}\n\n{below}"));
         assert_eq!(after.len(), 2, "{end}: {after:?}");
@@ -48,7 +48,7 @@ fn a_comment_header_or_copyright_after_the_article_prose_ends_it() {
     assert!(!is_site_notice("Harbour at dawn, 1982 © Jo Bloggs 2008"));
     // A count above the prose (beside the byline) cuts nothing.
     let before = kept(&format!("1 Comment\n\n{post}"));
-    assert!(before.iter().any(|line| line.starts_with("Engineers")));
+    assert_has_line(&before, "Engineers");
 }
 
 /// Three paragraphs of article text.
@@ -56,54 +56,42 @@ const BODY: &str = "The river rose by two metres overnight, and the town's old b
 
 #[test]
 fn a_dek_under_a_dated_headline_is_kept_and_a_doubled_caption_is_not() {
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, assert_no_line, kept};
     let head = "Council votes to rebuild the old river bridge\n\nPublished November 20th, 2019 - 07:29 GMT\n\n";
     let dek = "The new crossing will open in two years and cost the town far less than its engineers had feared.\n\n";
     let shares = "* Share on Facebook\n* Share on Twitter\n* Share by email\n* Print\n* Save\n\n";
     let with_dek = kept(&format!("{head}{dek}{shares}{BODY}"));
-    assert!(
-        with_dek.iter().any(|l| l.starts_with("The new crossing")),
-        "{with_dek:?}"
-    );
+    assert_has_line(&with_dek, "The new crossing");
     // Printed twice in a row, it is an image's alt text and caption.
     let doubled = kept(&format!("{head}{dek}{dek}{shares}{BODY}"));
-    assert!(
-        !doubled.iter().any(|l| l.starts_with("The new crossing")),
-        "{doubled:?}"
-    );
+    assert_no_line(&doubled, "The new crossing");
 }
 
 #[test]
 fn a_short_post_above_a_related_posts_heading_is_the_article() {
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, assert_no_line, kept};
     let post = "Live from the camp\n\nPosted on 17 December 2019 by Sam Lee\n\nAt this year's camp in Berlin we recorded an episode live on stage, with three guests who talked about how teams share what they know.\n\n";
     // Share buttons part the post from its footer.
     let shares =
         "Share this:\n\n* Twitter\n* Facebook\n* Flattr\n\nLike this:\n\nLike Loading...\n\n";
     let footer = "Related posts\n\nThis entry was posted in Podcast and tagged berlin, camp by Sam Lee, and you can bookmark the permalink for later.\n\nAbout Sam Lee\n\nSam Lee runs the academy and has worked for twenty years on how companies keep and share knowledge. Before that, Sam studied electrical engineering and taught at a technical college for several years.\n";
     let out = kept(&format!("{post}{shares}{footer}"));
-    assert!(
-        out.iter().any(|l| l.starts_with("At this year's camp")),
-        "{out:?}"
-    );
-    assert!(!out.iter().any(|l| l.starts_with("This entry")), "{out:?}");
+    assert_has_line(&out, "At this year's camp");
+    assert_no_line(&out, "This entry");
 }
 
 #[test]
 fn a_short_dek_under_the_headline_is_kept_above_a_credited_caption() {
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, kept};
     let page = format!("Council votes to rebuild the old river bridge\n\nThe mayor called the vote the end of a long wait for the town.\n\nLocal news desk\n\nThe old bridge at dawn on Monday (REUTERS/Anna Berg)\n\n{BODY}");
     let out = kept(&page);
-    assert!(
-        out.iter().any(|l| l.starts_with("The mayor called")),
-        "{out:?}"
-    );
+    assert_has_line(&out, "The mayor called");
     assert!(!out.iter().any(|l| l.contains("REUTERS")), "{out:?}");
 }
 
 #[test]
 fn a_further_part_needs_lines_that_end_sentences() {
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, assert_no_line, kept};
     let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
     // Two of them, as a lone short part below the article is dropped.
     let blurb = |desk: &str, sentence_end: &str| {
@@ -117,34 +105,25 @@ fn a_further_part_needs_lines_that_end_sentences() {
         )
     };
     let contact = kept(&page(" at example.com"));
-    assert!(
-        !contact.iter().any(|l| l.starts_with("The customer")),
-        "{contact:?}"
-    );
+    assert_no_line(&contact, "The customer");
     let sentences = kept(&page(" at example.com."));
-    assert!(
-        sentences.iter().any(|l| l.starts_with("The customer")),
-        "{sentences:?}"
-    );
+    assert_has_line(&sentences, "The customer");
 }
 
 #[test]
 fn a_lone_short_part_below_the_article_is_its_footer() {
-    use crate::rules::testing::kept;
+    use crate::rules::testing::{assert_has_line, assert_no_line, kept};
     let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nAbout us\n\nContact\n\nJobs\n\nAdvertise\n\n";
     let bio = |name: &str| {
         format!("{name} is a staff writer who covers the town hall and the courts, and returned home after ten years abroad, where she reported on elections, floods and the long fight over the harbour, to write about local politics, planning and the people who live with both.\n\n")
     };
     let lone = format!("{BODY}\n{menu}{}{menu}", bio("Jo Bloggs"));
     let lone = kept(&lone);
-    assert!(!lone.iter().any(|l| l.starts_with("Jo Bloggs")), "{lone:?}");
+    assert_no_line(&lone, "Jo Bloggs");
     // Three paragraphs below an ad are the story going on.
     let goes_on = format!("{BODY}\n{menu}The ferry has carried more people this month than in all of last year, it said.\n\nShopkeepers on the far bank say that trade has fallen by a third since May.\n\nThe council will ask the region for help with the cost of the repairs.\n\n{menu}");
     let goes_on = kept(&goes_on);
-    assert!(
-        goes_on.iter().any(|l| l.starts_with("The council will")),
-        "{goes_on:?}"
-    );
+    assert_has_line(&goes_on, "The council will");
     // Two such parts make a series (a list article's entries) and stay.
     let series = format!(
         "{BODY}\n{menu}{}{menu}{}{menu}",
@@ -152,10 +131,7 @@ fn a_lone_short_part_below_the_article_is_its_footer() {
         bio("Ann Other")
     );
     let series = kept(&series);
-    assert!(
-        series.iter().any(|l| l.starts_with("Jo Bloggs")),
-        "{series:?}"
-    );
+    assert_has_line(&series, "Jo Bloggs");
 }
 
 #[test]

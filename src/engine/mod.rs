@@ -18,6 +18,7 @@ mod between;
 mod comments;
 mod decide;
 mod headline;
+mod inline_images;
 mod lists;
 mod params;
 mod regions;
@@ -211,6 +212,7 @@ impl Cleaner {
         let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
             .collect();
+        inline_images::credit_inline_images(&page, &marks, &mut scores);
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
         lists::credit_numbered_sections(&page, &marks, &mut scores);

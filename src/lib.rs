@@ -112,7 +112,7 @@ pub use config::{Config, ConfigError, ConfigErrorKind, Preset, UserRule};
 pub use custom::{CustomRule, LineView};
 pub use engine::Cleaner;
 pub use hints::Hints;
-pub use report::{BlockMap, Cleaned, Decision, Summary};
+pub use report::{Block, BlockMap, Cleaned, Decision, Summary};
 pub use rule_info::{Family, ParseNameError, RuleInfo};
 
 use once_cell::sync::Lazy;

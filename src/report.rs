@@ -71,7 +71,7 @@ pub struct Summary {
 /// Where the engine found the article: the parts (runs of lines) taken as
 /// article, and where reader comments start. Line numbers are 1-based and
 /// inclusive, as in the decisions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BlockMap {
     /// The article's parts in page order: first and last line of each.
@@ -84,6 +84,29 @@ pub struct BlockMap {
     pub comments_from: Option<usize>,
     /// Its last line.
     pub comments_to: Option<usize>,
+    /// The runs of lines the search for the article weighed, in page
+    /// order: the ones it took and the best-scoring ones it left, each
+    /// with its score and why.
+    pub blocks: Vec<Block>,
+}
+
+/// A run of lines the search for the article weighed (see
+/// [`BlockMap::blocks`]). The article's final parts can differ a little
+/// from the runs taken: a lead above joins them, a headline or the end of
+/// the prose cuts them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Block {
+    /// First line (1-based).
+    pub first: usize,
+    /// Last line (1-based, inclusive).
+    pub last: usize,
+    /// The sum of its lines' content scores, to a tenth.
+    pub score: f32,
+    /// Whether it became article.
+    pub taken: bool,
+    /// Why it was taken or left: `best score`, `scored 2.1, a further part needs 4.0`.
+    pub why: String,
 }
 
 impl BlockMap {
@@ -116,6 +139,23 @@ impl BlockMap {
             _ => {}
         }
         out
+    }
+
+    /// The weighed runs, one a line: `+ lines 12–40  score 14.2  best
+    /// score`, `-` for a run left out.
+    pub fn describe_blocks(&self) -> String {
+        self.blocks
+            .iter()
+            .map(|b| {
+                let sign = if b.taken { '+' } else { '-' };
+                let lines = if b.first == b.last {
+                    format!("line {}", b.first)
+                } else {
+                    format!("lines {}–{}", b.first, b.last)
+                };
+                format!("{sign} {lines:<17} score {:>6.1}  {}\n", b.score, b.why)
+            })
+            .collect()
     }
 }
 
@@ -327,6 +367,9 @@ impl<'a> Cleaned<'a> {
     /// ```
     pub fn explain(&self) -> String {
         let mut out = format!("   {}\n", self.map.describe());
+        for line in self.map.describe_blocks().lines() {
+            out.push_str(&format!("   {line}\n"));
+        }
         for d in self.decisions().filter(|d| !d.blank) {
             let sign = if d.kept { '+' } else { '-' };
             out.push_str(&format!(

@@ -276,7 +276,13 @@ function describeBlocks(article) {
       ? `; comments: lines ${fmt(article.comments_from)}–${fmt(article.comments_to)}`
       : `; comments from line ${fmt(article.comments_from)}`;
   }
-  return `${out}.`;
+  out += '.';
+  // The runs weighed: the ones taken and the best ones left out, with why.
+  for (const b of article.blocks ?? []) {
+    const lines = b.first === b.last ? `line ${fmt(b.first)}` : `lines ${fmt(b.first)}–${fmt(b.last)}`;
+    out += `\n${b.taken ? '+' : '−'} ${lines}, score ${b.score.toFixed(1)}: ${b.why}`;
+  }
+  return out;
 }
 
 function renderSide(report) {

@@ -248,6 +248,7 @@ impl Cleaner {
             .map_or(region.clone(), |r| r.start..region.end);
         let title = headline::find_title(&page, &marks, &first_part, hints);
         let mut regions = regions;
+        let weighed = std::mem::take(&mut regions.weighed);
         // A headline inside the first part (the page's heading below its
         // title line) starts the article.
         if let Some(t) = title.filter(|&t| t > first_part.start) {
@@ -344,6 +345,11 @@ impl Cleaner {
             headline: title.map(number),
             comments_from: comments_from.map(number),
             comments_to: state.comments.as_ref().map(|c| number(c.end - 1)),
+            blocks: weighed
+                .iter()
+                .filter(|w| !w.lines.is_empty())
+                .map(|w| w.block(&state.regions, number))
+                .collect(),
         };
         let (input, lang) = (page.input, page.lang);
         // The rest of the page goes before the line starts are found again,

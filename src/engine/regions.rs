@@ -7,6 +7,7 @@ use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
 use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
+use crate::report::Block;
 use crate::rules::{is_site_notice, Mark, State};
 use crate::score::{classify, is_lead_like, Class};
 use std::ops::Range;
@@ -105,6 +106,11 @@ impl Search<'_, '_> {
             main.start = main.start.max(anchor + 1);
         }
         let mut all = vec![main.clone()];
+        let mut weighed = vec![Weighed {
+            lines: main.clone(),
+            score: best,
+            fate: Fate::Main,
+        }];
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence. A list item
         // must close its sentence: a teaser list's headlines often hold one
@@ -136,7 +142,15 @@ impl Search<'_, '_> {
                 .map(|p| max_segment(scores, p))
         };
         for (sum, seg) in segments.into_iter().flat_map(|(_, seg)| outside(seg)) {
-            if seg.is_empty() || sum < threshold {
+            if seg.is_empty() {
+                continue;
+            }
+            if sum < threshold {
+                weighed.push(Weighed {
+                    lines: seg,
+                    score: sum,
+                    fate: Fate::Low { needed: threshold },
+                });
                 continue;
             }
             // One paragraph on its own is an author box or a site blurb, not
@@ -149,9 +163,21 @@ impl Search<'_, '_> {
                 .quantity_lists
                 .iter()
                 .any(|l| seg.start <= l.start && l.end <= seg.end);
-            if prose_lines >= self.params.extra_region_prose_lines || holds_list {
-                all.push(seg);
-            }
+            let needed = self.params.extra_region_prose_lines;
+            let fate = if prose_lines >= needed || holds_list {
+                all.push(seg.clone());
+                Fate::Part
+            } else {
+                Fate::FewParagraphs {
+                    have: prose_lines,
+                    needed,
+                }
+            };
+            weighed.push(Weighed {
+                lines: seg,
+                score: sum,
+                fate,
+            });
         }
         all.sort_by_key(|r| r.start);
         // A lone short part below the article is its footer's blurb (an
@@ -168,7 +194,10 @@ impl Search<'_, '_> {
             if lines.count() <= self.params.lone_part_max_lines
                 && all[k].clone().filter(|&i| paragraph(i)).count() <= BLURB_MAX_PARAGRAPHS
             {
-                all.remove(k);
+                let blurb = all.remove(k);
+                if let Some(w) = weighed.iter_mut().find(|w| w.lines == blurb) {
+                    w.fate = Fate::Blurb;
+                }
             }
         }
         // Prose between two parts of the article is article too.
@@ -179,7 +208,8 @@ impl Search<'_, '_> {
             all.extend(between);
             all.sort_by_key(|r| r.start);
         }
-        Regions { main, all }
+        trim_weighed(&mut weighed);
+        Regions { main, all, weighed }
     }
 
     /// When `run` sits right under a related-links heading (`Related posts`,
@@ -314,7 +344,12 @@ impl Search<'_, '_> {
         }
         Regions {
             main: range.clone(),
-            all: vec![range],
+            all: vec![range.clone()],
+            weighed: vec![Weighed {
+                lines: range,
+                score: best,
+                fate: Fate::Terse,
+            }],
         }
     }
 
@@ -395,6 +430,103 @@ pub(crate) struct Regions {
     pub main: Range<usize>,
     /// All regions in page order, the main one included.
     pub all: Vec<Range<usize>>,
+    /// The runs the search weighed and what became of them, for the block
+    /// map.
+    pub weighed: Vec<Weighed>,
+}
+
+/// A run of lines the search for the article weighed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Weighed {
+    pub lines: Range<usize>,
+    /// The sum of its lines' scores.
+    pub score: f32,
+    pub fate: Fate,
+}
+
+impl Weighed {
+    /// The run as the block map gives it, its lines numbered by `number`;
+    /// `parts` are the article's final parts, which may take in a run the
+    /// search left (as the lead of the run below, or as prose between two
+    /// parts).
+    pub(crate) fn block(&self, parts: &[Range<usize>], number: impl Fn(usize) -> usize) -> Block {
+        let chosen = matches!(self.fate, Fate::Main | Fate::Terse | Fate::Part);
+        let inside = parts
+            .iter()
+            .any(|p| p.start <= self.lines.start && self.lines.end <= p.end);
+        let taken = chosen || inside;
+        let why = match self.fate {
+            _ if !chosen && inside => {
+                "within the article: the lead of the run below or prose between parts".to_string()
+            }
+            Fate::Main => "best score".to_string(),
+            Fate::Terse => "no prose on the page: its best run of sentences".to_string(),
+            Fate::Part => "a further part: scored nearly as well, with paragraphs".to_string(),
+            Fate::Low { needed } => format!("a further part needs a score of {needed:.1}"),
+            Fate::FewParagraphs { have, needed } => {
+                format!("{have} line(s) ending a sentence, a further part needs {needed}")
+            }
+            Fate::Blurb => "a lone short part below the article: its footer's blurb".to_string(),
+        };
+        Block {
+            first: number(self.lines.start),
+            last: number(self.lines.end - 1),
+            score: (self.score * 10.0).round() / 10.0,
+            taken,
+            why,
+        }
+    }
+}
+
+/// What became of a run the search weighed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Fate {
+    /// The best run: the article's main part.
+    Main,
+    /// A page without prose: its best run of sentences.
+    Terse,
+    /// Scored nearly as well as the best and holds paragraphs.
+    Part,
+    /// Scored below what a further part needs.
+    Low { needed: f32 },
+    /// Scored enough but holds too few lines that end a sentence (a list
+    /// of headlines, a block of contact details).
+    FewParagraphs { have: usize, needed: usize },
+    /// A lone short part below the article: its footer's blurb.
+    Blurb,
+}
+
+/// Runs scoring below this (less than one short paragraph) are left out of
+/// the block map, however many a page has.
+const WEIGHED_MIN_SCORE: f32 = 1.0;
+/// The block map lists at most this many runs that did not become article.
+const WEIGHED_MAX_LEFT: usize = 6;
+
+/// Keeps the runs that became article and the best-scoring others, in page
+/// order.
+fn trim_weighed(weighed: &mut Vec<Weighed>) {
+    let taken = |w: &Weighed| matches!(w.fate, Fate::Main | Fate::Terse | Fate::Part);
+    let mut left: Vec<f32> = weighed
+        .iter()
+        .filter(|w| !taken(w))
+        .map(|w| w.score)
+        .collect();
+    left.sort_by(|a, b| b.total_cmp(a));
+    let floor = left
+        .get(WEIGHED_MAX_LEFT.saturating_sub(1))
+        .copied()
+        .unwrap_or(f32::MIN)
+        .max(WEIGHED_MIN_SCORE);
+    let mut kept_left = 0;
+    weighed.sort_by_key(|w| w.lines.start);
+    weighed.retain(|w| {
+        if taken(w) {
+            return true;
+        }
+        let keep = w.score >= floor && kept_left < WEIGHED_MAX_LEFT;
+        kept_left += usize::from(keep);
+        keep
+    });
 }
 
 /// Ends each region at its best-scoring prefix of the lines still kept after

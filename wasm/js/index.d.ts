@@ -86,6 +86,20 @@ export interface BlockMap {
   /** First and last line of the reader-comment section, if any. */
   comments_from: number | null;
   comments_to: number | null;
+  /** The runs of lines the search for the article weighed, in page order. */
+  blocks: Block[];
+}
+
+/** A run of lines the search for the article weighed. */
+export interface Block {
+  first: number;
+  last: number;
+  /** The sum of its lines' content scores, to a tenth. */
+  score: number;
+  /** Whether it became article. */
+  taken: boolean;
+  /** Why it was taken or left out. */
+  why: string;
 }
 
 /** The report on one page. */

@@ -158,3 +158,56 @@ fn a_list_under_a_repeated_introducer_between_sections_is_article() {
         assert!(out.contains(&item), "{out:?}");
     }
 }
+
+#[test]
+fn the_block_map_gives_the_runs_weighed_and_why() {
+    let blurb = "Menu\n\nHome\n\nNews\n\nSport\n\nWeather\n\nContact\n\nAbout us\n\nJo Bloggs has written about the river and its bridges for the Gazette since 1998, and she lives in the old mill by the weir.\n";
+    let page = format!("{BODY}\nShare\n\nTweet\n\nEmail\n\nPrint\n\n{blurb}");
+    let cleaned = crate::clean(&page);
+    let blocks = &cleaned.block_map().blocks;
+    let taken: Vec<_> = blocks.iter().filter(|b| b.taken).collect();
+    assert_eq!(taken.len(), 1, "{blocks:?}");
+    assert_eq!((taken[0].first, taken[0].last), (1, 5));
+    assert_eq!(taken[0].why, "best score");
+    let left = blocks
+        .iter()
+        .find(|b| !b.taken)
+        .expect("the blurb is weighed");
+    assert_eq!(left.first, 29, "{blocks:?}");
+    assert!(
+        left.why.starts_with("a further part needs a score of"),
+        "{left:?}"
+    );
+    assert!(
+        cleaned.explain().contains("   - line 29 "),
+        "{}",
+        cleaned.explain()
+    );
+}
+
+#[test]
+fn the_block_map_lists_few_of_the_runs_left_out() {
+    let run = |score: f32, start: usize| Weighed {
+        lines: start..start + 1,
+        score,
+        fate: Fate::Low { needed: 10.0 },
+    };
+    let mut weighed: Vec<Weighed> = (0..20)
+        .map(|i| run(0.5 + i as f32 * 0.25, 40 - i))
+        .collect();
+    weighed.push(Weighed {
+        lines: 50..60,
+        score: 30.0,
+        fate: Fate::Main,
+    });
+    trim_weighed(&mut weighed);
+    // The main run and the six best of the others, in page order.
+    assert_eq!(weighed.len(), 1 + WEIGHED_MAX_LEFT);
+    assert!(weighed
+        .windows(2)
+        .all(|w| w[0].lines.start < w[1].lines.start));
+    assert!(weighed
+        .iter()
+        .filter(|w| w.fate != Fate::Main)
+        .all(|w| w.score >= 4.0));
+}

@@ -7,7 +7,7 @@ use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
 use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
-use crate::report::Block;
+use crate::report::{tenths, Block};
 use crate::rules::{is_site_notice, Mark, State};
 use crate::score::{classify, is_lead_like, Class};
 use std::ops::Range;
@@ -106,11 +106,9 @@ impl Search<'_, '_> {
             main.start = main.start.max(anchor + 1);
         }
         let mut all = vec![main.clone()];
-        let mut weighed = vec![Weighed {
-            lines: main.clone(),
-            score: best,
-            fate: Fate::Main,
-        }];
+        // In page order: the runs outside the main one come in order, and
+        // the main one goes in among them at the end.
+        let mut weighed: Vec<Weighed> = Vec::new();
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence. A list item
         // must close its sentence: a teaser list's headlines often hold one
@@ -208,6 +206,18 @@ impl Search<'_, '_> {
             all.extend(between);
             all.sort_by_key(|r| r.start);
         }
+        let at = weighed
+            .iter()
+            .position(|w| w.lines.start >= main.start)
+            .unwrap_or(weighed.len());
+        weighed.insert(
+            at,
+            Weighed {
+                lines: main.clone(),
+                score: best,
+                fate: Fate::Main,
+            },
+        );
         trim_weighed(&mut weighed);
         Regions { main, all, weighed }
     }
@@ -462,7 +472,9 @@ impl Weighed {
             Fate::Main => "best score".to_string(),
             Fate::Terse => "no prose on the page: its best run of sentences".to_string(),
             Fate::Part => "a further part: scored nearly as well, with paragraphs".to_string(),
-            Fate::Low { needed } => format!("a further part needs a score of {needed:.1}"),
+            Fate::Low { needed } => {
+                format!("a further part needs a score of {}", tenths(needed))
+            }
             Fate::FewParagraphs { have, needed } => {
                 format!("{have} line(s) ending a sentence, a further part needs {needed}")
             }
@@ -502,23 +514,20 @@ const WEIGHED_MIN_SCORE: f32 = 1.0;
 /// The block map lists at most this many runs that did not become article.
 const WEIGHED_MAX_LEFT: usize = 6;
 
-/// Keeps the runs that became article and the best-scoring others, in page
-/// order.
+/// Keeps the runs that became article and the best-scoring others.
 fn trim_weighed(weighed: &mut Vec<Weighed>) {
     let taken = |w: &Weighed| matches!(w.fate, Fate::Main | Fate::Terse | Fate::Part);
-    let mut left: Vec<f32> = weighed
-        .iter()
-        .filter(|w| !taken(w))
-        .map(|w| w.score)
-        .collect();
-    left.sort_by(|a, b| b.total_cmp(a));
-    let floor = left
-        .get(WEIGHED_MAX_LEFT.saturating_sub(1))
-        .copied()
-        .unwrap_or(f32::MIN)
-        .max(WEIGHED_MIN_SCORE);
+    // The best scores of the runs left out, highest first (no sort: the
+    // WebAssembly build would carry one more sort for this alone).
+    let mut best = [f32::MIN; WEIGHED_MAX_LEFT];
+    for w in weighed.iter().filter(|w| !taken(w)) {
+        if let Some(k) = best.iter().position(|&b| w.score > b) {
+            best.copy_within(k..WEIGHED_MAX_LEFT - 1, k + 1);
+            best[k] = w.score;
+        }
+    }
+    let floor = best[WEIGHED_MAX_LEFT - 1].max(WEIGHED_MIN_SCORE);
     let mut kept_left = 0;
-    weighed.sort_by_key(|w| w.lines.start);
     weighed.retain(|w| {
         if taken(w) {
             return true;

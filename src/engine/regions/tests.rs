@@ -192,8 +192,10 @@ fn the_block_map_lists_few_of_the_runs_left_out() {
         score,
         fate: Fate::Low { needed: 10.0 },
     };
+    // Twenty scores, all different, in no order down the page: the six best
+    // are 4.0 and more.
     let mut weighed: Vec<Weighed> = (0..20)
-        .map(|i| run(0.5 + i as f32 * 0.25, 40 - i))
+        .map(|i| run(0.5 + (i * 7 % 20) as f32 * 0.25, i))
         .collect();
     weighed.push(Weighed {
         lines: 50..60,
@@ -210,4 +212,5 @@ fn the_block_map_lists_few_of_the_runs_left_out() {
         .iter()
         .filter(|w| w.fate != Fate::Main)
         .all(|w| w.score >= 4.0));
+    assert_eq!(weighed.last().map(|w| w.fate), Some(Fate::Main));
 }

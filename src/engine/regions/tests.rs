@@ -214,3 +214,23 @@ fn the_block_map_lists_few_of_the_runs_left_out() {
         .all(|w| w.score >= 4.0));
     assert_eq!(weighed.last().map(|w| w.fate), Some(Fate::Main));
 }
+
+#[test]
+fn a_line_of_code_scores_nothing_marked_or_not() {
+    for code in ["int add(int x, int y) {", "}", "});", "  ]", "if (ready) {"] {
+        assert!(is_code_line(code), "{code:?}");
+    }
+    for text in [
+        "",
+        "The council met on Tuesday.",
+        "(see below)",
+        "{braces} inside",
+    ] {
+        assert!(!is_code_line(text), "{text:?}");
+    }
+    let page = Page::analyse("We build it like this:\n}\nfn main() {");
+    let params = Params::for_preset(crate::config::Preset::Balanced);
+    assert_eq!(line_score(&page, 1, true, &params), 0.0);
+    assert_eq!(line_score(&page, 2, false, &params), 0.0);
+    assert!(line_score(&page, 0, true, &params) < 0.0);
+}

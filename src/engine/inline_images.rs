@@ -18,23 +18,25 @@ use crate::score::{classify, Class};
 pub(crate) fn credit_inline_images(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
     let lang = page.lang.is_some();
     let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
-    // The last line with text, and the image lines since.
+    // The last line with text, and the first image line since (only image
+    // and blank lines lie between it and the next line with text).
     let mut above: Option<usize> = None;
-    let mut images: Vec<usize> = Vec::new();
+    let mut images: Option<usize> = None;
     for i in 0..page.len() {
         if page.is_blank_input(i) {
             continue;
         }
         if page.features[i].markup_only {
-            images.push(i);
+            images.get_or_insert(i);
             continue;
         }
-        if !images.is_empty() && above.is_some_and(prose) && prose(i) {
-            for &j in &images {
-                scores[j] = scores[j].max(0.0);
+        if let Some(first) = images.take() {
+            if above.is_some_and(prose) && prose(i) {
+                for j in (first..i).filter(|&j| page.features[j].markup_only) {
+                    scores[j] = scores[j].max(0.0);
+                }
             }
         }
-        images.clear();
         above = Some(i);
     }
 }

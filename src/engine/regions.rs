@@ -7,7 +7,6 @@ use super::params::Params;
 use super::segments::{max_segment, maximal_segments};
 use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
-use crate::report::{tenths, Block};
 use crate::rules::{is_site_notice, Mark, State};
 use crate::score::{classify, is_lead_like, Class};
 use std::ops::Range;
@@ -466,99 +465,6 @@ pub(crate) struct Regions {
     pub weighed: Vec<Weighed>,
 }
 
-/// A run of lines the search for the article weighed.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Weighed {
-    pub lines: Range<usize>,
-    /// The sum of its lines' scores.
-    pub score: f32,
-    pub fate: Fate,
-}
-
-impl Weighed {
-    /// The run as the block map gives it, its lines numbered by `number`;
-    /// `parts` are the article's final parts, which may take in a run the
-    /// search left (as the lead of the run below, or as prose between two
-    /// parts).
-    pub(crate) fn block(&self, parts: &[Range<usize>], number: impl Fn(usize) -> usize) -> Block {
-        let chosen = matches!(self.fate, Fate::Main | Fate::Terse | Fate::Part);
-        let inside = parts
-            .iter()
-            .any(|p| p.start <= self.lines.start && self.lines.end <= p.end);
-        let taken = chosen || inside;
-        let why = match self.fate {
-            _ if !chosen && inside => {
-                "within the article: the lead of the run below or prose between parts".to_string()
-            }
-            Fate::Main => "best score".to_string(),
-            Fate::Terse => "no prose on the page: its best run of sentences".to_string(),
-            Fate::Part => "a further part: scored nearly as well, with paragraphs".to_string(),
-            Fate::Low { needed } => {
-                format!("a further part needs a score of {}", tenths(needed))
-            }
-            Fate::FewParagraphs { have, needed } => {
-                format!("{have} line(s) ending a sentence, a further part needs {needed}")
-            }
-            Fate::Blurb => "a lone short part below the article: its footer's blurb".to_string(),
-        };
-        Block {
-            first: number(self.lines.start),
-            last: number(self.lines.end - 1),
-            score: (self.score * 10.0).round() / 10.0,
-            taken,
-            why,
-        }
-    }
-}
-
-/// What became of a run the search weighed.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Fate {
-    /// The best run: the article's main part.
-    Main,
-    /// A page without prose: its best run of sentences.
-    Terse,
-    /// Scored nearly as well as the best and holds paragraphs.
-    Part,
-    /// Scored below what a further part needs.
-    Low { needed: f32 },
-    /// Scored enough but holds too few lines that end a sentence (a list
-    /// of headlines, a block of contact details).
-    FewParagraphs { have: usize, needed: usize },
-    /// A lone short part below the article: its footer's blurb.
-    Blurb,
-}
-
-/// Runs scoring below this (less than one short paragraph) are left out of
-/// the block map, however many a page has.
-const WEIGHED_MIN_SCORE: f32 = 1.0;
-/// The block map lists at most this many runs that did not become article.
-const WEIGHED_MAX_LEFT: usize = 6;
-
-/// Keeps the runs that became article and the best-scoring others.
-fn trim_weighed(weighed: &mut Vec<Weighed>) {
-    let taken = |w: &Weighed| matches!(w.fate, Fate::Main | Fate::Terse | Fate::Part);
-    // The best scores of the runs left out, highest first (no sort: the
-    // WebAssembly build would carry one more sort for this alone).
-    let mut best = [f32::MIN; WEIGHED_MAX_LEFT];
-    for w in weighed.iter().filter(|w| !taken(w)) {
-        if let Some(k) = best.iter().position(|&b| w.score > b) {
-            best.copy_within(k..WEIGHED_MAX_LEFT - 1, k + 1);
-            best[k] = w.score;
-        }
-    }
-    let floor = best[WEIGHED_MAX_LEFT - 1].max(WEIGHED_MIN_SCORE);
-    let mut kept_left = 0;
-    weighed.retain(|w| {
-        if taken(w) {
-            return true;
-        }
-        let keep = w.score >= floor && kept_left < WEIGHED_MAX_LEFT;
-        kept_left += usize::from(keep);
-        keep
-    });
-}
-
 /// Ends each region at its best-scoring prefix of the lines still kept after
 /// the context rules. Returns whether any region got shorter.
 pub(crate) fn settle_region_ends(
@@ -594,6 +500,10 @@ pub(crate) fn settle_region_ends(
     }
     changed
 }
+
+mod weighed;
+use weighed::trim_weighed;
+pub(crate) use weighed::{Fate, Weighed};
 
 #[cfg(test)]
 mod tests;

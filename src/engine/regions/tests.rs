@@ -186,36 +186,6 @@ fn the_block_map_gives_the_runs_weighed_and_why() {
 }
 
 #[test]
-fn the_block_map_lists_few_of_the_runs_left_out() {
-    let run = |score: f32, start: usize| Weighed {
-        lines: start..start + 1,
-        score,
-        fate: Fate::Low { needed: 10.0 },
-    };
-    // Twenty scores, all different, in no order down the page: the six best
-    // are 4.0 and more.
-    let mut weighed: Vec<Weighed> = (0..20)
-        .map(|i| run(0.5 + (i * 7 % 20) as f32 * 0.25, i))
-        .collect();
-    weighed.push(Weighed {
-        lines: 50..60,
-        score: 30.0,
-        fate: Fate::Main,
-    });
-    trim_weighed(&mut weighed);
-    // The main run and the six best of the others, in page order.
-    assert_eq!(weighed.len(), 1 + WEIGHED_MAX_LEFT);
-    assert!(weighed
-        .windows(2)
-        .all(|w| w[0].lines.start < w[1].lines.start));
-    assert!(weighed
-        .iter()
-        .filter(|w| w.fate != Fate::Main)
-        .all(|w| w.score >= 4.0));
-    assert_eq!(weighed.last().map(|w| w.fate), Some(Fate::Main));
-}
-
-#[test]
 fn a_line_of_code_scores_nothing_marked_or_not() {
     for code in ["int add(int x, int y) {", "}", "});", "  ]", "if (ready) {"] {
         assert!(is_code_line(code), "{code:?}");

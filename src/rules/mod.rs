@@ -27,7 +27,7 @@ mod structure;
 mod svg;
 mod tags;
 mod teaser;
-mod text;
+pub(crate) mod text;
 mod user;
 mod widget;
 

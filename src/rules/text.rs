@@ -9,6 +9,11 @@ pub(crate) fn without_bullet(text: &str) -> &str {
     text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
+/// The words that open a byline (`By John Ley`, `von Tilman Weber`, `di
+/// Mario Rossi`, `Autor: Jan Kowalski`).
+pub(crate) const BYLINE_WORDS: [&str; 8] =
+    ["by", "von", "par", "por", "di", "door", "przez", "autor"];
+
 /// The first word of `text` (after a bullet), letters and digits only.
 pub(crate) fn first_word(text: &str) -> &str {
     let text = without_bullet(text);

@@ -1,9 +1,7 @@
 use crate::rules::text::regex;
-use crate::rules::text::{first_word, word_in};
+use crate::rules::text::{first_word, word_in, BYLINE_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
-/// The words that open a byline (`BYLINE`).
-const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "przez", "autor"];
 use once_cell::sync::Lazy;
 use regex::Regex;
 

@@ -421,6 +421,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(teaser::SectionHeading),
         Box::new(teaser::BylineTeasers),
         Box::new(teaser::DateLine),
+        Box::new(teaser::AgedTeasers),
         Box::new(teaser::Truncated),
         Box::new(teaser::HeadlineDeks),
         Box::new(comments::RecentComments),

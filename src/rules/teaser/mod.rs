@@ -2,6 +2,7 @@
 //! and everything after the article has ended.
 
 mod after_section_end;
+mod aged_teasers;
 mod byline_teasers;
 mod date_line;
 mod headline_deks;
@@ -10,6 +11,7 @@ mod section_heading;
 mod truncated;
 
 pub use after_section_end::AfterSectionEnd;
+pub use aged_teasers::AgedTeasers;
 pub use byline_teasers::BylineTeasers;
 pub use date_line::DateLine;
 pub use headline_deks::HeadlineDeks;

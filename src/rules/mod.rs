@@ -423,6 +423,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(teaser::DateLine),
         Box::new(teaser::AgedTeasers),
         Box::new(teaser::Truncated),
+        Box::new(teaser::MoreLink),
         Box::new(teaser::HeadlineDeks),
         Box::new(comments::RecentComments),
         Box::new(markup::MarkupOnly),

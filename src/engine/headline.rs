@@ -35,7 +35,12 @@ pub(crate) fn find_title(
             .flatten();
     }
     let candidates: Vec<usize> = (from..to)
-        .filter(|&j| marks[j].is_none() && is_heading_like(&page.features[j], &page.text[j]))
+        .filter(|&j| {
+            marks[j].is_none()
+                && is_heading_like(&page.features[j], &page.text[j])
+                // A byline sits under the headline; it is never one.
+                && !is_byline(&page.text[j], &page.features[j])
+        })
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;
     let slug = hints.url_words().map(|words| word_set(&words));
@@ -548,5 +553,9 @@ mod tests {
             top.replace("By Anika Bourley\n", "")
         ));
         assert_eq!(unsigned[0], "Coun Kris Hopkins", "{unsigned:?}");
+        // A byline right above the article is no headline itself.
+        let cleaner = Cleaner::new(Config::default()).expect("default config");
+        let bare = format!("{menu}[-] Text [+]\nBy Tom Ashby\n{article}");
+        assert_ne!(cleaner.clean(&bare).title(), Some("By Tom Ashby"));
     }
 }

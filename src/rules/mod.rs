@@ -417,6 +417,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(ads::AdLabel),
         Box::new(caption::AgencyCredit),
         Box::new(caption::DatedCaption),
+        Box::new(caption::Gallery),
         Box::new(teaser::ReadAlso),
         Box::new(teaser::SectionHeading),
         Box::new(teaser::BylineTeasers),

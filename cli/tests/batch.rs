@@ -268,7 +268,7 @@ fn cleaning_the_jsonl_output_again_changes_no_text() {
         .success();
     let before = json_lines(&first);
     let after = json_lines(&second.get_output().stdout);
-    assert_eq!(before.len(), 67);
+    assert_eq!(before.len(), 68);
     for (a, b) in before.iter().zip(&after) {
         assert_eq!(a["text"], b["text"], "{}", a["id"]);
         assert_eq!(a["title"], b["title"], "{}", a["id"]);

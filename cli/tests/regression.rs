@@ -5,9 +5,9 @@
 //! Zyte article-extraction benchmark, MIT; 18 from the web-content-extraction
 //! benchmark, Apache-2.0, a numbered list article and a table of figures among
 //! them; 23 from trafilatura's evaluation set, Apache-2.0)
-//! and 12 of dev_ext (mozilla/readability's test pages, Apache-2.0: a list
-//! article, a page with a comment thread, several languages and converters,
-//! Chromium innerText among them), as scraped text with gold text or
+//! and 13 of dev_ext (mozilla/readability's test pages, Apache-2.0: a list
+//! article, a page with a comment thread, a story with a photo gallery set
+//! into it, several languages and converters, Chromium innerText among them), as scraped text with gold text or
 //! must-keep/must-drop snippets. The figures
 //! come from `deboiler eval`, which scores as the project's scorer does.
 
@@ -17,13 +17,13 @@ use serde_json::Value;
 /// Floors a little under today's figures (in brackets), so that noise from
 /// small changes passes and a real drop fails: (group, field, figure, floor).
 const FLOORS: [(&str, &str, &str, f64); 7] = [
-    ("ALL", "gold", "f1", 0.89),                    // 0.921
-    ("ALL", "snippets", "f1", 0.92),                // 0.945
-    ("source=zyte", "gold", "f1", 0.85),            // 0.904
-    ("source=wceb", "gold", "f1", 0.93),            // 0.939
-    ("source=wceb", "snippets", "f1", 0.97),        // 0.993
-    ("source=trafilatura", "snippets", "f1", 0.86), // 0.894
-    ("source=readability", "gold", "f1", 0.88),     // 0.911
+    ("ALL", "gold", "f1", 0.89),                    // 0.926
+    ("ALL", "snippets", "f1", 0.92),                // 0.943
+    ("source=zyte", "gold", "f1", 0.85),            // 0.923
+    ("source=wceb", "gold", "f1", 0.93),            // 0.935
+    ("source=wceb", "snippets", "f1", 0.97),        // 0.975
+    ("source=trafilatura", "snippets", "f1", 0.86), // 0.906
+    ("source=readability", "gold", "f1", 0.89),     // 0.913
 ];
 
 #[test]
@@ -77,7 +77,7 @@ fn second_pass_over_the_regression_set_removes_nothing() {
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
     assert!(out.status.success(), "{stdout}");
     assert!(
-        stdout.starts_with("Second pass over the --jsonl output: 0 of 67 records change"),
+        stdout.starts_with("Second pass over the --jsonl output: 0 of 68 records change"),
         "{stdout}"
     );
 }

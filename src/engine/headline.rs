@@ -110,11 +110,13 @@ const BYLINE_REACH: usize = 4;
 /// A byline: a byline word and a name (`By John Ley`, `by randfish on
 /// November 7, 2010`, `Autor: Jan Kowalski`), short, and no sentence.
 fn is_byline(text: &str, f: &Features) -> bool {
-    let name = text.split_whitespace().nth(1).unwrap_or("");
-    word_in(first_word(text), &BYLINE_WORDS)
-        && name.chars().next().is_some_and(char::is_alphabetic)
-        && f.words <= BYLINE_MAX_WORDS
+    f.words <= BYLINE_MAX_WORDS
         && !f.inner_sentence
+        && word_in(first_word(text), &BYLINE_WORDS)
+        && text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|name| name.starts_with(char::is_alphabetic))
 }
 
 /// A byline names one to three people and perhaps a date or an outlet.

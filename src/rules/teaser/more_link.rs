@@ -13,6 +13,17 @@ const MORE_LINKS: [&str; 8] = [
     "czytaj więcej",
 ];
 
+/// The last words of [`MORE_LINKS`].
+const LAST_WORDS: [&str; 7] = [
+    "more",
+    "reading",
+    "mehr",
+    "weiterlesen",
+    "más",
+    "suite",
+    "więcej",
+];
+
 /// A blurb has a sentence before its link (`Learn how here. More`).
 const MIN_WORDS: u32 = 5;
 /// Blurbs are a paragraph at most.
@@ -73,6 +84,15 @@ declare_rule! {
 /// and... mehr >>`), or the link printed twice (`…,… Read more Read more`).
 fn ends_in_more_link(text: &str) -> bool {
     let text = text.trim_end_matches([' ', '»', '›', '>', '→']);
+    // Most lines end in a word no link ends with: one look at it rules
+    // them out.
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    if !LAST_WORDS
+        .iter()
+        .any(|w| w.len() == last.len() && strip_prefix_ignore_case(last, w) == Some(""))
+    {
+        return false;
+    }
     MORE_LINKS.iter().any(|link| {
         let Some(mut body) = strip_link(text, link) else {
             return false;
@@ -89,4 +109,22 @@ fn strip_link<'t>(text: &'t str, link: &str) -> Option<&'t str> {
     let at = text.len().checked_sub(link.len())?;
     (text.is_char_boundary(at) && strip_prefix_ignore_case(&text[at..], link) == Some(""))
         .then(|| &text[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_link_ends_with_one_of_the_last_words() {
+        for link in MORE_LINKS {
+            let last = link.rsplit(' ').next().unwrap();
+            assert!(LAST_WORDS.contains(&last), "{link}");
+        }
+        assert!(ends_in_more_link("Learn how to control stress here. More"));
+        assert!(ends_in_more_link(
+            "Wie man Stress abbaut, zeigen wir hier... Mehr »"
+        ));
+        assert!(!ends_in_more_link("The council wants to hear more"));
+    }
 }

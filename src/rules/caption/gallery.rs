@@ -63,39 +63,31 @@ declare_rule! {
             .filter(|(_, _, f)| f.digits >= 2 && f.words <= MAX_COUNTER_WORDS)
             .filter_map(|(i, text, _)| counter(text).map(|(k, n)| (i, k, n)))
             .collect();
-        let mut start = 0;
-        for end in 1..=counters.len() {
-            let (line, k, n) = counters[end - 1];
-            let follows = counters.get(end).is_some_and(|&(next_line, next_k, next_n)| {
-                next_n == n && next_k == k + 1 && next_line - line <= MAX_SLIDE_LINES
-            });
-            if follows {
+        let paragraph = |i: usize| {
+            let f = &page.features[i];
+            classify(f, page.lang.is_some()) == Class::Good && ends_sentence(&page.text[i], f)
+        };
+        let galleries = counters.chunk_by(|&(line, k, n), &(next_line, next_k, next_n)| {
+            next_n == n && next_k == k + 1 && next_line - line <= MAX_SLIDE_LINES
+        });
+        for slides in galleries.filter(|slides| slides.len() >= MIN_SLIDES) {
+            let first = slides[0].0;
+            // The last slide's caption: the next line with text.
+            let last_counter = slides[slides.len() - 1].0;
+            let last = page.next_text(last_counter).unwrap_or(last_counter);
+            let story = (0..page.len())
+                .filter(|i| !(first..=last).contains(i) && paragraph(*i))
+                .take(MIN_STORY_PARAGRAPHS)
+                .count();
+            if story < MIN_STORY_PARAGRAPHS {
                 continue;
             }
-            let first = counters[start].0;
-            // The last slide's caption: the next line with text.
-            let last = page.next_text(line).unwrap_or(line);
-            let paragraph = |i: usize| {
-                let f = &page.features[i];
-                classify(f, page.lang.is_some()) == Class::Good && ends_sentence(&page.text[i], f)
-            };
-            if end - start >= MIN_SLIDES
-                && (0..page.len())
-                    .filter(|i| !(first..=last).contains(i) && paragraph(*i))
-                    .take(MIN_STORY_PARAGRAPHS)
-                    .count()
-                    == MIN_STORY_PARAGRAPHS
-            {
-                for i in first..=last {
-                    if !page.is_blank(i) {
-                        out.remove(
-                            i,
-                            format!("slide of a photo gallery: \"{}\"", shorten(&page.text[i], 30)),
-                        );
-                    }
-                }
+            for i in (first..=last).filter(|&i| !page.is_blank(i)) {
+                out.remove(
+                    i,
+                    format!("slide of a photo gallery: \"{}\"", shorten(&page.text[i], 30)),
+                );
             }
-            start = end;
         }
     }
 }

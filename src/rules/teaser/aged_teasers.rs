@@ -82,20 +82,14 @@ declare_rule! {
                 aged.push(t.line);
             }
         }
-        let mut start = 0;
-        for k in 1..=aged.len() {
-            if k < aged.len() && aged[k] - aged[k - 1] <= MAX_GAP {
-                continue;
+        let lists = aged.chunk_by(|a, b| b - a <= MAX_GAP);
+        for list in lists.filter(|list| list.len() >= MIN_RUN) {
+            for &i in list {
+                out.remove(
+                    i,
+                    format!("teaser led by its age: \"{}\"", shorten(&page.text[i], 40)),
+                );
             }
-            if k - start >= MIN_RUN {
-                for &i in &aged[start..k] {
-                    out.remove(
-                        i,
-                        format!("teaser led by its age: \"{}\"", shorten(&page.text[i], 40)),
-                    );
-                }
-            }
-            start = k;
         }
     }
 }

@@ -62,6 +62,13 @@ impl Trigger {
             .chars()
             .any(crate::chars::is_alphanumeric)
     }
+
+    /// Whether the phrase closes its line: only punctuation after it.
+    pub fn closes_line(&self, text: &str) -> bool {
+        !text[self.at.end..]
+            .chars()
+            .any(crate::chars::is_alphanumeric)
+    }
 }
 
 /// What the engine knows when [`Phase::Context`] rules run.

@@ -10,7 +10,8 @@ declare_rule! {
     /// **What it removes:** a short line (the heading and at most four more words,
     /// no full stop) that starts with such a heading: "Related articles", "More
     /// from The Week", "You may also like", "Das könnte Sie auch interessieren",
-    /// "À lire aussi", "Te puede interesar".
+    /// "À lire aussi", "Te puede interesar"; or that ends with one of two words
+    /// or more ("More you might like", "Our latest articles").
     ///
     /// **Why it is noise:** it introduces links to other pages; see also
     /// `TSR004`, which removes the block after it.
@@ -31,12 +32,25 @@ declare_rule! {
     ///
     /// ```text
     /// …
+    /// - Stories you might also like:
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
     /// + Related research has shown the same effect in mice, the authors of the study wrote.
     /// …
     /// ```
     ///
+    /// ```text
+    /// …
+    /// + Send us your comments
+    /// …
+    /// ```
+    ///
     /// **Keeps:** sentences that start with such words ("Related research has shown
-    /// the same effect in mice.").
+    /// the same effect in mice."), and lines that end with a one-word heading
+    /// ("Send us your comments").
     ///
     /// **Languages:** en, de, fr, es, it, pt, nl, pl (`data/section_end.phrases`).
     pub struct SectionHeading {
@@ -77,5 +91,8 @@ pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'stat
     let phrase_words = phrase.split_whitespace().count() as u32;
     let f = &cx.page.features[t.line];
     let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
-    (t.opens_line(text) && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
+    // A one-word heading at a line's end is too often the end of a sentence
+    // or a button ("Send us your comments", "View Comments").
+    let placed = t.opens_line(text) || (phrase_words >= 2 && t.closes_line(text));
+    (placed && f.words <= phrase_words + 4 && !full_stop).then_some(phrase)
 }

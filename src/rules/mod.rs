@@ -412,6 +412,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(footer::Copyright),
         Box::new(footer::PoweredBy),
         Box::new(footer::LegalLinks),
+        Box::new(footer::AffiliateDisclosure),
         Box::new(footer::Disclaimer),
         Box::new(navigation::Pagination),
         Box::new(navigation::Breadcrumb),

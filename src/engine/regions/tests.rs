@@ -204,3 +204,18 @@ fn a_line_of_code_scores_nothing_marked_or_not() {
     assert_eq!(line_score(&page, 2, false, &params), 0.0);
     assert!(line_score(&page, 0, true, &params) < 0.0);
 }
+
+#[test]
+fn teasers_under_a_related_links_heading_are_no_further_part() {
+    use crate::rules::testing::{assert_has_line, assert_no_line, kept};
+    let more = "Divers found the old ferry's anchor in the mud under the bridge, where it had lain since the storm of 1953.\n\nThe museum has asked to show the anchor next summer, beside photographs of the ferry and its crew.\n\nA footbridge will carry walkers across the river while the work goes on, the council said on Friday.\n\n";
+    // A share bar and a sign-up prompt end the article's run.
+    let bar = "Share this article\n\nFacebook\n\nTwitter\n\nEmail\n\nSign up for our newsletter\n\nAdvertisement\n\n";
+    let teasers = "Most read in local news\n\nHOUSING\n\nCouncil approves two hundred new homes on the old mill site after a long debate.\n\nSPORT\n\nTown football club wins its first cup in forty years after a late goal.\n\nWEATHER\n\nForecasters warn of more rain on the hills this weekend, and of floods.\n\nSCHOOLS\n\nHeadteacher retires after thirty years at the primary school by the river.\n\n";
+    let longer = "Shops on both banks stayed open, though several owners said that trade had fallen since the closure began.\n\nThe bus company has added a second route through the upper town to carry passengers around the closed bridge.\n\nSchools on the far bank will open half an hour later until the footbridge is ready, the education office said.\n\nThe mayor thanked the engineers and asked residents to be patient while the inspections go on through the month.\n\n";
+    let page = format!("{BODY}\n{more}{longer}{bar}{teasers}");
+    let out = kept(&page);
+    assert_has_line(&out, "A footbridge");
+    assert_no_line(&out, "Council approves");
+    assert_no_line(&out, "Forecasters");
+}

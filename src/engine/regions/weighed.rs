@@ -34,9 +34,18 @@ impl Weighed {
             Fate::Low { needed } => {
                 format!("a further part needs a score of {}", tenths(needed))
             }
-            Fate::FewParagraphs { have, needed } => {
-                format!("{have} line(s) ending a sentence, a further part needs {needed}")
-            }
+            Fate::FewParagraphs {
+                have,
+                needed,
+                under_links: false,
+            } => format!("{have} line(s) ending a sentence, a further part needs {needed}"),
+            Fate::FewParagraphs {
+                have,
+                needed,
+                under_links: true,
+            } => format!(
+                "{have} line(s) ending a sentence, a further part below a related-links heading needs {needed}"
+            ),
             Fate::Blurb => "a lone short part below the article: its footer's blurb".to_string(),
         };
         Block {
@@ -61,8 +70,13 @@ pub(crate) enum Fate {
     /// Scored below what a further part needs.
     Low { needed: f32 },
     /// Scored enough but holds too few lines that end a sentence (a list
-    /// of headlines, a block of contact details).
-    FewParagraphs { have: usize, needed: usize },
+    /// of headlines, a block of contact details); more are needed below a
+    /// related-links heading that follows the article (`under_links`).
+    FewParagraphs {
+        have: usize,
+        needed: usize,
+        under_links: bool,
+    },
     /// A lone short part below the article: its footer's blurb.
     Blurb,
 }

@@ -8,14 +8,17 @@ static PHRASES: Lazy<PhraseList> =
 const MAX_WORDS: u32 = 45;
 
 declare_rule! {
-    /// Newsletter, subscription and trial-offer prompts.
+    /// Newsletter, subscription, trial-offer and reader-support prompts.
     ///
     /// **What it removes:** lines of up to 45 words with a sign-up phrase:
     /// "Sign up for our newsletter", "get the best of X delivered to your inbox",
-    /// "Start your trial subscription today", "Newsletter abonnieren", "Abonnez-vous".
+    /// "Start your trial subscription today", "Newsletter abonnieren", "Abonnez-vous",
+    /// or an appeal for the readers' money: "Support us", "Donate today",
+    /// "Unterstütze uns mit deiner Spende", "Apoya el periodismo".
     ///
     /// **Why it is noise:** the prompt belongs to the site, not the story, and
-    /// sites print it in and around every article.
+    /// sites print it in and around every article; an appeal for support is the
+    /// same prompt for a site that asks for donations instead of subscriptions.
     ///
     /// **Example:**
     ///
@@ -28,6 +31,12 @@ declare_rule! {
     /// ```text
     /// …
     /// - Immer informiert bleiben mit dem wöchentlichen AUTO&Wirtschaft Newsletter. Jetzt anmelden!
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - Eine Welt ohne Hetze? Unterstütze uns mit deiner Spende!
     /// …
     /// ```
     ///

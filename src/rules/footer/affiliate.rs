@@ -9,11 +9,12 @@ static PHRASES: Lazy<PhraseList> =
 const MAX_WORDS: u32 = 60;
 
 /// Words in which a site speaks of itself: first-person pronouns in the
-/// corpus languages ("we may earn", "wir erhalten", "nous touchons").
-const SITE_VOICE: [&str; 28] = [
-    "we", "us", "our", "my", "i", "me", "wir", "uns", "unsere", "unser", "ich", "mir", "nous",
-    "notre", "nos", "je", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "noi",
-    "nostro", "nostra", "wij", "ons", "onze", "nasz",
+/// corpus languages ("we may earn", "wir erhalten", "nous touchons"). Not
+/// "I": it is also the Italian article ("I link affiliati pagano…").
+const SITE_VOICE: [&str; 27] = [
+    "we", "us", "our", "my", "me", "wir", "uns", "unsere", "unser", "ich", "mir", "nous", "notre",
+    "nos", "je", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "noi", "nostro",
+    "nostra", "wij", "ons", "onze", "nasz",
 ];
 /// What a page calls itself after "this": "this post contains affiliate links".
 const SELF_NAMES: [&str; 6] = ["post", "article", "page", "site", "website", "blog"];
@@ -53,6 +54,14 @@ declare_rule! {
     /// + Affiliate links pay a blogger a commission when a reader buys through them, usually a few per cent of the price.
     ///   Regulators now ask that every such link be labelled as advertising, and several have fined bloggers who did not.
     ///   Readers, the surveys say, mostly do not mind, as long as the reviews stay honest and the labels are clear.
+    /// ```
+    ///
+    /// ```text
+    ///   I negozi online pagano i blogger per i clienti che mandano, e le somme sono cresciute molto negli ultimi cinque anni.
+    ///   Alcuni dei blog più grandi guadagnano ormai più dai negozi che dalla pubblicità che li pagava una volta.
+    /// + I link affiliati pagano al blogger una commissione quando un lettore compra, di solito pochi punti percentuali.
+    ///   Le autorità chiedono ora che ogni link di questo tipo sia segnalato come pubblicità, e alcune hanno già multato dei blogger.
+    ///   I lettori, dicono i sondaggi, per lo più non se ne preoccupano, purché le recensioni restino oneste.
     /// ```
     ///
     /// **Keeps:** text about affiliate marketing that does not speak for the

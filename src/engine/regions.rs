@@ -157,6 +157,11 @@ impl Search<'_, '_> {
             .find(|&i| marks[i].as_ref().is_some_and(|m| m.opens_comments))
             .unwrap_or(page.len())
             .min(heading.unwrap_or(page.len()));
+        // The first related-links heading after the article: runs below it
+        // need more paragraphs (found once, not per run).
+        let links_from = self.section_end.and_then(|rule| {
+            (main.end..page.len()).find(|&i| marks[i].as_ref().is_some_and(|m| m.rule == rule))
+        });
         // A run that reaches into the main region (whose lead may extend
         // into a neighbour) or into the comments yields its best part outside.
         let outside = |seg: Range<usize>| {
@@ -189,9 +194,7 @@ impl Search<'_, '_> {
                 .quantity_lists
                 .iter()
                 .any(|l| seg.start <= l.start && l.end <= seg.end);
-            let under_links = self.section_end.is_some_and(|rule| {
-                (main.end..seg.start).any(|i| marks[i].as_ref().is_some_and(|m| m.rule == rule))
-            });
+            let under_links = links_from.is_some_and(|h| h < seg.start);
             let needed = if under_links {
                 UNDER_LINKS_PROSE_LINES.max(self.params.extra_region_prose_lines)
             } else {

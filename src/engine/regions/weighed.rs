@@ -37,15 +37,15 @@ impl Weighed {
             Fate::FewParagraphs {
                 have,
                 needed,
-                under_links: false,
-            } => format!("{have} line(s) ending a sentence, a further part needs {needed}"),
-            Fate::FewParagraphs {
-                have,
-                needed,
-                under_links: true,
-            } => format!(
-                "{have} line(s) ending a sentence, a further part below a related-links heading needs {needed}"
-            ),
+                under_links,
+            } => {
+                let place = if under_links {
+                    " below a related-links heading"
+                } else {
+                    ""
+                };
+                format!("{have} line(s) ending a sentence, a further part{place} needs {needed}")
+            }
             Fate::Blurb => "a lone short part below the article: its footer's blurb".to_string(),
         };
         Block {

@@ -41,8 +41,15 @@ declare_rule! {
     /// …
     /// ```
     ///
+    /// ```text
+    /// …
+    /// + 2020-08-01 18:00:00+00 │ 200 │ 4084
+    /// …
+    /// ```
+    ///
     /// **Keeps:** sentences with dates ("On November 19, 2019 the court ruled
-    /// against the company.").
+    /// against the company."), and rows of a table or of figures that start
+    /// with a date (a column bar, `|` or `│`, or a `%`, `$`, `€` or `£`).
     ///
     /// **Languages:** month names in en, de, fr, es, pl; numeric dates in any.
     pub struct DateLine {
@@ -59,7 +66,7 @@ declare_rule! {
                 || f.stop_words > 2
                 // "Nov. 19" has a full stop too; sentences are longer.
                 || (f.inner_sentence && f.words > 6)
-                || text.contains(['|', '%', '$', '€', '£'])
+                || text.contains(['|', '│', '%', '$', '€', '£'])
             {
                 continue;
             }

@@ -17,13 +17,13 @@ use serde_json::Value;
 /// Floors a little under today's figures (in brackets), so that noise from
 /// small changes passes and a real drop fails: (group, field, figure, floor).
 const FLOORS: [(&str, &str, &str, f64); 7] = [
-    ("ALL", "gold", "f1", 0.89),                    // 0.928
+    ("ALL", "gold", "f1", 0.89),                    // 0.929
     ("ALL", "snippets", "f1", 0.92),                // 0.943
     ("source=zyte", "gold", "f1", 0.85),            // 0.923
     ("source=wceb", "gold", "f1", 0.93),            // 0.942
     ("source=wceb", "snippets", "f1", 0.97),        // 0.975
     ("source=trafilatura", "snippets", "f1", 0.86), // 0.906
-    ("source=readability", "gold", "f1", 0.89),     // 0.913
+    ("source=readability", "gold", "f1", 0.89),     // 0.915
 ];
 
 #[test]

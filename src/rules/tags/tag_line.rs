@@ -9,7 +9,7 @@ const LABEL_REACH: usize = 48;
 
 static TAG_PREFIX: Lazy<Regex> = Lazy::new(|| {
     regex(
-        r"(?i)^(?:[*•#-]\s*)?(?:in this article|tags?|tagged(?: with)?|topics?|related topics|filed under|categories|category|kategorien?|categor[íi]as?|cat[ée]gories?|keywords|more about|schlagw[öo]rter|schlagworte|stichw[öo]rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|tematy|tagi|argomenti|onderwerpen|trefwoorden)\s*:",
+        r"(?i)^(?:[*•#-]\s*)?(?:in this article|tags?|tagged(?: with)?|topics?|related topics|filed under|category|cat[ée]gories?|categor[íi]as?|kategorien?|keywords|more about|schlagw[öo]rter|schlagworte|stichw[öo]rter|themen|mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|tematy|tagi|argomenti|onderwerpen|trefwoorden)\s*:",
     )
 });
 
@@ -17,8 +17,8 @@ declare_rule! {
     /// Tag and topic lists under or above an article.
     ///
     /// **What it removes:** a line starting with a tag label and a colon ("In This
-    /// Article:", "Tags:", "Topics:", "Filed under:", "Schlagwörter:", "Kategorie:", "Mots-clés:",
-    /// "Etiquetas:") of up to 40 words, or with no sentence punctuation.
+    /// Article:", "Tags:", "Topics:", "Filed under:", "Schlagwörter:", "Kategorie:",
+    /// "Mots-clés:", "Etiquetas:") of up to 40 words, or with no sentence punctuation.
     ///
     /// **Why it is noise:** the list links to index pages; it is navigation.
     ///

@@ -8,7 +8,8 @@
 //! 3. [`comments`]: where reader comments start, if they do;
 //! 4. [`regions`]: lines scored (nothing from the comments on; [`lists`]
 //!    and [`tables`] credit lists and tables that are article), the article's run(s) of lines chosen
-//!    from the best-scoring runs ([`segments`]);
+//!    from the best-scoring runs ([`segments`]), once more if [`contents`]
+//!    finds a table of contents under the lead;
 //! 5. [`headline`]: the heading above the article;
 //! 6. the context rules, which see the article, mark more noise
 //!    (`Phase::Context`), and the region ends settle;
@@ -16,6 +17,7 @@
 
 mod between;
 mod comments;
+mod contents;
 mod decide;
 mod headline;
 mod inline_images;
@@ -237,7 +239,12 @@ impl Cleaner {
                 *s = s.min(0.0);
             }
         }
-        let regions = search.article_regions(&scores);
+        let mut regions = search.article_regions(&scores);
+        // A table of contents can part the lead from the article; found only
+        // above the article, it costs a look at a few lines per page.
+        if contents::credit_contents(&page, &marks, &mut scores, regions.main.start) {
+            regions = search.article_regions(&scores);
+        }
 
         // The headline is printed first, so it must come before every part of
         // the article, not only the main one.
@@ -247,7 +254,6 @@ impl Cleaner {
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
         let title = headline::find_title(&page, &marks, &first_part, hints);
-        let mut regions = regions;
         let weighed = std::mem::take(&mut regions.weighed);
         // A headline inside the first part (the page's heading below its
         // title line) starts the article.

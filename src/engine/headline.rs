@@ -19,6 +19,7 @@ pub(crate) fn find_title(
     marks: &[Option<Mark>],
     region: &Range<usize>,
     hints: &Hints<'_>,
+    sections: &[Range<usize>],
 ) -> Option<usize> {
     if region.is_empty() {
         return None;
@@ -40,6 +41,8 @@ pub(crate) fn find_title(
                 && is_heading_like(&page.features[j], &page.text[j])
                 // A byline sits under the headline; it is never one.
                 && !is_byline(&page.text[j], &page.features[j])
+                // Nor is a list article's numbered section heading.
+                && !sections.iter().any(|s| s.contains(&j))
         })
         .collect();
     let first = (0..page.len()).find(|&j| !page.is_blank(j))?;

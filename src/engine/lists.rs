@@ -198,11 +198,17 @@ fn counts_up(page: &Page<'_>, run: Range<usize>) -> bool {
 /// prose before the next. What a section holds besides its paragraph (a
 /// product list, a label) is article too, though no line of it is a
 /// sentence; a ranking of headlines has no paragraphs between its numbers.
+///
+/// Returns the runs of sections whose names are mostly without digits:
+/// the region search takes each of their sections as article, however
+/// little it scored. Numbered comments (`12. Ana 1/8/2023 at 6:26am`) carry
+/// a date in every name.
 pub(crate) fn credit_numbered_sections(
     page: &Page<'_>,
     marks: &[Option<Mark>],
     scores: &mut [f32],
-) {
+) -> Vec<Range<usize>> {
+    let mut series = Vec::new();
     let lang = page.lang.is_some();
     let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
     let headings: Vec<(usize, u64, &str)> = (0..page.len())
@@ -225,9 +231,17 @@ pub(crate) fn credit_numbered_sections(
                     scores[i] = scores[i].max(INTRODUCED_ITEM_SCORE);
                 }
             }
+            let dated = headings[start..=end]
+                .iter()
+                .filter(|h| h.2.contains(|c: char| c.is_ascii_digit()))
+                .count();
+            if dated * 2 < end + 1 - start {
+                series.push(headings[start].0..headings[end].0);
+            }
         }
         start = end + 1;
     }
+    series
 }
 
 /// The number of a numbered section heading (`5. Screwdrivers`, `## 2)

@@ -217,7 +217,7 @@ impl Cleaner {
         inline_images::credit_inline_images(&page, &marks, &mut scores);
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
-        lists::credit_numbered_sections(&page, &marks, &mut scores);
+        let series = lists::credit_numbered_sections(&page, &marks, &mut scores);
         tables::credit_tables(&page, &marks, &mut scores);
         tables::credit_figure_rows(&page, &marks, &mut scores);
         lists::credit_verse(&page, &marks, &mut scores);
@@ -229,6 +229,7 @@ impl Cleaner {
             copyright: self.copyright,
             anchor: headline::anchor(&page, &marks, hints),
             quantity_lists: &quantity_lists,
+            series: &series,
         };
         // From the start of the comment section on, lines count for nothing
         // in the search for the article.
@@ -253,7 +254,7 @@ impl Cleaner {
             .all
             .first()
             .map_or(region.clone(), |r| r.start..region.end);
-        let title = headline::find_title(&page, &marks, &first_part, hints);
+        let title = headline::find_title(&page, &marks, &first_part, hints, &series);
         let weighed = std::mem::take(&mut regions.weighed);
         // A headline inside the first part (the page's heading below its
         // title line) starts the article.

@@ -102,6 +102,9 @@ pub(crate) struct Search<'p, 'a> {
     /// The ingredient and parts lists (see
     /// [`super::lists::credit_quantity_lists`]).
     pub quantity_lists: &'p [Range<usize>],
+    /// A list article's numbered sections (see
+    /// [`super::lists::credit_numbered_sections`]).
+    pub series: &'p [Range<usize>],
 }
 
 impl Search<'_, '_> {
@@ -176,7 +179,10 @@ impl Search<'_, '_> {
             if seg.is_empty() {
                 continue;
             }
-            if sum < threshold {
+            // A list article's sections are article however little each
+            // holds (one paragraph and a facts list between link lists).
+            let section = self.series.iter().any(|s| s.contains(&seg.start));
+            if sum < threshold && !section {
                 weighed.push(Weighed {
                     lines: seg,
                     score: sum,
@@ -200,7 +206,10 @@ impl Search<'_, '_> {
             } else {
                 self.params.extra_region_prose_lines
             };
-            let fate = if prose_lines >= needed || holds_list {
+            let fate = if section {
+                all.push(seg.clone());
+                Fate::Section
+            } else if prose_lines >= needed || holds_list {
                 all.push(seg.clone());
                 Fate::Part
             } else {

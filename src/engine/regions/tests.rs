@@ -219,3 +219,46 @@ fn teasers_under_a_related_links_heading_are_no_further_part() {
     assert_no_line(&out, "Council approves");
     assert_no_line(&out, "Forecasters");
 }
+
+#[test]
+fn numbered_sections_parted_by_link_lists_are_all_article() {
+    use crate::rules::testing::{assert_has_line, kept};
+    // A ranking under a long introduction: each school's section holds one
+    // paragraph and its facts, and a list of links to the site's guides
+    // parts it from the next.
+    let mut intro = format!("{BODY}\n");
+    for week in 1..=16 {
+        intro.push_str(&format!("In week {week} the ferry carried {week}00 more passengers across the river than in the same week of last year, the operator said.\n\n"));
+    }
+    let mut page = intro.clone();
+    for (n, school) in [
+        (1, "Harbour College"),
+        (2, "Hill School of Business"),
+        (3, "River Institute"),
+        (4, "Lakeside University"),
+    ] {
+        page.push_str(&format!(
+            "## {n}\\. {school}\n\n{school} is known for its small classes and its ties to the region's employers, who hire many of its graduates.\n\n* **Class Size:** {n}30\n* **Acceptance Rate:** {n}4%\n\n#### More on {school}:\n\n* [Guide to the {school} interview](https://example.com/{n}/interview)\n* [How to get into {school}](https://example.com/{n}/admission)\n* [Essay tips for {school}](https://example.com/{n}/essays)\n\n"
+        ));
+    }
+    let cleaned = kept(&page);
+    for school in [
+        "Harbour College",
+        "Hill School of Business",
+        "River Institute",
+    ] {
+        assert_has_line(&cleaned, &format!("{school} is known for"));
+    }
+    // Numbered comments under dated names are no such series.
+    let mut comments = intro;
+    for n in 1..=4 {
+        comments.push_str(&format!(
+            "{n}. Reader{n} 1/{n}/2023 at 6:2{n}am\n\nThank you so much for this list, it helped me find the course {n} I had looked for since last year.\n\n* [Reply](https://example.com/c/{n})\n* [Report](https://example.com/r/{n})\n* [Share](https://example.com/s/{n})\n\n"
+        ));
+    }
+    let cleaned = kept(&comments);
+    assert!(
+        !cleaned.iter().any(|l| l.contains("the course 3")),
+        "{cleaned:?}"
+    );
+}

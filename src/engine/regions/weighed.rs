@@ -31,6 +31,7 @@ impl Weighed {
             Fate::Main => "best score".to_string(),
             Fate::Terse => "no prose on the page: its best run of sentences".to_string(),
             Fate::Part => "a further part: scored nearly as well, with paragraphs".to_string(),
+            Fate::Section => "a further part: a section of a numbered list article".to_string(),
             Fate::Low { needed } => {
                 format!("a further part needs a score of {}", tenths(needed))
             }
@@ -67,6 +68,8 @@ pub(crate) enum Fate {
     Terse,
     /// Scored nearly as well as the best and holds paragraphs.
     Part,
+    /// One of a numbered list article's sections, however it scored.
+    Section,
     /// Scored below what a further part needs.
     Low { needed: f32 },
     /// Scored enough but holds too few lines that end a sentence (a list
@@ -84,7 +87,7 @@ pub(crate) enum Fate {
 impl Fate {
     /// Whether the search took the run as article.
     fn taken(self) -> bool {
-        matches!(self, Fate::Main | Fate::Terse | Fate::Part)
+        matches!(self, Fate::Main | Fate::Terse | Fate::Part | Fate::Section)
     }
 }
 

@@ -36,10 +36,20 @@ declare_rule! {
     /// …
     /// ```
     ///
+    /// ```text
+    /// …
+    /// - * [Guide to the Wharton interview](https://example.org/wharton/interview)
+    /// + ## [5\. Chicago Booth](https://example.org/booth)
+    /// + The Booth program is known for its academic rigour, and its flexible curriculum lets students shape their own path.
+    /// …
+    /// ```
+    ///
     /// **Keeps:** prose with links in it, long linked lines, and a linked
     /// heading (`## [Title](…)`) with paragraphs right above and below it: a
     /// list article's entry (on the three corpora, 14 such lines are article
-    /// text and none noise).
+    /// text and none noise). A numbered one (`## [5\. Chicago Booth](…)`)
+    /// needs only the paragraph below, as the entry above may end with its
+    /// own list of links (11 more lines, all article text).
     ///
     /// **Languages:** any (needs link markup, which html2text output has).
     pub struct LinkList {
@@ -68,5 +78,15 @@ fn heading_between_paragraphs(cx: &Context<'_, '_>, i: usize, text: &str) -> boo
     let lang = page.lang.is_some();
     let paragraph =
         |j: Option<usize>| j.is_some_and(|j| classify(&page.features[j], lang) == Class::Good);
-    text.starts_with('#') && paragraph(page.prev_text(i)) && paragraph(page.next_text(i))
+    text.starts_with('#')
+        && (paragraph(page.prev_text(i)) || numbered(text))
+        && paragraph(page.next_text(i))
+}
+
+/// Whether a markdown heading opens with a section number (`## 5\. Booth`).
+fn numbered(text: &str) -> bool {
+    let rest = text.trim_start_matches(['#', ' ']);
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    let rest = &rest[digits..];
+    (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with("\\. "))
 }

@@ -58,10 +58,40 @@ declare_rule! {
     ///   Contact the newsroom
     /// ```
     ///
+    /// ```text
+    /// …
+    /// …
+    ///   Engineers will inspect the piers on Monday, and the council expects to open the bridge to walkers by the end of the week.
+    ///   The vote on the new crossing was unanimous, and the work is to start in the spring once the river is low enough.
+    ///   Shopkeepers on the far bank say that trade has fallen by a third, and several have asked the council for a rates holiday.
+    ///   Read more
+    ///   • Bridge closure: what we know so far
+    ///   • The ferry's busiest month
+    ///   Conclusion
+    /// + In the end the bridge will reopen to walkers in the spring, and to cars a year later, the council said.
+    ///   Questions and answers
+    ///   When will the work start?
+    /// + The engineers expect to start on the piers in March, once the river is low enough to reach them.
+    /// + Until then the ferry will run every twenty minutes, and the council will pay for the extra crossings.
+    ///   Share this article
+    ///   More on the town
+    ///   • Wireframing: the essential guide for designers
+    ///   Nov 13, 2025
+    ///   11 min read
+    ///   • Top ten web design trends for 2026
+    ///   Jan 15, 2025
+    ///   9 min read
+    ///   • How to plan a website from scratch
+    ///   Mar 2, 2025
+    ///   7 min read
+    /// ```
+    ///
     /// **Keeps:** the article before the heading, everything when the heading
     /// comes early (a "Related" box in the first half of a story), the
     /// story below a box of links when two paragraphs of it follow the box
-    /// (a "Related" box set inside the story), and a page of linked posts
+    /// (a "Related" box set inside the story; below a bulleted list of
+    /// links, two paragraphs within five lines, as the story may go on
+    /// under its own subheadings), and a page of linked posts
     /// whose "Read more" under each post first stands early in the article.
     ///
     /// **Languages:** as `TSR001`.
@@ -214,8 +244,21 @@ fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
     if lines.find(|&i| paragraph(i)).is_none() {
         return false;
     }
-    (1..RESUMED_PARAGRAPHS).all(|_| lines.next().is_some_and(paragraph))
+    let below: Vec<usize> = lines.take(RESUMED_REACH).collect();
+    let in_row = below.len() >= RESUMED_PARAGRAPHS - 1
+        && below[..RESUMED_PARAGRAPHS - 1]
+            .iter()
+            .all(|&i| paragraph(i));
+    // Below a list of links, the story may go on under its own
+    // subheadings (`Conclusion`, `FAQ`): its paragraphs need not touch.
+    let under_subheadings = page.features[first].bullet
+        && below.iter().filter(|&&i| paragraph(i)).count() >= RESUMED_PARAGRAPHS - 1;
+    in_row || under_subheadings
 }
+
+/// Text lines below the first resumed paragraph in which a story below a
+/// list of links shows its next paragraphs.
+const RESUMED_REACH: usize = 4;
 
 /// Paragraphs in a row that tell the story resumed below a box.
 const RESUMED_PARAGRAPHS: usize = 2;

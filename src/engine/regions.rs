@@ -128,9 +128,9 @@ impl Search<'_, '_> {
         };
         // Under the headline the hints name, the story asked for; its lead
         // stops at the headline.
-        let under = self
-            .anchor
-            .and_then(|a| run_under_anchor(page, marks, a, &segments).map(|run| (a, run)));
+        let under = self.anchor.and_then(|a| {
+            run_under_anchor(page, marks, a, &segments, &best_range).map(|run| (a, run))
+        });
         let (best, best_range) = under.clone().map_or((best, best_range), |(_, run)| run);
         let mut main = self.with_lead(self.cut_at_end(best_range));
         if let Some((anchor, _)) = under {

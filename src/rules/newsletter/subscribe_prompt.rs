@@ -14,7 +14,9 @@ declare_rule! {
     /// "Sign up for our newsletter", "get the best of X delivered to your inbox",
     /// "Start your trial subscription today", "Newsletter abonnieren", "Abonnez-vous",
     /// or an appeal for the readers' money: "Support us", "Donate today",
-    /// "Unterstütze uns mit deiner Spende", "Apoya el periodismo".
+    /// "Unterstütze uns mit deiner Spende", "Apoya el periodismo", or for
+    /// their help after the article: "If you liked this post, please share
+    /// it", "Wenn Ihnen der Artikel gefallen hat: …".
     ///
     /// **Why it is noise:** the prompt belongs to the site, not the story, and
     /// sites print it in and around every article; an appeal for support is the
@@ -37,6 +39,12 @@ declare_rule! {
     /// ```text
     /// …
     /// - Eine Welt ohne Hetze? Unterstütze uns mit deiner Spende!
+    /// …
+    /// ```
+    ///
+    /// ```text
+    /// …
+    /// - If you liked this post, please share it with a friend who might enjoy it too.
     /// …
     /// ```
     ///

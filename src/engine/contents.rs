@@ -24,6 +24,12 @@ const PROSE_REACH: usize = 3;
 /// at 80, wceb/0050's lead stayed cut off (0.79; 0.86 at 150, and 300
 /// changes nothing more on the three corpora).
 const CONTENTS_REACH: usize = 150;
+/// The first section's heading stands at most this many lines below the
+/// table's last entry found for the lines between to be credited (entries
+/// without a section of their own may come between): a first section
+/// further down has more than the table's end between them (wceb/0422,
+/// 21 lines, kept a block that its gold leaves out).
+const FIRST_SECTION_REACH: usize = 12;
 /// The lead stands at most this many lines above the table's heading.
 const LEAD_REACH: usize = 6;
 /// A heading is short: `Table of contents hide` and a bullet fit.
@@ -64,7 +70,7 @@ const HEADINGS: [&str; 15] = [
 /// Taking the lines up to the first section's prose in too, and captions
 /// under the section headings: dev snippets 0.9287 to 0.9297 (a ranking
 /// whose photos' captions stood between the table and the article;
-/// wceb/0321 +0.03, wceb/0422 −0.011 for the entries kept).
+/// wceb/0321 +0.03, wceb/0033 −0.001 for the entries kept).
 /// Without the heading, FAQ lists that repeat their questions as headings
 /// joined the article too (cleaneval/final-675 −0.023, a bbc.co.uk page
 /// −0.016 as innerText).
@@ -140,12 +146,12 @@ pub(crate) fn credit_contents(
             // table and it (the first heading, a photo's caption) is part
             // of the way from the lead to the article.
             let end = first_section
+                .filter(|&j| j > last && j <= last + FIRST_SECTION_REACH)
                 .and_then(|j| {
                     (j + 1..page.len())
                         .take(2 * PROSE_REACH)
                         .find(|&k| prose(k))
                 })
-                .filter(|&end| end > last)
                 .unwrap_or(last + 1);
             for s in &mut scores[h..end] {
                 *s = s.max(0.0);

@@ -255,14 +255,8 @@ fn section_number<'p>(page: &'p Page<'_>, i: usize) -> Option<(u64, &'p str)> {
     if !(1..=SECTION_HEADING_WORDS).contains(&f.words) {
         return None;
     }
-    let text = page.text[i].trim_start_matches(['#', ' ']);
-    let digits = text.find(|c: char| !c.is_ascii_digit())?;
-    // html2text escapes the dot (`1\. Paris`) lest markdown number it.
-    let rest = text[digits..].strip_prefix('\\').unwrap_or(&text[digits..]);
-    if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
-        return None;
-    }
-    Some((text[..digits].parse().ok()?, &rest[2..]))
+    let (number, rest) = crate::rules::text::section_number(&page.text[i])?;
+    Some((number, &rest[2..]))
 }
 
 /// See [`credit_numbered_sections`]. Set by hand and checked page by page:

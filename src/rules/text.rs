@@ -65,6 +65,19 @@ fn eq_ignore_case(word: &str, lower: &str) -> bool {
     }
 }
 
+/// The number that opens a numbered heading (`5. Screwdrivers`, `## 2)
+/// Paris`; html2text escapes the dot: `### 1\. PMP`), one to three digits
+/// after any `#` and spaces, and the rest of the line from its `. ` or `) `.
+pub(crate) fn section_number(text: &str) -> Option<(u64, &str)> {
+    let text = text.trim_start_matches(['#', ' ']);
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let rest = text[digits..].strip_prefix('\\').unwrap_or(&text[digits..]);
+    if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, rest))
+}
+
 /// Whether `text` has a colon in its first `reach` bytes: label patterns
 /// anchored at the start need one, and most lines have none there.
 pub fn colon_within(text: &str, reach: usize) -> bool {

@@ -1,3 +1,4 @@
+use crate::rules::text::section_number;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use crate::score::{classify, Class};
 
@@ -83,10 +84,8 @@ fn heading_between_paragraphs(cx: &Context<'_, '_>, i: usize, text: &str) -> boo
         && paragraph(page.next_text(i))
 }
 
-/// Whether a markdown heading opens with a section number (`## 5\. Booth`).
+/// Whether a markdown heading opens with a section number and a dot
+/// (`## 5\. Booth`).
 fn numbered(text: &str) -> bool {
-    let rest = text.trim_start_matches(['#', ' ']);
-    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-    let rest = &rest[digits..];
-    (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with("\\. "))
+    section_number(text).is_some_and(|(_, rest)| rest.starts_with('.'))
 }

@@ -245,10 +245,9 @@ fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
         return false;
     }
     let below: Vec<usize> = lines.take(RESUMED_REACH).collect();
-    let in_row = below.len() >= RESUMED_PARAGRAPHS - 1
-        && below[..RESUMED_PARAGRAPHS - 1]
-            .iter()
-            .all(|&i| paragraph(i));
+    let in_row = below
+        .get(..RESUMED_PARAGRAPHS - 1)
+        .is_some_and(|next| next.iter().all(|&i| paragraph(i)));
     // Below a list of links, the story may go on under its own
     // subheadings (`Conclusion`, `FAQ`): its paragraphs need not touch.
     let under_subheadings = page.features[first].bullet

@@ -5,14 +5,29 @@ const LABEL_WORDS: u32 = 3;
 /// Repeated lines up to this long may be labels or an article's subheadings.
 const HEADING_WORDS: u32 = 5;
 
+/// A label that ends with a colon introduces what follows it: a list
+/// article repeats its fields in every entry (`Pros:`, `Cons:`,
+/// `Website:`), while the labels of an interface (`Reply`, `Share`, `Read
+/// more`) stand alone. Such a line is treated like a subheading, removed
+/// only outside the article. On dev it took gold F1 from 0.9396 to 0.9401
+/// (eleven pages better, wceb/0068 0.78 → 0.84; four a little worse, none
+/// by more than 0.004) and moved no snippet; dev_ext unchanged. Lines whose
+/// next line is a bullet (`Pros` over its list) gained more gold but lost
+/// snippets (`Book now` over a list of offers), and every short repeat kept
+/// inside the article lost 0.001 of snippets.
+fn introduces(text: &str) -> bool {
+    text.ends_with(':')
+}
+
 declare_rule! {
     /// Lines that occur more than once on the page.
     ///
     /// **What it removes:** every copy of a repeated line of up to three words
     /// ("Reply", "Read more", "Hace 3 horas"); copies of repeated lines of four or
-    /// five words ("By JERUSALEM POST STAFF") and every copy after the first of a
-    /// longer repeated line, where they lie outside the article (a suspicion:
-    /// inside it, they stay).
+    /// five words ("By JERUSALEM POST STAFF") or of up to three that end with a
+    /// colon ("Pros:"), and every copy after the first of a longer repeated
+    /// line, where they lie outside the article (a suspicion: inside it, they
+    /// stay).
     ///
     /// **Why it is noise:** sites print promos, labels and bylines of teasers
     /// over and over; an article rarely says a thing twice.
@@ -34,7 +49,19 @@ declare_rule! {
     /// …
     /// ```
     ///
-    /// **Keeps:** the first copy of a longer repeated line, and lines that occur once.
+    /// ```text
+    /// …
+    /// + Pros:
+    ///   * Free delivery in every city it serves, however small the order is.
+    ///   The second company on the list has served the region for twenty years and trains its own staff.
+    /// + Pros:
+    ///   * Twenty years of experience and a staff trained by the company itself.
+    /// …
+    /// ```
+    ///
+    /// **Keeps:** the first copy of a longer repeated line, a list article's
+    /// repeated field labels ("Pros:", "Website:") inside the article, and
+    /// lines that occur once.
     ///
     /// **Languages:** any.
     pub struct RepeatedLine {
@@ -52,7 +79,7 @@ declare_rule! {
             }
             let first = page.first_seen(i);
             let words = page.features[i].words;
-            if words <= LABEL_WORDS {
+            if words <= LABEL_WORDS && !introduces(&page.text[i]) {
                 out.remove(i, format!("short line printed {times} times on the page"));
             } else if words <= HEADING_WORDS {
                 // Listicles repeat their subheadings ("Pros & Cons"), so these

@@ -9,6 +9,21 @@ pub(crate) fn without_bullet(text: &str) -> &str {
     text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
+/// Whether `text` is a line of HTML or XML markup (`<div id="main">`,
+/// `</script>`, `<!DOCTYPE html>`): code a post quotes, not a trail or a
+/// menu, though its `>` look like a trail's separators. A bracketed label
+/// (`<back | forward >`, `< Prev`) has a space inside the brackets.
+pub(crate) fn is_tag_line(text: &str) -> bool {
+    let t = text.trim();
+    let mut chars = t.chars();
+    chars.next() == Some('<')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        && t.strip_suffix('>')
+            .is_some_and(|inner| !inner.ends_with(' '))
+}
+
 /// The words that open a byline (`By John Ley`, `von Tilman Weber`, `di
 /// Mario Rossi`, `Autor: Jan Kowalski`).
 pub(crate) const BYLINE_WORDS: [&str; 8] =

@@ -187,7 +187,18 @@ fn the_block_map_gives_the_runs_weighed_and_why() {
 
 #[test]
 fn a_line_of_code_scores_nothing_marked_or_not() {
-    for code in ["int add(int x, int y) {", "}", "});", "  ]", "if (ready) {"] {
+    for code in [
+        "int add(int x, int y) {",
+        "}",
+        "});",
+        "  ]",
+        "if (ready) {",
+        "var cow = new Cow();",
+        "// cow.js",
+        "<div id=\"mocha\"></div>",
+        "</head>",
+        "<!DOCTYPE html>",
+    ] {
         assert!(is_code_line(code), "{code:?}");
     }
     for text in [
@@ -195,6 +206,8 @@ fn a_line_of_code_scores_nothing_marked_or_not() {
         "The council met on Tuesday.",
         "(see below)",
         "{braces} inside",
+        "<back | forward >",
+        "< Prev",
     ] {
         assert!(!is_code_line(text), "{text:?}");
     }

@@ -1,4 +1,4 @@
-use crate::rules::text::{strip_prefix_ignore_case, without_bullet};
+use crate::rules::text::{is_tag_line, strip_prefix_ignore_case, without_bullet};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
 /// Words that open a breadcrumb trail.
@@ -57,8 +57,17 @@ declare_rule! {
     /// …
     /// ```
     ///
+    /// ```text
+    /// …
+    /// + <div id="mocha"></div>
+    /// + <script src="vendor/mocha.js"></script>
+    /// …
+    /// ```
+    ///
     /// **Keeps:** sentences that start with "Home" ("Home prices rose again in
-    /// March.") and headings written in title case with function words.
+    /// March."), headings written in title case with function words, and lines
+    /// of HTML markup a post quotes (`<script src="vendor/mocha.js"></script>`),
+    /// whose `>` are not a trail's separators.
     ///
     /// **Languages:** any; the trail openers cover en, de, fr, es, pt, pl.
     pub struct Breadcrumb {
@@ -69,7 +78,7 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
-            if f.words == 0 || f.words > 40 {
+            if f.words == 0 || f.words > 40 || is_tag_line(text) {
                 continue;
             }
             let why = if is_home_trail(text, f.words, f.terminal) {

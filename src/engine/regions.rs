@@ -79,13 +79,20 @@ pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Param
 /// markup alone (dev_ext and innerText +0.0004), no other page changed.
 fn is_code_line(text: &str) -> bool {
     let t = text.trim();
-    t.len() < CODE_LINE_MAX_BYTES
-        && (t.ends_with(['{', '}', ';'])
-            || t.starts_with("// ")
-            || is_tag_line(t)
-            || (!t.is_empty()
-                && t.chars()
-                    .all(|c| matches!(c, '{' | '}' | '(' | ')' | ';' | '[' | ']' | ' '))))
+    let bytes = t.as_bytes();
+    // Asked of every line, several times a page: its last byte first.
+    match bytes.last() {
+        _ if bytes.len() >= CODE_LINE_MAX_BYTES => false,
+        None => false,
+        Some(b'{' | b'}' | b';') => true,
+        Some(b'>') => is_tag_line(t),
+        Some(_) => {
+            t.starts_with("// ")
+                || bytes
+                    .iter()
+                    .all(|b| matches!(b, b'{' | b'}' | b'(' | b')' | b';' | b'[' | b']' | b' '))
+        }
+    }
 }
 
 /// Longer lines ending in a brace are prose or data, not a line of code.

@@ -14,14 +14,12 @@ pub(crate) fn without_bullet(text: &str) -> &str {
 /// menu, though its `>` look like a trail's separators. A bracketed label
 /// (`<back | forward >`, `< Prev`) has a space inside the brackets.
 pub(crate) fn is_tag_line(text: &str) -> bool {
-    let t = text.trim();
-    let mut chars = t.chars();
-    chars.next() == Some('<')
-        && chars
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
-        && t.strip_suffix('>')
-            .is_some_and(|inner| !inner.ends_with(' '))
+    let b = text.trim().as_bytes();
+    b.len() >= 3
+        && b[0] == b'<'
+        && b[b.len() - 1] == b'>'
+        && (b[1].is_ascii_alphabetic() || b[1] == b'/' || b[1] == b'!')
+        && b[b.len() - 2] != b' '
 }
 
 /// The words that open a byline (`By John Ley`, `von Tilman Weber`, `di

@@ -63,9 +63,13 @@ const SECTION_WORDS: [&str; 9] = [
 pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<usize>> {
     // A count heading (`## 45 comments`) opens the section too, whichever
     // rule took the line (a share bar's rule takes the same words).
-    let is_header =
-        |i: usize| marks[i].as_ref().is_some_and(|m| m.opens_comments) || is_count_heading(page, i);
-    let headers: Vec<usize> = (0..page.len()).filter(|&i| is_header(i)).collect();
+    let headers: Vec<usize> = (0..page.len())
+        .filter(|&i| {
+            marks[i].as_ref().is_some_and(|m| m.opens_comments) || is_count_heading(page, i)
+        })
+        .collect();
+    // Asked again of many lines below: looked up, not worked out again.
+    let is_header = |i: usize| headers.binary_search(&i).is_ok();
     let lang = page.lang.is_some();
     let prose = |i: usize| classify(&page.features[i], lang) == Class::Good;
     let headings: Vec<usize> = (0..page.len())
@@ -116,6 +120,10 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
         .find(|w| w[w.len() - 1] - w[0] <= HEADERS_SPAN && first_prose.is_some_and(|p| p < w[0]))
         .map(|w| w[0]);
     let followed = headings.iter().copied().find(|&h| {
+        // The cheap test first: a menu's `Comments` above the post starts nothing.
+        if first_prose.is_none_or(|p| p >= h) {
+            return false;
+        }
         let units = (h + 1..page.len().min(h + 1 + UNIT_REACH))
             .filter(|&i| {
                 if is_header(h) {
@@ -125,8 +133,7 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
                 }
             })
             .count();
-        first_prose.is_some_and(|p| p < h)
-            && (units >= MIN_UNIT_LINES || framed(h) >= MIN_FRAME_LINES)
+        units >= MIN_UNIT_LINES || framed(h) >= MIN_FRAME_LINES
     });
     let start = clustered.into_iter().chain(followed).min()?;
     // Where it ends: the last comment-like line before a long enough run of
@@ -172,6 +179,10 @@ fn repeats_below(page: &Page<'_>, i: usize, h: usize) -> bool {
 /// Read Comments (11)` is a bar of links beside the byline).
 fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
     let f = &page.features[i];
+    // Asked of every line: the features first.
+    if !(1..=HEADING_MAX_WORDS).contains(&f.words) || f.bullet {
+        return false;
+    }
     let text = page.text[i].trim_end();
     // A count in brackets may follow (`Reader Comments (14)`).
     let uncounted = text
@@ -182,9 +193,7 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
         })
         .unwrap_or(text);
     // A colon ends a heading (`Latest Comments:`); a full stop a sentence.
-    (1..=HEADING_MAX_WORDS).contains(&f.words)
-        && (!f.terminal || text.ends_with(':'))
-        && !f.bullet
+    (!f.terminal || text.ends_with(':'))
         && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
         && page.text[i]
             .split(|c: char| !crate::chars::is_alphanumeric(c))

@@ -227,6 +227,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut script_stop_end = None;
     let table = chars::table();
     let mut after_lower = false;
+    // Counted wide in locals and narrowed once at the end, which keeps the
+    // loop free of stores and branches.
+    let (mut case_joins, mut digits) = (0usize, 0usize);
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
@@ -258,9 +261,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 }
             }
         };
-        if after_lower && class & CASE_UPPER != 0 {
-            f.case_joins = f.case_joins.saturating_add(1);
-        }
+        case_joins += usize::from(after_lower & (class & CASE_UPPER != 0));
         after_lower = class & CASE_LOWER != 0;
         if class & ALNUM != 0 {
             if word_start.is_none() {
@@ -272,7 +273,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             }
             has_letter |= class & LETTER != 0;
             if width == 1 {
-                f.digits = f.digits.saturating_add(u16::from(class & DIGIT != 0));
+                digits += usize::from(class & DIGIT != 0);
                 if lower_len < MAX_ASCII_WORD {
                     lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }
@@ -295,6 +296,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
         i += width;
     }
     f.capitalised = u16::try_from(capitalised).unwrap_or(u16::MAX);
+    f.case_joins = u16::try_from(case_joins).unwrap_or(u16::MAX);
+    f.digits = u16::try_from(digits).unwrap_or(u16::MAX);
     if cjk > 0 {
         // Chinese and Japanese are written without spaces: a word is about
         // one and a half characters, and a character carries about what three

@@ -67,19 +67,23 @@ impl<'a> Page<'a> {
             f.links = u16::try_from(rendered.links).unwrap_or(u16::MAX);
             f.images = u16::try_from(rendered.images).unwrap_or(u16::MAX);
             f.markup_only = rendered.text.is_empty() && !normalised.is_empty();
-            // Menus and labels say little about the language; sentences do.
-            if f.words >= 6 {
-                for (t, c) in totals.iter_mut().zip(counts) {
-                    *t = t.saturating_add(u32::from(c));
+            // Which languages the line has hits for: most lines have few.
+            let mask = counts
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (l, &c)| m | (u32::from(c > 0) << l));
+            let mut bits = mask;
+            while bits != 0 {
+                let l = bits.trailing_zeros() as usize;
+                hit_counts.push(counts[l]);
+                // Menus and labels say little about the language; sentences do.
+                if f.words >= 6 {
+                    totals[l] = totals[l].saturating_add(u32::from(counts[l]));
                 }
-                total_words = total_words.saturating_add(f.words);
+                bits &= bits - 1;
             }
-            let mut mask = 0u32;
-            for (l, &c) in counts.iter().enumerate() {
-                if c > 0 {
-                    mask |= 1 << l;
-                    hit_counts.push(c);
-                }
+            if f.words >= 6 {
+                total_words = total_words.saturating_add(f.words);
             }
             hit_langs.push(mask);
             text.push(&rendered.text);

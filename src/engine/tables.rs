@@ -17,14 +17,18 @@ pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mu
         if marks[i].is_some() || f.links > 0 || f.words == 0 && f.digits == 0 {
             0
         } else {
-            page.text[i].matches('|').count()
+            memchr::memchr_iter(b'|', page.text[i].as_bytes()).count()
         }
     };
     let mut i = 0;
     while i < page.len() {
         let start = i;
         let width = cells(i);
-        while i < page.len() && width > 0 && cells(i) == width {
+        i += 1;
+        if width == 0 {
+            continue;
+        }
+        while i < page.len() && cells(i) == width {
             i += 1;
         }
         let figures = (start..i).filter(|&r| page.features[r].digits > 0).count();
@@ -33,7 +37,6 @@ pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mu
                 *s = s.max(INTRODUCED_ITEM_SCORE);
             }
         }
-        i = i.max(start + 1);
     }
 }
 

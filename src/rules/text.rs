@@ -51,10 +51,17 @@ pub(crate) fn last_word(text: &str) -> &str {
 /// (Entries whose upper case has another byte length, such as `ı`, need
 /// their own entry in that case.)
 pub(crate) fn word_in(word: &str, list: &[&str]) -> bool {
-    !word.is_empty()
-        && list
-            .iter()
-            .any(|w| w.len() == word.len() && eq_ignore_case(word, w))
+    if word.is_empty() {
+        return false;
+    }
+    // Whether the word is ASCII is asked once, not for every entry.
+    if word.is_ascii() {
+        list.iter()
+            .any(|w| w.len() == word.len() && word.eq_ignore_ascii_case(w))
+    } else {
+        list.iter()
+            .any(|w| w.len() == word.len() && strip_prefix_ignore_case(word, w) == Some(""))
+    }
 }
 
 /// `text` with the prefix `lower` (a lower-case string) removed, matched
@@ -68,14 +75,6 @@ pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, lower: &str) -> Option
         }
     }
     Some(rest.next().map_or("", |(i, _)| &text[i..]))
-}
-
-fn eq_ignore_case(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        strip_prefix_ignore_case(word, lower) == Some("")
-    }
 }
 
 /// The number that opens a numbered heading (`5. Screwdrivers`, `## 2)

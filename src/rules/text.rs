@@ -30,10 +30,26 @@ pub(crate) const BYLINE_WORDS: [&str; 8] =
 /// The first word of `text` (after a bullet), letters and digits only.
 pub(crate) fn first_word(text: &str) -> &str {
     let text = without_bullet(text);
-    let end = text
-        .find(|c: char| !crate::chars::is_alphanumeric(c))
-        .unwrap_or(text.len());
-    &text[..end]
+    &text[..word_len(text)]
+}
+
+/// Length in bytes of the run of letters and digits that opens `text`.
+/// ASCII bytes are tested as bytes; the rest of the run is decoded only
+/// when a non-ASCII character is reached.
+pub(crate) fn word_len(text: &str) -> usize {
+    let b = text.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|x| !x.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    if ascii == b.len() || b[ascii].is_ascii() {
+        return ascii;
+    }
+    let rest = &text[ascii..];
+    ascii
+        + rest
+            .find(|c: char| !crate::chars::is_alphanumeric(c))
+            .unwrap_or(rest.len())
 }
 
 /// The last word of `text`, letters and digits only.

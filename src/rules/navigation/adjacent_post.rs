@@ -1,4 +1,4 @@
-use crate::rules::text::{regex, word_in};
+use crate::rules::text::{regex, word_in, word_len};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -111,10 +111,17 @@ const OPENING_WORDS: [&str; 18] = [
 /// Whether `text` opens with a neighbouring-post label that ends there (the
 /// post's title may be glued on: `nächster beitragGlasaal-Schmuggel`).
 fn is_labelled(text: &str) -> bool {
-    let opening = text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c));
-    let first = &opening[..opening
-        .find(|c: char| !crate::chars::is_alphanumeric(c))
-        .unwrap_or(opening.len())];
+    // Most lines open with a letter: nothing to trim.
+    let opening = if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        text
+    } else {
+        text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c))
+    };
+    let first = &opening[..word_len(opening)];
     if !word_in(first, &OPENING_WORDS) {
         return false;
     }

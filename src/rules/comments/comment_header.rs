@@ -1,4 +1,4 @@
-use crate::rules::text::regex;
+use crate::rules::text::{last_word, regex};
 use crate::rules::{declare_rule, shorten, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -8,10 +8,39 @@ use regex::Regex;
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static SAYS: Lazy<Regex> = Lazy::new(|| {
-    regex(
-        r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{2,30}|[^.!?]{1,40}\s(?:on|am|le|el|il)\s[^.!?]{0,30}\d{4}[^.!?]{0,20})\s+(?:says|said|wrote|replied|sagt|schreibt|schrieb|meint|dit|a écrit|dice|escribió|scrive|pisze|zegt)\s*:?$",
-    )
+    regex(&format!(
+        r"(?i)^(?:[•*-]\s*)?(?:\d+\.\s*)?(?:[^\s.!?]{{2,30}}|[^.!?]{{1,40}}\s(?:on|am|le|el|il)\s[^.!?]{{0,30}}\d{{4}}[^.!?]{{0,20}})\s+(?:{})\s*:?$",
+        SAYS_VERBS.join("|")
+    ))
 });
+/// The verbs that close a `SAYS` header.
+const SAYS_VERBS: [&str; 15] = [
+    "says",
+    "said",
+    "wrote",
+    "replied",
+    "sagt",
+    "schreibt",
+    "schrieb",
+    "meint",
+    "dit",
+    "a écrit",
+    "dice",
+    "escribió",
+    "scrive",
+    "pisze",
+    "zegt",
+];
+
+/// Whether `text` may match `SAYS`, asked first because the pattern reads
+/// the whole line: the pattern ends with a verb and at most spaces and a
+/// colon, so the line's last word is the verb. An ASCII last word is
+/// compared with the ASCII verbs (pattern and list fold ASCII case alike);
+/// any other goes to the pattern.
+fn may_say(text: &str) -> bool {
+    let last = last_word(text);
+    !last.is_ascii() || SAYS_VERBS.iter().any(|v| v.eq_ignore_ascii_case(last))
+}
 /// `by greytree ( 7124971 ) writes:` and `Re: subject (Score:3, Informative)`:
 /// comment headers of forums and threaded discussions.
 static THREAD: Lazy<Regex> = Lazy::new(|| {
@@ -117,7 +146,7 @@ const META_WORDS: [&str; 10] = [
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
     (words <= 14
-        && (SAYS.is_match(text)
+        && ((may_say(text) && SAYS.is_match(text))
             || COUNT.is_match(text)
             || THREAD.is_match(text)
             || DISCUSSION.is_match(text)))
@@ -326,6 +355,40 @@ impl Rule for CommentMeta {
                     format!("votes or time of a post: \"{}\"", shorten(text, 40)),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_lines_ending_with_a_verb_go_to_the_says_pattern() {
+        assert!(may_say("12. joetoronto says:"));
+        assert!(may_say("Anna SCHREIBT"));
+        assert!(may_say("Marie a écrit :"));
+        assert!(!may_say("The minister said the plan would work"));
+        // Every line the pattern takes passes the test.
+        for line in [
+            "joe says:",
+            "Alex on May 1, 2018 at 6:34 am said:",
+            "Pablo escribió",
+        ] {
+            assert!(SAYS.is_match(line) && may_say(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_says_pattern_never_takes_a_line_the_test_turns_away(
+            words in proptest::collection::vec(
+                "(joe|Anna|on|May|1,|2018|at|6:34|am|said|SAYS|Schreibt|a|écrit|ÉCRIT|escribió|\\.|:| )",
+                1..8,
+            )
+        ) {
+            let line = words.join(" ");
+            proptest::prop_assert!(!SAYS.is_match(&line) || may_say(&line), "{}", line);
         }
     }
 }

@@ -243,6 +243,10 @@ fn crumb_heading(page: &Page<'_>, marks: &[Option<Mark>], region: &Range<usize>)
             return None;
         }
         let (crumb, heading) = (&page.text[pair[0]], &page.text[pair[1]]);
+        // Most lines hold no separator: one scan says so.
+        if !crumb.contains(['/', '»', '>', '›']) {
+            return None;
+        }
         let last = [" / ", " » ", " > ", " › "]
             .iter()
             .filter_map(|sep| crumb.rfind(sep).map(|i| &crumb[i + sep.len()..]))
@@ -341,6 +345,10 @@ fn contains_run(outer: &[String], inner: &[String]) -> bool {
 /// ` — `, when what follows reads as a site's name (1 to 4 capitalised
 /// words, or a domain) and what comes before is a heading of 3 words or more.
 fn site_suffix(text: &str) -> Option<(&str, &str)> {
+    // Most lines hold no separator: one scan says so.
+    if !text.contains(['-', '|', '–', '—']) {
+        return None;
+    }
     let at = [" - ", " | ", " – ", " — "]
         .iter()
         .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))

@@ -226,6 +226,12 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     // Where the first full stop of a script without Latin punctuation ends.
     let mut script_stop_end = None;
     let table = chars::table();
+    // The ASCII part as an array, so that a byte below 0x80 indexes it
+    // without a bounds check.
+    let ascii_classes: &[u8; 128] = table
+        .get(..128)
+        .and_then(|t| t.try_into().ok())
+        .unwrap_or(&[0; 128]);
     let mut after_lower = false;
     // Counted wide in locals and narrowed once at the end, which keeps the
     // loop free of stores and branches.
@@ -235,7 +241,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     while i <= bytes.len() {
         let (class, width) = match bytes.get(i) {
             None => (0, 1),
-            Some(&byte) if byte < 0x80 => (table[usize::from(byte)], 1),
+            Some(&byte) if byte < 0x80 => (ascii_classes[usize::from(byte & 0x7F)], 1),
             Some(_) => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if c < FIRST_SPECIAL_SCRIPT {

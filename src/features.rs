@@ -284,6 +284,23 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                     lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }
                 lower_len += 1;
+                // The rest of a run of ASCII letters and digits, taken the
+                // same way without the dispatch above: most bytes are these.
+                while let Some(&byte) = bytes.get(i + 1) {
+                    let class = ascii_classes[usize::from(byte & 0x7F)];
+                    if byte >= 0x80 || class & ALNUM == 0 {
+                        break;
+                    }
+                    i += 1;
+                    case_joins += usize::from(after_lower & (class & CASE_UPPER != 0));
+                    after_lower = class & CASE_LOWER != 0;
+                    has_letter |= class & LETTER != 0;
+                    digits += usize::from(class & DIGIT != 0);
+                    if lower_len < MAX_ASCII_WORD {
+                        lower[lower_len] = byte.to_ascii_lowercase();
+                    }
+                    lower_len += 1;
+                }
             } else {
                 ascii = false;
             }

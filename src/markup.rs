@@ -23,9 +23,45 @@ pub struct Rendered<'a> {
 }
 
 // Image markup first, so that `[![alt](img)](href)` becomes `[](href)`.
-static IMAGE: Lazy<Regex> = Lazy::new(|| regex(r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#));
+// Both patterns are anchored and tried only where their first byte is (see
+// [`matches`]).
+static IMAGE: Lazy<Regex> = Lazy::new(|| regex(r#"^!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#));
 static LINK: Lazy<Regex> =
-    Lazy::new(|| regex(r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#));
+    Lazy::new(|| regex(r#"^\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#));
+
+/// The spans an unanchored search for `anchored` (a pattern that starts
+/// with `^` and then the byte `opener`) would find in `text`, one after the
+/// other: the leftmost match starts at the first `opener` where the pattern
+/// matches, so trying it there, anchored, finds the same spans without the
+/// backward pass an unanchored search needs to find where a match starts.
+fn matches(anchored: &Regex, opener: u8, text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(opener, &text.as_bytes()[from..]) {
+        let start = from + at;
+        // `opener` is ASCII, so `start` is a character boundary.
+        match anchored.find(&text[start..]) {
+            Some(m) => {
+                spans.push(start..start + m.end());
+                from = start + m.end();
+            }
+            None => from = start + 1,
+        }
+    }
+    spans
+}
+
+/// `text` without `spans` (in order, not overlapping).
+fn without(text: &str, spans: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for span in spans {
+        out.push_str(&text[last..span.start]);
+        last = span.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static URL: Lazy<Regex> = Lazy::new(|| regex(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?"));
@@ -58,22 +94,23 @@ pub fn render(line: &str) -> Rendered<'_> {
     let mut links = 0;
     let mut link_chars = 0;
     if has_link {
-        images = IMAGE.find_iter(&text).count();
+        let spans = matches(&IMAGE, b'!', &text);
+        images = spans.len();
         if images > 0 {
-            text = Cow::Owned(IMAGE.replace_all(&text, "").into_owned());
+            text = Cow::Owned(without(&text, &spans));
         }
         let mut out = String::new();
         let mut last = 0;
-        for whole in LINK.find_iter(&text) {
+        for whole in matches(&LINK, b'[', &text) {
             // The anchor runs from the opening `[` to the first `]`, which
             // the pattern does not allow inside it (no capture groups needed).
-            let link = whole.as_str();
+            let link = &text[whole.clone()];
             let anchor = link[1..link.find(']').unwrap_or(1)].trim();
-            out.push_str(&text[last..whole.start()]);
+            out.push_str(&text[last..whole.start]);
             out.push_str(anchor);
             link_chars += anchor.chars().count();
             links += 1;
-            last = whole.end();
+            last = whole.end;
         }
         if links > 0 {
             out.push_str(&text[last..]);
@@ -126,5 +163,22 @@ mod tests {
         );
         let prose = "He said [sic] that (as always) it works.";
         assert_eq!(render(prose).text, prose);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_search_finds_what_a_search_from_the_start_finds(
+            tokens in proptest::collection::vec(
+                "(\\[a\\]|\\(b\\)|\\(<u v>\\)|!|\\[|\\]|\\(|\\)|<|>| |\"t\"|a|:|/)",
+                0..16,
+            )
+        ) {
+            let text = tokens.concat();
+            for (anchored, opener) in [(&*IMAGE, b'!'), (&*LINK, b'[')] {
+                let unanchored = regex(&anchored.as_str()[1..]);
+                let expected: Vec<_> = unanchored.find_iter(&text).map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(matches(anchored, opener, &text), expected);
+            }
+        }
     }
 }

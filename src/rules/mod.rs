@@ -183,6 +183,22 @@ impl<'m> Marks<'m> {
         self.set(line, reason.into(), true);
     }
 
+    /// [`Marks::remove`] with a reason that many lines in a row share: it
+    /// is copied only when the reason before it differs.
+    pub fn remove_shared(&mut self, line: usize, reason: &str) {
+        if let Some(slot @ None) = self.marks.get_mut(line) {
+            if self.reasons.0.last().is_none_or(|last| last != reason) {
+                self.reasons.0.push(Cow::Owned(reason.to_string()));
+            }
+            *slot = Some(Mark {
+                rule: self.rule,
+                reason: (self.reasons.0.len() - 1) as u32,
+                weak: false,
+                opens_comments: self.opens_comments,
+            });
+        }
+    }
+
     fn set(&mut self, line: usize, reason: Cow<'static, str>, weak: bool) {
         if let Some(slot @ None) = self.marks.get_mut(line) {
             *slot = Some(Mark {

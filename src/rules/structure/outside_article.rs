@@ -79,7 +79,7 @@ declare_rule! {
             } else {
                 &between
             };
-            out.remove(i, reason.to_string());
+            out.remove_shared(i, reason);
         }
     }
 }

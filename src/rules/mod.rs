@@ -183,6 +183,30 @@ impl<'m> Marks<'m> {
         self.set(line, reason.into(), true);
     }
 
+    /// [`Marks::remove`] with the reason worked out only if no rule has
+    /// marked the line yet (its reason would be formatted for nothing).
+    pub fn remove_with<R: Into<Cow<'static, str>>>(
+        &mut self,
+        line: usize,
+        reason: impl FnOnce() -> R,
+    ) {
+        if self.marks.get(line).is_some_and(Option::is_none) {
+            self.set(line, reason().into(), false);
+        }
+    }
+
+    /// [`Marks::suspect`] with the reason worked out only if no rule has
+    /// marked the line yet.
+    pub fn suspect_with<R: Into<Cow<'static, str>>>(
+        &mut self,
+        line: usize,
+        reason: impl FnOnce() -> R,
+    ) {
+        if self.marks.get(line).is_some_and(Option::is_none) {
+            self.set(line, reason().into(), true);
+        }
+    }
+
     /// [`Marks::remove`] with a reason that many lines in a row share: it
     /// is copied only when the reason before it differs.
     pub fn remove_shared(&mut self, line: usize, reason: &str) {
@@ -496,7 +520,7 @@ pub(crate) fn mark_triggered(
 ) {
     for t in cx.triggers {
         if !out.is_marked(t.line) {
-            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
+            out.remove_with(t.line, || format!("{what}: \"{}\"", phrases.get(t.phrase)));
         }
     }
 }
@@ -506,7 +530,9 @@ pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: Label
     let bit = list.bit();
     for (i, lists) in cx.page.label_lists.iter().enumerate() {
         if lists & bit != 0 {
-            out.remove(i, format!("{what}: \"{}\"", shorten(&cx.page.text[i], 60)));
+            out.remove_with(i, || {
+                format!("{what}: \"{}\"", shorten(&cx.page.text[i], 60))
+            });
         }
     }
 }

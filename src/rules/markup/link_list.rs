@@ -66,7 +66,7 @@ declare_rule! {
                 && f.link_density() >= MIN_LINK_DENSITY
                 && !heading_between_paragraphs(cx, i, text)
             {
-                out.remove(i, format!("link: \"{}\"", shorten(text, 50)));
+                out.remove_with(i, || format!("link: \"{}\"", shorten(text, 50)));
             }
         }
     }

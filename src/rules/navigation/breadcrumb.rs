@@ -90,7 +90,7 @@ declare_rule! {
             } else {
                 continue;
             };
-            out.remove(i, format!("{why}: \"{}\"", shorten(text, 60)));
+            out.remove_with(i, || format!("{why}: \"{}\"", shorten(text, 60)));
         }
     }
 }

@@ -80,15 +80,15 @@ declare_rule! {
             let first = page.first_seen(i);
             let words = page.features[i].words;
             if words <= LABEL_WORDS && !introduces(&page.text[i]) {
-                out.remove(i, format!("short line printed {times} times on the page"));
+                out.remove_with(i, || format!("short line printed {times} times on the page"));
             } else if words <= HEADING_WORDS {
                 // Listicles repeat their subheadings ("Pros & Cons"), so these
                 // go only outside the article.
-                out.suspect(i, format!("short line printed {times} times on the page"));
+                out.suspect_with(i, || format!("short line printed {times} times on the page"));
             } else if first != i {
                 // Articles do repeat themselves (a pull quote, a refrain), so
                 // a later copy inside the article stays.
-                out.suspect(i, format!("repeats line {}", page.number(first)));
+                out.suspect_with(i, || format!("repeats line {}", page.number(first)));
             }
         }
     }

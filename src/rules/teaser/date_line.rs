@@ -71,7 +71,7 @@ declare_rule! {
                 continue;
             }
             if DATE.is_match(text) {
-                out.remove(i, format!("date line: \"{}\"", shorten(text, 40)));
+                out.remove_with(i, || format!("date line: \"{}\"", shorten(text, 40)));
             }
         }
     }

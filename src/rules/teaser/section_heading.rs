@@ -76,7 +76,7 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if let Some(phrase) = heading_phrase(cx, t) {
-                out.remove(t.line, format!("heading of a link block: \"{phrase}\""));
+                out.remove_with(t.line, || format!("heading of a link block: \"{phrase}\""));
             }
         }
     }

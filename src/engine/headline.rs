@@ -298,8 +298,12 @@ fn own_heading_below(
     for n in lines {
         let line = &page.text[n];
         let f = &page.features[n];
-        let inner = words(line);
-        let held_whole = inner.len() >= 3 && contains_run(&outer_words, &inner);
+        // A line of more words than the title line can be neither held in it
+        // nor equal to it: its words are counted before they are copied.
+        let inner = (word_count(line) <= outer_words.len()).then(|| words(line));
+        let held_whole = inner
+            .as_ref()
+            .is_some_and(|inner| inner.len() >= 3 && contains_run(&outer_words, inner));
         let restated = suffixed.as_ref().is_some_and(|(stem, site)| {
             (3..=OWN_HEADING_WORDS).contains(&f.words)
                 && site_suffix(line).is_none()
@@ -308,7 +312,9 @@ fn own_heading_below(
         });
         // A heading may end with a full stop when it is the title line's
         // words exactly (less the site's name).
-        let exact = inner == outer_words || stem_run.as_ref() == Some(&inner);
+        let exact = inner
+            .as_ref()
+            .is_some_and(|inner| *inner == outer_words || stem_run.as_ref() == Some(inner));
         if (held_whole && (is_heading_like(f, line) || exact))
             || (restated && is_heading_like(f, line))
         {
@@ -334,6 +340,13 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// How many words [`words`] finds in `text`.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !crate::chars::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 /// Whether `inner` occurs in `outer` as a run of consecutive words.

@@ -190,9 +190,7 @@ impl<'m> Marks<'m> {
         line: usize,
         reason: impl FnOnce() -> R,
     ) {
-        if self.marks.get(line).is_some_and(Option::is_none) {
-            self.set(line, reason().into(), false);
-        }
+        self.set_with(line, reason, false);
     }
 
     /// [`Marks::suspect`] with the reason worked out only if no rule has
@@ -202,8 +200,17 @@ impl<'m> Marks<'m> {
         line: usize,
         reason: impl FnOnce() -> R,
     ) {
+        self.set_with(line, reason, true);
+    }
+
+    fn set_with<R: Into<Cow<'static, str>>>(
+        &mut self,
+        line: usize,
+        reason: impl FnOnce() -> R,
+        weak: bool,
+    ) {
         if self.marks.get(line).is_some_and(Option::is_none) {
-            self.set(line, reason().into(), true);
+            self.set(line, reason().into(), weak);
         }
     }
 

@@ -336,17 +336,18 @@ const OWN_HEADING_WORDS: u32 = 20;
 
 /// A line's words, lower-cased, in order (punctuation and markup dropped).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !crate::chars::is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    raw_words(text).map(str::to_lowercase).collect()
 }
 
 /// How many words [`words`] finds in `text`.
 fn word_count(text: &str) -> usize {
+    raw_words(text).count()
+}
+
+/// The runs of letters and digits of `text`, as written.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !crate::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-        .count()
 }
 
 /// Whether `inner` occurs in `outer` as a run of consecutive words.

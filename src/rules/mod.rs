@@ -145,6 +145,15 @@ impl Reasons {
         }
         (self.0.len() - 1) as u32
     }
+
+    /// [`Reasons::add`] for a borrowed reason, copied only when it differs
+    /// from the latest one.
+    pub fn add_shared(&mut self, reason: &str) -> u32 {
+        if self.0.last().is_none_or(|last| last != reason) {
+            self.0.push(Cow::Owned(reason.to_string()));
+        }
+        (self.0.len() - 1) as u32
+    }
 }
 
 /// Where a rule writes its verdicts. The first rule to mark a line wins, so
@@ -218,12 +227,9 @@ impl<'m> Marks<'m> {
     /// is copied only when the reason before it differs.
     pub fn remove_shared(&mut self, line: usize, reason: &str) {
         if let Some(slot @ None) = self.marks.get_mut(line) {
-            if self.reasons.0.last().is_none_or(|last| last != reason) {
-                self.reasons.0.push(Cow::Owned(reason.to_string()));
-            }
             *slot = Some(Mark {
                 rule: self.rule,
-                reason: (self.reasons.0.len() - 1) as u32,
+                reason: self.reasons.add_shared(reason),
                 weak: false,
                 opens_comments: self.opens_comments,
             });
@@ -527,7 +533,7 @@ pub(crate) fn mark_triggered(
 ) {
     for t in cx.triggers {
         if !out.is_marked(t.line) {
-            out.remove_with(t.line, || format!("{what}: \"{}\"", phrases.get(t.phrase)));
+            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
         }
     }
 }

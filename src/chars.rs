@@ -86,9 +86,32 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     class(c) & ALNUM != 0
 }
 
+/// The lower case of a Latin-1 character above ASCII (`Ä` → `ä`, `ß` →
+/// `ß`), without the standard library's table search; `None` for any other
+/// character. Latin-1's capitals lie 0x20 below their small letters, and
+/// every lower case of the block is in it, two UTF-8 bytes like the capital.
+#[inline]
+pub(crate) fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(c as u32 + 0x20),
+        '\u{80}'..='\u{FF}' => Some(c),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_lower_case_agrees_with_the_standard_library() {
+        for c in (0x80..=0xFF).filter_map(char::from_u32) {
+            let std: String = c.to_lowercase().collect();
+            assert_eq!(latin1_lowercase(c).map(String::from), Some(std), "{c:?}");
+        }
+        assert_eq!(latin1_lowercase('A'), None);
+        assert_eq!(latin1_lowercase('Ā'), None);
+    }
 
     #[test]
     fn the_table_agrees_with_the_standard_library_for_every_character() {

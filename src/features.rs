@@ -183,10 +183,7 @@ pub type StopCounts = [u16; LANGUAGES.len()];
 /// Measures one rendered line. Returns the features (without `stop_words`,
 /// which needs the page language) and the stop-word hits per language.
 pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
-    let mut f = Features {
-        chars: text.chars().count() as u32,
-        ..Features::default()
-    };
+    let mut f = Features::default();
     let mut counts: StopCounts = [0; LANGUAGES.len()];
     let bullet = bullet_len(text);
     f.bullet = bullet > 0;
@@ -201,10 +198,12 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut capitalised = 0u32;
     let mut lower = [0u8; MAX_ASCII_WORD];
     let mut lower_len = 0usize;
-    let mut ascii = true;
-    let mut finish = |word: &str, lower: &[u8], ascii: bool, f: &mut Features| {
+    // Whether `lower` holds the word lower-cased: it does while the word is
+    // ASCII and Latin-1 (most words of the languages with stop words).
+    let mut lowered = true;
+    let mut finish = |word: &str, lower: &[u8], lowered: bool, f: &mut Features| {
         f.words += 1;
-        let mut mask: LangMask = if ascii {
+        let mut mask: LangMask = if lowered {
             stop.mask_of_lowercase(lower)
         } else {
             stop.mask(word)
@@ -236,16 +235,23 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     // Counted wide in locals and narrowed once at the end, which keeps the
     // loop free of stores and branches.
     let (mut case_joins, mut digits) = (0usize, 0usize);
+    // UTF-8 continuation bytes after the bullet: the characters are the
+    // bytes less these.
+    let mut continuation = 0usize;
     let mut i = bullet;
     // One step past the end, where the last word ends as if at a space.
     while i <= bytes.len() {
+        // The character's lower case when it is one of Latin-1's (two bytes).
+        let mut latin1 = None;
         let (class, width) = match bytes.get(i) {
             None => (0, 1),
             Some(&byte) if byte < 0x80 => (ascii_classes[usize::from(byte & 0x7F)], 1),
             Some(_) => {
                 let c = text[i..].chars().next().unwrap_or(' ');
+                continuation += c.len_utf8() - 1;
                 if c < FIRST_SPECIAL_SCRIPT {
                     // Latin, Greek, Cyrillic, Hebrew: the common case.
+                    latin1 = chars::latin1_lowercase(c);
                     (chars::class_in(table, c), c.len_utf8())
                 } else if is_cjk(c) {
                     // Counted apart below; it ends a word of another script.
@@ -275,7 +281,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                 has_letter = false;
                 first_upper = class & UPPER != 0;
                 lower_len = 0;
-                ascii = true;
+                lowered = true;
             }
             has_letter |= class & LETTER != 0;
             if width == 1 {
@@ -301,23 +307,28 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                     }
                     lower_len += 1;
                 }
+            } else if let Some(l) = latin1.filter(|_| lower_len + 2 <= MAX_ASCII_WORD) {
+                l.encode_utf8(&mut lower[lower_len..]);
+                lower_len += 2;
             } else {
-                ascii = false;
+                lowered = false;
             }
         } else if let Some(start) = word_start.take() {
             if has_letter {
                 capitalised += u32::from(first_upper);
-                let ascii = ascii && lower_len <= MAX_ASCII_WORD;
+                let lowered = lowered && lower_len <= MAX_ASCII_WORD;
                 finish(
                     &text[start..i],
                     &lower[..lower_len.min(MAX_ASCII_WORD)],
-                    ascii,
+                    lowered,
                     &mut f,
                 );
             }
         }
         i += width;
     }
+    let after_bullet = bytes.len().saturating_sub(bullet) - continuation;
+    f.chars = (text[..bullet].chars().count() + after_bullet) as u32;
     f.capitalised = u16::try_from(capitalised).unwrap_or(u16::MAX);
     f.case_joins = u16::try_from(case_joins).unwrap_or(u16::MAX);
     f.digits = u16::try_from(digits).unwrap_or(u16::MAX);

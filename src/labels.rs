@@ -2,7 +2,7 @@
 
 use crate::phrases::PhraseList;
 use once_cell::sync::Lazy;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The longest label, in words; longer runs are not looked up.
 const MAX_LABEL_WORDS: usize = 8;
@@ -54,28 +54,40 @@ impl LabelList {
 /// Every label of every list in one table (label in key form → bits of the
 /// lists that hold it), so that a line is looked up once for all rules.
 static INDEX: Lazy<Index> = Lazy::new(|| {
-    let mut labels: FxHashMap<String, u8> = FxHashMap::default();
-    let mut first_words: FxHashSet<String> = FxHashSet::default();
+    let mut labels: FxHashMap<String, Entry> = FxHashMap::default();
     let mut key = LabelKey::default();
     for list in LabelList::ALL {
         for label in PhraseList::parse(list.data()).entries() {
             if key.fill(label) {
-                *labels.entry(key.text.clone()).or_default() |= list.bit();
-                first_words.insert(key.text[..key.words[0].1].to_string());
+                labels.entry(key.text.clone()).or_default().lists |= list.bit();
+                // Every shorter run of its first words leads on to it.
+                for w in &key.words[..key.words.len() - 1] {
+                    labels
+                        .entry(key.text[..w.1].to_string())
+                        .or_default()
+                        .longer = true;
+                }
             }
         }
     }
-    Index {
-        labels,
-        first_words,
-    }
+    Index { labels }
 });
 
 struct Index {
-    labels: FxHashMap<String, u8>,
-    /// The first word of every label: a line made of labels starts with one,
-    /// so most lines are ruled out by one lookup.
-    first_words: FxHashSet<String>,
+    /// Each label, and each run of a label's first words, in key form. A
+    /// line made of labels starts with a label's first word, so most lines
+    /// are ruled out by one lookup; a run that leads to no label ends the
+    /// search from its first word.
+    labels: FxHashMap<String, Entry>,
+}
+
+/// What a run of words in key form is in [`Index`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// The lists that hold it as a label (0 when it only starts labels).
+    lists: u8,
+    /// Whether a longer label starts with it.
+    longer: bool,
 }
 
 /// The label lists that `line` is made of entirely (at least one label),
@@ -88,7 +100,7 @@ pub fn label_lists(line: &str, key: &mut LabelKey) -> u8 {
     };
     key.text.clear();
     push_lowercase(&mut key.text, first);
-    if !index.first_words.contains(key.text.as_str()) || !key.fill(line) {
+    if !index.labels.contains_key(key.text.as_str()) || !key.fill(line) {
         return 0;
     }
     let index = &index.labels;
@@ -103,8 +115,10 @@ pub fn label_lists(line: &str, key: &mut LabelKey) -> u8 {
         }
         for len in 1..=MAX_LABEL_WORDS.min(n - i) {
             let run = &key.text[words[i].0..words[i + len - 1].1];
-            if let Some(&lists) = index.get(run) {
-                reach[i + len] |= reach[i] & lists;
+            let Some(entry) = index.get(run) else { break };
+            reach[i + len] |= reach[i] & entry.lists;
+            if !entry.longer {
+                break;
             }
         }
     }

@@ -22,8 +22,22 @@ pub type LangMask = u32;
 
 /// All stop words of [`LANGUAGES`] in one table: word → languages it belongs to.
 pub struct StopWords {
-    /// Keyed by the lower-cased word's bytes.
+    /// Words of up to eight bytes, keyed by the lower-cased word packed
+    /// into an integer (see [`packed`]): most stop words, and most words of
+    /// a line, are this short, and an integer is hashed and compared in one
+    /// step.
+    short: FxHashMap<u64, LangMask>,
+    /// Longer words, keyed by the lower-cased word's bytes.
     table: FxHashMap<&'static [u8], LangMask>,
+}
+
+/// `word`, of at most eight bytes, as an integer: its bytes in order, zeros
+/// after (no word holds a zero byte, so no two words share one).
+#[inline]
+fn packed(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes)
 }
 
 /// Stop words are short; longer words are not looked up.
@@ -31,6 +45,7 @@ const MAX_STOP_WORD_BYTES: usize = 48;
 
 static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
     let mut table: FxHashMap<&'static [u8], LangMask> = FxHashMap::default();
+    let mut short: FxHashMap<u64, LangMask> = FxHashMap::default();
     let mut bit: Option<LangMask> = None;
     for line in include_str!("stopwords.txt").lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -41,10 +56,15 @@ static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
             continue;
         }
         if let Some(bit) = bit {
-            *table.entry(line.as_bytes()).or_default() |= bit;
+            let word = line.as_bytes();
+            if word.len() <= 8 {
+                *short.entry(packed(word)).or_default() |= bit;
+            } else {
+                *table.entry(word).or_default() |= bit;
+            }
         }
     }
-    StopWords { table }
+    StopWords { short, table }
 });
 
 impl StopWords {
@@ -54,8 +74,14 @@ impl StopWords {
     }
 
     /// The languages whose stop-word list holds `lower`, a lower-cased word.
+    #[inline]
     pub fn mask_of_lowercase(&self, lower: &[u8]) -> LangMask {
-        self.table.get(lower).copied().unwrap_or(0)
+        let table = if lower.len() <= 8 {
+            self.short.get(&packed(lower))
+        } else {
+            self.table.get(lower)
+        };
+        table.copied().unwrap_or(0)
     }
 
     /// The languages whose stop-word list holds `word` (any case).
@@ -83,7 +109,7 @@ impl StopWords {
             }
             &buf[..len]
         };
-        self.table.get(lower).copied().unwrap_or(0)
+        self.mask_of_lowercase(lower)
     }
 }
 
@@ -118,13 +144,20 @@ mod tests {
         assert_ne!(sw.mask("The") & 1, 0);
         assert_ne!(sw.mask("und") & (1 << 1), 0);
         assert_eq!(sw.mask("Soleimani"), 0);
+        // Short words and long ones are kept apart; both are found.
+        assert_ne!(sw.mask("WÄHREND") & (1 << 1), 0);
+        assert_ne!(sw.mask("Themselves") & 1, 0);
+        assert_eq!(sw.mask("themselve"), 0);
+        assert_eq!(sw.mask("th"), 0);
     }
 
     #[test]
     fn every_language_has_a_list() {
         let sw = StopWords::get();
         for (i, code) in LANGUAGES.iter().enumerate() {
-            let hits = sw.table.values().filter(|m| **m & (1 << i) != 0).count();
+            let hits = (sw.short.values().chain(sw.table.values()))
+                .filter(|m| **m & (1 << i) != 0)
+                .count();
             assert!(hits >= 20, "{code}: {hits} stop words");
         }
     }

@@ -2,7 +2,7 @@
 //! rule and by the content classifier.
 
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, DIGIT, LETTER, UPPER};
-use crate::lang::{LangMask, StopWords, LANGUAGES};
+use crate::lang::{packed_prefix, LangMask, StopWords, LANGUAGES};
 
 /// What a line looks like, measured on its rendered text (markup removed).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -201,21 +201,26 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     // Whether `lower` holds the word lower-cased: it does while the word is
     // ASCII and Latin-1 (most words of the languages with stop words).
     let mut lowered = true;
-    let mut finish = |word: &str, lower: &[u8], lowered: bool, f: &mut Features| {
-        f.words += 1;
-        let mut mask: LangMask = if lowered {
-            stop.mask_of_lowercase(lower)
-        } else {
-            stop.mask(word)
+    // `first8`: the first eight bytes of the word's buffer, of which the
+    // first `lower.len()` are the word's when it is that short.
+    let mut finish =
+        |word: &str, lower: &[u8], first8: [u8; 8], lowered: bool, f: &mut Features| {
+            f.words += 1;
+            let mut mask: LangMask = if lowered && lower.len() <= 8 {
+                stop.mask_of_short(packed_prefix(first8, lower.len()))
+            } else if lowered {
+                stop.mask_of_lowercase(lower)
+            } else {
+                stop.mask(word)
+            };
+            // Saturating: a multi-megabyte line can hold more than 65,535 stop
+            // words, and its density is that of prose either way.
+            while mask != 0 {
+                let lang = mask.trailing_zeros() as usize;
+                counts[lang] = counts[lang].saturating_add(1);
+                mask &= mask - 1;
+            }
         };
-        // Saturating: a multi-megabyte line can hold more than 65,535 stop
-        // words, and its density is that of prose either way.
-        while mask != 0 {
-            let lang = mask.trailing_zeros() as usize;
-            counts[lang] = counts[lang].saturating_add(1);
-            mask &= mask - 1;
-        }
-    };
     let mut cjk = 0u32;
     // Thai-like characters, the length of the run they are in, and how many
     // runs of a phrase's length the line has.
@@ -317,9 +322,12 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             if has_letter {
                 capitalised += u32::from(first_upper);
                 let lowered = lowered && lower_len <= MAX_ASCII_WORD;
+                let mut first8 = [0u8; 8];
+                first8.copy_from_slice(&lower[..8]);
                 finish(
                     &text[start..i],
                     &lower[..lower_len.min(MAX_ASCII_WORD)],
+                    first8,
                     lowered,
                     &mut f,
                 );

@@ -27,8 +27,23 @@ pub struct StopWords {
     /// a line, are this short, and an integer is hashed and compared in one
     /// step.
     short: FxHashMap<u64, LangMask>,
+    /// One bit per hash value of [`StopWords::short`]'s keys: most words
+    /// are no stop word, and this small table (it stays in the cache) says
+    /// so for nearly all of them without a look into the larger one.
+    short_bits: Box<[u64]>,
     /// Longer words, keyed by the lower-cased word's bytes.
     table: FxHashMap<&'static [u8], LangMask>,
+}
+
+/// Bits of the hash that index [`StopWords::short_bits`] (16 KB; about one
+/// in twenty bits is set).
+const FILTER_BITS: u32 = 17;
+
+/// Where `key` falls in [`StopWords::short_bits`]: the top bits of a
+/// multiplicative hash.
+#[inline]
+fn filter_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
 }
 
 /// `word`, of at most eight bytes, as an integer: its bytes in order, zeros
@@ -38,6 +53,13 @@ fn packed(word: &[u8]) -> u64 {
     let mut bytes = [0u8; 8];
     bytes[..word.len()].copy_from_slice(word);
     u64::from_le_bytes(bytes)
+}
+
+/// The first `len` (1 to 8) of `bytes` packed as [`packed`] packs them,
+/// without copying: the bytes after them are masked off.
+#[inline]
+pub fn packed_prefix(bytes: [u8; 8], len: usize) -> u64 {
+    u64::from_le_bytes(bytes) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)))
 }
 
 /// Stop words are short; longer words are not looked up.
@@ -64,7 +86,16 @@ static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
             }
         }
     }
-    StopWords { short, table }
+    let mut short_bits = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+    for &key in short.keys() {
+        let slot = filter_slot(key);
+        short_bits[slot / 64] |= 1 << (slot % 64);
+    }
+    StopWords {
+        short,
+        short_bits,
+        table,
+    }
 });
 
 impl StopWords {
@@ -74,14 +105,23 @@ impl StopWords {
     }
 
     /// The languages whose stop-word list holds `lower`, a lower-cased word.
-    #[inline]
     pub fn mask_of_lowercase(&self, lower: &[u8]) -> LangMask {
-        let table = if lower.len() <= 8 {
-            self.short.get(&packed(lower))
+        if lower.len() <= 8 {
+            self.mask_of_short(packed(lower))
         } else {
-            self.table.get(lower)
-        };
-        table.copied().unwrap_or(0)
+            self.table.get(lower).copied().unwrap_or(0)
+        }
+    }
+
+    /// The languages whose stop-word list holds the lower-cased word of up
+    /// to eight bytes that `key` packs (see [`packed_prefix`]).
+    #[inline]
+    pub fn mask_of_short(&self, key: u64) -> LangMask {
+        let slot = filter_slot(key);
+        if self.short_bits[slot / 64] & (1 << (slot % 64)) == 0 {
+            return 0;
+        }
+        self.short.get(&key).copied().unwrap_or(0)
     }
 
     /// The languages whose stop-word list holds `word` (any case).
@@ -137,6 +177,16 @@ pub fn second(counts: &[u32; LANGUAGES.len()], first: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packed_prefix_is_the_packed_word() {
+        let bytes = *b"untilxyz";
+        assert_eq!(packed_prefix(bytes, 5), packed(b"until"));
+        assert_eq!(packed_prefix(bytes, 8), packed(b"untilxyz"));
+        assert_eq!(packed_prefix(bytes, 1), packed(b"u"));
+        let sw = StopWords::get();
+        assert_eq!(sw.mask_of_short(packed_prefix(bytes, 5)), sw.mask("until"));
+    }
 
     #[test]
     fn stop_words_are_found_in_any_case() {

@@ -110,6 +110,13 @@ fn two_figures(text: &str) -> bool {
         "\u{a3}".as_bytes(),
     ];
     let figure = |word: &[u8]| {
+        // A figure opens with a digit or an opener: most words do not.
+        if !word
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || OPENERS.iter().any(|o| o[0] == *b))
+        {
+            return false;
+        }
         let mut w = word;
         while let Some(rest) = OPENERS.iter().find_map(|o| w.strip_prefix(*o)) {
             w = rest;

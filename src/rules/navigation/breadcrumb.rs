@@ -125,30 +125,30 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
 }
 
 fn is_separated_trail(text: &str) -> bool {
-    // One pass over the bytes counts every separator (all are ASCII or
-    // start with byte C2 or E2).
+    // Every separator is ASCII or starts with byte C2 or E2: vector scans
+    // visit only those bytes, and most lines hold none.
     let b = text.as_bytes();
-    // Most lines hold no separator byte at all: two vector scans say so.
-    if memchr::memchr3(b'>', b'/', b'|', b).is_none() && memchr::memchr2(0xC2, 0xE2, b).is_none() {
-        return false;
-    }
     let mut counts = [0u32; SEPARATORS.len()];
-    for (i, &byte) in b.iter().enumerate() {
-        let k = match byte {
+    for i in memchr::memchr3_iter(b'>', b'/', b'|', b) {
+        counts[match b[i] {
             b'>' => 2,
             b'/' => 4,
-            b'|' => 5,
-            0xC2 => match b.get(i + 1) {
+            _ => 5,
+        }] += 1;
+    }
+    for i in memchr::memchr2_iter(0xC2, 0xE2, b) {
+        let k = if b[i] == 0xC2 {
+            match b.get(i + 1) {
                 Some(0xBB) => 0,
                 Some(0xB7) => 6,
                 _ => continue,
-            },
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            }
+        } else {
+            match (b.get(i + 1), b.get(i + 2)) {
                 (Some(0x80), Some(0xBA)) => 1,
                 (Some(0x86), Some(0x92)) => 3,
                 _ => continue,
-            },
-            _ => continue,
+            }
         };
         counts[k] += 1;
     }

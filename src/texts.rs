@@ -28,6 +28,21 @@ impl Texts {
         self.bounds.push(self.buf.len());
     }
 
+    /// `buf[start..end]` for two consecutive bounds. Rules read every
+    /// line many times over, so the slice is taken without the checks that
+    /// the bounds are in order, in the buffer and on character boundaries:
+    /// every bound is where a pushed `&str` started or ended.
+    #[inline]
+    fn slice(&self, start: usize, end: usize) -> &str {
+        debug_assert!(self.buf.is_char_boundary(start) && self.buf.is_char_boundary(end));
+        debug_assert!(start <= end && end <= self.buf.len());
+        // SAFETY: `start` and `end` are consecutive entries of `bounds`,
+        // which `push` only ever extends with the buffer's length after
+        // appending a whole `&str`: they are in order, within the buffer
+        // and on character boundaries, and the buffer is never shortened.
+        unsafe { self.buf.get_unchecked(start..end) }
+    }
+
     /// Number of strings.
     #[inline]
     #[allow(clippy::len_without_is_empty)]
@@ -48,7 +63,7 @@ impl Texts {
 
     /// Every string in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator + '_ {
-        self.bounds.windows(2).map(|w| &self.buf[w[0]..w[1]])
+        self.bounds.windows(2).map(|w| self.slice(w[0], w[1]))
     }
 }
 
@@ -63,7 +78,7 @@ impl Index<usize> for Texts {
 
     #[inline]
     fn index(&self, i: usize) -> &str {
-        &self.buf[self.bounds[i]..self.bounds[i + 1]]
+        self.slice(self.bounds[i], self.bounds[i + 1])
     }
 }
 

@@ -99,7 +99,8 @@ pub fn render(line: &str) -> Rendered<'_> {
         if images > 0 {
             text = Cow::Owned(without(&text, &spans));
         }
-        let mut out = String::new();
+        // The anchors are shorter than their links: the line's length is room enough.
+        let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for whole in matches(&LINK, b'[', &text) {
             // The anchor runs from the opening `[` to the first `]`, which

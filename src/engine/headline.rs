@@ -3,7 +3,7 @@
 use crate::features::{ends_sentence, Features};
 use crate::hints::Hints;
 use crate::page::Page;
-use crate::rules::text::{first_word, word_in, BYLINE_WORDS};
+use crate::rules::text::{first_word, may_open_with, word_in, BYLINE_INITIALS, BYLINE_WORDS};
 use crate::rules::Mark;
 use crate::score::{classify, Class};
 use std::ops::Range;
@@ -115,6 +115,7 @@ const BYLINE_REACH: usize = 4;
 fn is_byline(text: &str, f: &Features) -> bool {
     f.words <= BYLINE_MAX_WORDS
         && !f.inner_sentence
+        && may_open_with(first_word(text), &BYLINE_INITIALS)
         && word_in(first_word(text), &BYLINE_WORDS)
         && text
             .split_whitespace()

@@ -26,6 +26,8 @@ pub(crate) fn is_tag_line(text: &str) -> bool {
 /// Mario Rossi`, `Autor: Jan Kowalski`).
 pub(crate) const BYLINE_WORDS: [&str; 8] =
     ["by", "von", "par", "por", "di", "door", "przez", "autor"];
+/// The first bytes of [`BYLINE_WORDS`].
+pub(crate) const BYLINE_INITIALS: [bool; 128] = ascii_initials(&BYLINE_WORDS);
 
 /// The first word of `text` (after a bullet), letters and digits only.
 pub(crate) fn first_word(text: &str) -> &str {
@@ -61,6 +63,34 @@ pub(crate) fn last_word(text: &str) -> &str {
         .find(|(_, c)| !crate::chars::is_alphanumeric(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &trimmed[start..]
+}
+
+/// The ASCII bytes that open an entry of `list`, in either case. A word
+/// that opens with another ASCII byte equals no entry, even ignoring case
+/// (see [`word_in`]): a first-byte test that rules out most words.
+pub(crate) const fn ascii_initials(list: &[&str]) -> [bool; 128] {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes()[0];
+        if b < 0x80 {
+            table[b.to_ascii_lowercase() as usize] = true;
+            table[b.to_ascii_uppercase() as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// Whether `text` may open with a word of the list whose
+/// [`ascii_initials`] are `initials`: false only when its first byte is
+/// ASCII and opens no entry.
+#[inline]
+pub(crate) fn may_open_with(text: &str, initials: &[bool; 128]) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if b < 0x80 => initials[usize::from(b)],
+        _ => true,
+    }
 }
 
 /// Whether `word` equals one of `list` (lower-case entries), ignoring case.
@@ -123,6 +153,17 @@ mod tests {
         assert_eq!(last_word("12. joetoronto says:"), "says");
         assert_eq!(last_word("Straße"), "Straße");
         assert!(word_in("SAID", &["said"]));
+        const LIST: [&str; 3] = ["said", "zurück", "älterer"];
+        const INITIALS: [bool; 128] = ascii_initials(&LIST);
+        for word in [
+            "SAID", "said", "Zurück", "ÄLTERER", "Älterer", "told", "", "1999",
+        ] {
+            if !may_open_with(word, &INITIALS) {
+                assert!(!word_in(word, &LIST), "{word}");
+            }
+        }
+        assert!(!may_open_with("told", &INITIALS) && !may_open_with("1999", &INITIALS));
+        assert!(may_open_with("Zurück", &INITIALS) && may_open_with("Älterer", &INITIALS));
         assert_eq!(
             strip_prefix_ignore_case("Strona Główna Sport", "strona główna"),
             Some(" Sport")

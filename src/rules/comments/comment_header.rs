@@ -30,27 +30,16 @@ fn may_say(text: &str) -> bool {
 
 /// `by greytree ( 7124971 ) writes:` and `Re: subject (Score:3, Informative)`:
 /// comment headers of forums and threaded discussions.
-static THREAD: Lazy<Regex> = Lazy::new(|| {
-    regex(
-        r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$",
-    )
-});
+const THREAD: &str = r"(?i)^(?:[•*-]\s*)?(?:by\s+\S+\s*\(\s*\d+\s*\)\s*(?:writes|wrote|on)(?-u:\b).*|re:\s*\S.*\(score:\s*-?\d[^)]*\))$";
 /// `34 responses to "…"`, `12 Comments`, `One comment`, `Kommentare (5)`, and a count in
 /// braces (`{ 43 comments… read them below or add one }`).
-static COUNT: Lazy<Regex> = Lazy::new(|| {
-    regex(
-        r"(?i)^(?:[{(\[]\s*)?(?:(?:\d+|one)\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))",
-    )
-});
+const COUNT: &str = r"(?i)^(?:[{(\[]\s*)?(?:(?:\d+|one)\s+(?:responses?|comments?|replies|reactions|kommentare?|antworten|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)(?-u:\b)|(?:comments?|kommentare|commentaires|comentarios|kommentar)\s*\(\d+\))";
 
 /// `25 thoughts on “How to Grow a Lemon Tree”`, `2 Gedanken zu „Folge 70“`:
 /// a blog's count of comments with the post's title in quotes, which may
 /// make the line long.
-static TITLED: Lazy<Regex> = Lazy::new(|| {
-    regex(
-        r#"(?i)^(?:#+\s*)?(?:\d+|one)\s+(?:thoughts?|gedanken|gedachten|réflexions?|pensieri)\s+(?:on|zu|over|sur|su)\s*["“„«‘‚'\u{201D}]"#,
-    )
-});
+const TITLED: &str = r#"(?i)^(?:#+\s*)?(?:\d+|one)\s+(?:thoughts?|gedanken|gedachten|réflexions?|pensieri)\s+(?:on|zu|over|sur|su)\s*["“„«‘‚'\u{201D}]"#;
+static TITLED_ONLY: Lazy<Regex> = Lazy::new(|| regex(TITLED));
 /// Words without which `TITLED` cannot match (kept apart from
 /// [`HEADER_WORDS`]: a heading such as "Final thoughts" is the article's).
 const TITLED_WORDS: [&str; 7] = [
@@ -67,8 +56,16 @@ const TITLED_MAX_WORDS: u32 = 40;
 
 /// `Discussion about this post`, `Join the conversation`: the heading a
 /// platform prints over its comment thread, where no count is given.
-static DISCUSSION: Lazy<Regex> = Lazy::new(|| {
-    regex(r"(?i)^(?:#+\s*)?(?:discussion about this post|join the conversation)\s*[.!:]?$")
+const DISCUSSION: &str =
+    r"(?i)^(?:#+\s*)?(?:discussion about this post|join the conversation)\s*[.!:]?$";
+
+/// `COUNT`, `THREAD`, `DISCUSSION` and `TITLED` as one pattern (each in a
+/// group of its own, so that its flags stay in it): a line of a few words
+/// is tested once against all four.
+static SHORT_HEADER: Lazy<Regex> = Lazy::new(|| {
+    regex(&format!(
+        "(?:{COUNT})|(?:{THREAD})|(?:{DISCUSSION})|(?:{TITLED})"
+    ))
 });
 /// Words without which `DISCUSSION` cannot match (kept apart from
 /// [`HEADER_WORDS`] like [`TITLED_WORDS`]).
@@ -132,12 +129,11 @@ const META_WORDS: [&str; 10] = [
 /// Whether `text` (of `words` words) is the header of a reader comment or of
 /// a comment section.
 pub fn is_comment_header(text: &str, words: u32) -> bool {
-    (words <= 14
-        && ((may_say(text) && SAYS.is_match(text))
-            || COUNT.is_match(text)
-            || THREAD.is_match(text)
-            || DISCUSSION.is_match(text)))
-        || (words <= TITLED_MAX_WORDS && TITLED.is_match(text))
+    if words <= 14 {
+        (may_say(text) && SAYS.is_match(text)) || SHORT_HEADER.is_match(text)
+    } else {
+        words <= TITLED_MAX_WORDS && TITLED_ONLY.is_match(text)
+    }
 }
 
 /// Whether `text` is the vote count or relative time stamp of a comment.
@@ -349,6 +345,31 @@ impl Rule for CommentMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_joined_pattern_matches_what_its_parts_match() {
+        let parts: Vec<Regex> = [COUNT, THREAD, DISCUSSION, TITLED].map(regex).into();
+        for line in [
+            "12 Comments",
+            "One comment Add your comment",
+            "{ 43 comments… read them below or add one }",
+            "Kommentare (5)",
+            "by greytree ( 7124971 ) writes:",
+            "Re: subject (Score:3, Informative)",
+            "Discussion about this post",
+            "## Join the conversation!",
+            "25 thoughts on “How to Grow a Lemon Tree”",
+            "2 Gedanken zu „Folge 70“",
+            "Final thoughts on the bridge",
+            "Comments are closed.",
+            "BY ANN ( 12 ) WROTE: hello",
+            "The council met on Tuesday.",
+            "",
+        ] {
+            let any = parts.iter().any(|p| p.is_match(line));
+            assert_eq!(SHORT_HEADER.is_match(line), any, "{line}");
+        }
+    }
 
     #[test]
     fn only_lines_ending_with_a_verb_go_to_the_says_pattern() {

@@ -22,6 +22,7 @@ mod decide;
 mod headline;
 mod inline_images;
 mod lists;
+mod overlapping;
 mod params;
 mod regions;
 mod segments;

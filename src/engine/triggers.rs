@@ -1,10 +1,14 @@
 //! Trigger phrases: every rule's phrases found in one pass of one automaton
 //! over each line, and handed to the rules as hits per rule.
 
+use super::overlapping;
 use crate::config::ConfigError;
 use crate::page::Page;
 use crate::rules::{Rule, Trigger};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// Lines of more words than this are searched only for the phrases of the
 /// rules that act on long lines (most rules look at short lines only, and
@@ -13,7 +17,9 @@ const SHORT_LINE_WORDS: u32 = 40;
 
 /// An automaton over the trigger phrases of some rules.
 struct TriggerSet {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The automaton's unanchored start state.
+    start: StateID,
     /// Pattern id → (rule index, phrase index).
     owner: Vec<(usize, usize)>,
     /// Byte → its code in the automaton's alphabet (see [`Alphabet`]).
@@ -95,16 +101,20 @@ impl TriggerSet {
             return Ok(None);
         }
         let alphabet = Alphabet::of(&patterns);
-        let automaton = AhoCorasick::builder()
+        let bad = |message: String| ConfigError::BadRule {
+            rule: "phrases".into(),
+            message,
+        };
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(alphabet.encode_all(&patterns))
-            .map_err(|e| ConfigError::BadRule {
-                rule: "phrases".into(),
-                message: e.to_string(),
-            })?;
+            .map_err(|e| bad(e.to_string()))?;
+        let start = automaton
+            .start_state(Anchored::No)
+            .map_err(|e| bad(e.to_string()))?;
         Ok(Some(TriggerSet {
             automaton,
+            start,
             owner,
             alphabet,
         }))
@@ -136,41 +146,107 @@ impl Triggers {
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
     pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
-        let max_words = &self.max_words;
-        let mut coded = Vec::new();
-        for (i, text) in page.text.iter().enumerate() {
-            if text.is_empty() {
-                continue;
-            }
-            let set = if page.features[i].words <= SHORT_LINE_WORDS {
-                &self.short_lines
-            } else {
-                &self.long_lines
-            };
-            let Some(set) = set else { continue };
-            let words = page.features[i].words;
-            // The automaton folds ASCII case only; other capitals
-            // (`À lire aussi`, `Ähnliche Artikel`) are folded here, on the
-            // short lines where headings and labels are.
-            let folded = if words <= SHORT_LINE_WORDS {
-                fold_case(text)
-            } else {
-                None
-            };
-            let haystack = folded.as_deref().unwrap_or(text);
-            set.alphabet.encode(haystack.as_bytes(), &mut coded);
-            for m in set.automaton.find_overlapping_iter(&coded) {
-                let (r, p) = set.owner[m.pattern().as_usize()];
-                if words <= max_words[r] && at_word_boundaries(haystack, m.start(), m.end()) {
-                    hits[r].push(Trigger {
-                        line: i,
-                        phrase: p,
-                        at: m.start()..m.end(),
-                    });
+        // The lines to search, two at a time (see [`overlapping`]).
+        let mut lines = (0..page.len()).filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
+        let (mut a, mut b) = (Line::default(), Line::default());
+        let (mut found_a, mut found_b) = (Vec::new(), Vec::new());
+        while let Some((i, set)) = lines.next() {
+            a.prepare(page, i, set);
+            found_a.clear();
+            match lines.next() {
+                Some((j, other)) => {
+                    b.prepare(page, j, other);
+                    found_b.clear();
+                    overlapping::search_pair(
+                        &a.lane(set),
+                        &b.lane(other),
+                        &mut found_a,
+                        &mut found_b,
+                    );
+                    self.record(page, i, set, a.haystack(page, i), &found_a, &mut hits);
+                    self.record(page, j, other, b.haystack(page, j), &found_b, &mut hits);
+                }
+                None => {
+                    overlapping::search(&a.lane(set), &mut found_a);
+                    self.record(page, i, set, a.haystack(page, i), &found_a, &mut hits);
                 }
             }
         }
         hits
+    }
+
+    /// The automaton line `i` is searched with, if any: by its length.
+    fn set_for(&self, page: &Page<'_>, i: usize) -> Option<&TriggerSet> {
+        if page.text.is_empty_at(i) {
+            return None;
+        }
+        if page.features[i].words <= SHORT_LINE_WORDS {
+            self.short_lines.as_ref()
+        } else {
+            self.long_lines.as_ref()
+        }
+    }
+
+    /// The hits of line `i` among `found`, each kept for its rule when the
+    /// line is short enough for the rule and the phrase stands at word
+    /// boundaries.
+    fn record(
+        &self,
+        page: &Page<'_>,
+        i: usize,
+        set: &TriggerSet,
+        haystack: &str,
+        found: &[overlapping::Found],
+        hits: &mut [Vec<Trigger>],
+    ) {
+        let words = page.features[i].words;
+        for (pattern, at) in found {
+            let (r, p) = set.owner[pattern.as_usize()];
+            if words <= self.max_words[r] && at_word_boundaries(haystack, at.start, at.end) {
+                hits[r].push(Trigger {
+                    line: i,
+                    phrase: p,
+                    at: at.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// A line being searched: its case-folded text when folding changed it,
+/// and its bytes in the automaton's alphabet (buffers reused line to line).
+#[derive(Default)]
+struct Line {
+    folded: Option<String>,
+    coded: Vec<u8>,
+}
+
+impl Line {
+    fn prepare(&mut self, page: &Page<'_>, i: usize, set: &TriggerSet) {
+        let text = &page.text[i];
+        // The automaton folds ASCII case only; other capitals
+        // (`À lire aussi`, `Ähnliche Artikel`) are folded here, on the
+        // short lines where headings and labels are.
+        self.folded = if page.features[i].words <= SHORT_LINE_WORDS {
+            fold_case(text)
+        } else {
+            None
+        };
+        let haystack = self.folded.as_deref().unwrap_or(text);
+        set.alphabet.encode(haystack.as_bytes(), &mut self.coded);
+    }
+
+    /// The text the phrases were searched in.
+    fn haystack<'p>(&'p self, page: &'p Page<'_>, i: usize) -> &'p str {
+        self.folded.as_deref().unwrap_or(&page.text[i])
+    }
+
+    fn lane<'s>(&'s self, set: &'s TriggerSet) -> overlapping::Lane<'s> {
+        overlapping::Lane {
+            automaton: &set.automaton,
+            start: set.start,
+            haystack: &self.coded,
+        }
     }
 }
 
@@ -230,6 +306,7 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
     #[test]
     fn non_ascii_capitals_are_folded_in_place() {

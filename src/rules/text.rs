@@ -113,6 +113,26 @@ pub(crate) fn word_in(word: &str, list: &[&str]) -> bool {
 /// `text` with the prefix `lower` (a lower-case string) removed, matched
 /// ignoring case; `None` if `text` does not start with it.
 pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
+    // ASCII against ASCII, byte by byte: a character outside ASCII may
+    // lower-case to an ASCII letter (the Kelvin sign to `k`), so the bytes
+    // compared must all be ASCII.
+    let (t, l) = (text.as_bytes(), lower.as_bytes());
+    if t.len() < l.len() || !l.is_ascii() {
+        return strip_prefix_ignore_case_chars(text, lower);
+    }
+    for (&c, &e) in t.iter().zip(l) {
+        if c >= 0x80 {
+            return strip_prefix_ignore_case_chars(text, lower);
+        }
+        if c != e && c.to_ascii_lowercase() != e {
+            return None;
+        }
+    }
+    Some(&text[l.len()..])
+}
+
+/// [`strip_prefix_ignore_case`], character by character.
+fn strip_prefix_ignore_case_chars<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
     let mut rest = text.char_indices();
     for expected in lower.chars() {
         let (_, c) = rest.next()?;
@@ -146,6 +166,19 @@ pub fn colon_within(text: &str, reach: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn prefixes_compare_alike_by_bytes_and_by_characters(
+            text in "[aAbBkK\u{212A}éÉ ]{0,6}",
+            lower in "[abkBé ]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(
+                strip_prefix_ignore_case(&text, &lower),
+                strip_prefix_ignore_case_chars(&text, &lower)
+            );
+        }
+    }
 
     #[test]
     fn words_at_the_edges() {

@@ -40,7 +40,15 @@ pub struct Page<'a> {
     /// column by column (see [`crate::columns`]); `None` when its lines
     /// are its pieces, as on most pages.
     pub pieces: Option<Vec<Piece>>,
+    /// Where each line's first colon is, when it is within
+    /// [`COLON_REACH`] bytes of the start; `u8::MAX` otherwise.
+    first_colon: Vec<u8>,
 }
+
+/// How far into a line [`Page::colon_within`] can look: label patterns
+/// anchored at a line's start need a colon near it, and several rules
+/// ask, so each line is looked at once.
+const COLON_REACH: usize = 64;
 
 impl<'a> Page<'a> {
     /// Splits, renders and measures `input`.
@@ -59,6 +67,7 @@ impl<'a> Page<'a> {
         let mut hit_counts: Vec<u16> = Vec::new();
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
+        let mut first_colon = Vec::with_capacity(breaks);
         for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
             let rendered = render(&normalised);
@@ -86,6 +95,8 @@ impl<'a> Page<'a> {
                 total_words = total_words.saturating_add(f.words);
             }
             hit_langs.push(mask);
+            let head = &rendered.text.as_bytes()[..rendered.text.len().min(COLON_REACH)];
+            first_colon.push(memchr::memchr(b':', head).map_or(u8::MAX, |at| at as u8));
             text.push(&rendered.text);
             features.push(f);
         });
@@ -132,6 +143,7 @@ impl<'a> Page<'a> {
             groups,
             label_lists,
             pieces,
+            first_colon,
         }
     }
 
@@ -176,6 +188,14 @@ impl<'a> Page<'a> {
             Some(pieces) => pieces[i].line as usize + 1,
             None => i + 1,
         }
+    }
+
+    /// Whether line `i` has a colon within its first `reach` bytes (at most
+    /// [`COLON_REACH`]).
+    #[inline]
+    pub fn colon_within(&self, i: usize, reach: usize) -> bool {
+        debug_assert!(reach <= COLON_REACH);
+        usize::from(self.first_colon[i]) < reach.min(COLON_REACH)
     }
 
     /// Whether line `i` has no visible text (blank, or markup only).

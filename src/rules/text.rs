@@ -156,13 +156,6 @@ pub(crate) fn section_number(text: &str) -> Option<(u64, &str)> {
     Some((text[..digits].parse().ok()?, rest))
 }
 
-/// Whether `text` has a colon in its first `reach` bytes: label patterns
-/// anchored at the start need one, and most lines have none there.
-pub fn colon_within(text: &str, reach: usize) -> bool {
-    let b = text.as_bytes();
-    b[..b.len().min(reach)].contains(&b':')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

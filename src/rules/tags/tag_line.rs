@@ -1,4 +1,3 @@
-use crate::rules::text::colon_within;
 use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
@@ -63,7 +62,7 @@ declare_rule! {
             if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {
                 continue;
             }
-            if colon_within(text, LABEL_REACH) && TAG_PREFIX.is_match(text) {
+            if cx.page.colon_within(i, LABEL_REACH) && TAG_PREFIX.is_match(text) {
                 out.remove(i, format!("tag list: \"{}\"", shorten(text, 50)));
             }
         }

@@ -1,5 +1,4 @@
 use super::section_heading::PHRASES;
-use crate::rules::text::colon_within;
 use crate::rules::text::regex;
 use crate::rules::{declare_rule, shorten, Context, Marks};
 use once_cell::sync::Lazy;
@@ -75,7 +74,7 @@ declare_rule! {
         }
         for (i, text, f) in cx.lines() {
             if f.words <= MAX_WORDS
-                && colon_within(text, SHORT_LABEL_REACH)
+                && cx.page.colon_within(i, SHORT_LABEL_REACH)
                 && SHORT_LABEL.is_match(text)
             {
                 out.remove(

@@ -12,10 +12,12 @@ use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, PatternID};
 
-/// One line's search: its automaton, start state and coded bytes.
+/// One line's search: its automaton, start state, the code in the
+/// automaton's alphabet of each byte, and the line's bytes.
 pub(crate) struct Lane<'a> {
     pub(crate) automaton: &'a DFA,
     pub(crate) start: StateID,
+    pub(crate) codes: &'a [u8; 256],
     pub(crate) haystack: &'a [u8],
 }
 
@@ -34,14 +36,14 @@ pub(crate) fn search_pair(
     let (mut sa, mut sb) = (a.start, b.start);
     let common = a.haystack.len().min(b.haystack.len());
     for (i, (&x, &y)) in a.haystack.iter().zip(b.haystack).enumerate() {
-        sa = step(a.automaton, sa, x, i, out_a);
-        sb = step(b.automaton, sb, y, i, out_b);
+        sa = step(a.automaton, sa, a.codes[usize::from(x)], i, out_a);
+        sb = step(b.automaton, sb, b.codes[usize::from(y)], i, out_b);
     }
     for (i, &x) in a.haystack.iter().enumerate().skip(common) {
-        sa = step(a.automaton, sa, x, i, out_a);
+        sa = step(a.automaton, sa, a.codes[usize::from(x)], i, out_a);
     }
     for (i, &y) in b.haystack.iter().enumerate().skip(common) {
-        sb = step(b.automaton, sb, y, i, out_b);
+        sb = step(b.automaton, sb, b.codes[usize::from(y)], i, out_b);
     }
 }
 
@@ -49,11 +51,11 @@ pub(crate) fn search_pair(
 pub(crate) fn search(lane: &Lane<'_>, out: &mut Vec<Found>) {
     let mut sid = lane.start;
     for (i, &x) in lane.haystack.iter().enumerate() {
-        sid = step(lane.automaton, sid, x, i, out);
+        sid = step(lane.automaton, sid, lane.codes[usize::from(x)], i, out);
     }
 }
 
-/// The state after byte `at` (`byte`), with the matches that end there.
+/// The state after byte `at` (coded `byte`), with the matches that end there.
 /// An unanchored search with standard semantics never reaches the dead
 /// state, and would stay there without matches if it did, as a search
 /// that stops there reports none.
@@ -98,9 +100,13 @@ mod tests {
                 .build(patterns)
                 .unwrap();
             let start = dfa.start_state(Anchored::No).unwrap();
+            let mut codes = [0u8; 256];
+            for (b, code) in codes.iter_mut().enumerate() {
+                *code = b as u8;
+            }
             let (lane_a, lane_b) = (
-                Lane { automaton: &dfa, start, haystack: a.as_bytes() },
-                Lane { automaton: &dfa, start, haystack: b.as_bytes() },
+                Lane { automaton: &dfa, start, codes: &codes, haystack: a.as_bytes() },
+                Lane { automaton: &dfa, start, codes: &codes, haystack: b.as_bytes() },
             );
             let (mut out_a, mut out_b) = (Vec::new(), Vec::new());
             search_pair(&lane_a, &lane_b, &mut out_a, &mut out_b);

@@ -151,15 +151,15 @@ impl Triggers {
         let (mut a, mut b) = (Line::default(), Line::default());
         let (mut found_a, mut found_b) = (Vec::new(), Vec::new());
         while let Some((i, set)) = lines.next() {
-            a.prepare(page, i, set);
+            a.prepare(page, i);
             found_a.clear();
             match lines.next() {
                 Some((j, other)) => {
-                    b.prepare(page, j, other);
+                    b.prepare(page, j);
                     found_b.clear();
                     overlapping::search_pair(
-                        &a.lane(set),
-                        &b.lane(other),
+                        &a.lane(page, i, set),
+                        &b.lane(page, j, other),
                         &mut found_a,
                         &mut found_b,
                     );
@@ -167,7 +167,7 @@ impl Triggers {
                     self.record(page, j, other, b.haystack(page, j), &found_b, &mut hits);
                 }
                 None => {
-                    overlapping::search(&a.lane(set), &mut found_a);
+                    overlapping::search(&a.lane(page, i, set), &mut found_a);
                     self.record(page, i, set, a.haystack(page, i), &found_a, &mut hits);
                 }
             }
@@ -213,39 +213,41 @@ impl Triggers {
     }
 }
 
-/// A line being searched: its case-folded text when folding changed it,
-/// and its bytes in the automaton's alphabet (buffers reused line to line).
+/// A line being searched: its case-folded text when folding changed it
+/// (the buffer reused line to line).
 #[derive(Default)]
 struct Line {
     folded: Option<String>,
-    coded: Vec<u8>,
 }
 
 impl Line {
-    fn prepare(&mut self, page: &Page<'_>, i: usize, set: &TriggerSet) {
-        let text = &page.text[i];
+    fn prepare(&mut self, page: &Page<'_>, i: usize) {
         // The automaton folds ASCII case only; other capitals
         // (`À lire aussi`, `Ähnliche Artikel`) are folded here, on the
         // short lines where headings and labels are.
         self.folded = if page.features[i].words <= SHORT_LINE_WORDS {
-            fold_case(text)
+            fold_case(&page.text[i])
         } else {
             None
         };
-        let haystack = self.folded.as_deref().unwrap_or(text);
-        set.alphabet.encode(haystack.as_bytes(), &mut self.coded);
     }
 
-    /// The text the phrases were searched in.
+    /// The text the phrases are searched in.
     fn haystack<'p>(&'p self, page: &'p Page<'_>, i: usize) -> &'p str {
         self.folded.as_deref().unwrap_or(&page.text[i])
     }
 
-    fn lane<'s>(&'s self, set: &'s TriggerSet) -> overlapping::Lane<'s> {
+    fn lane<'s>(
+        &'s self,
+        page: &'s Page<'_>,
+        i: usize,
+        set: &'s TriggerSet,
+    ) -> overlapping::Lane<'s> {
         overlapping::Lane {
             automaton: &set.automaton,
             start: set.start,
-            haystack: &self.coded,
+            codes: &set.alphabet.0,
+            haystack: self.haystack(page, i).as_bytes(),
         }
     }
 }

@@ -15,6 +15,20 @@ static PAGE_NUMBERS: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// Whether `text` opens as the patterns need: with a digit, `<`, or the
+/// first letter of a page word or a previous/next word, in either case.
+/// A line that opens with another ASCII byte matches neither (both are
+/// anchored); any other opening goes to the patterns, whose case folding
+/// reaches beyond ASCII.
+fn may_start(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => {
+            b.is_ascii_digit() || b == b'<' || b"pnzwvsa".contains(&b.to_ascii_lowercase())
+        }
+        _ => true,
+    }
+}
+
 declare_rule! {
     /// Pagination controls.
     ///
@@ -55,11 +69,47 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
-            if text.is_empty() || text.len() > 80 || f.digits == 0 {
+            if text.is_empty() || text.len() > 80 || f.digits == 0 || !may_start(text) {
                 continue;
             }
             if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
                 out.remove(i, format!("pagination: \"{}\"", shorten(text, 40)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_lines_pass_the_opening_test() {
+        for line in [
+            "Page 2 of 9",
+            "« 1 2 3 … 9 Next »",
+            "Seite 3 von 4",
+            "1 2 3",
+            "‹ 4 5 6",
+        ] {
+            assert!(may_start(line), "{line}");
+            assert!(
+                PAGE_OF.is_match(line) || PAGE_NUMBERS.is_match(line),
+                "{line}"
+            );
+        }
+        assert!(!may_start("The 3 of us"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_the_opening_test_rules_out_match_no_pattern(
+            open in "[ -~]",
+            rest in "( ?[0-9]{1,2}| of| next| »| …){0,6}",
+        ) {
+            let line = format!("{open}{rest}");
+            if !may_start(&line) {
+                proptest::prop_assert!(!PAGE_OF.is_match(&line) && !PAGE_NUMBERS.is_match(&line));
             }
         }
     }

@@ -23,27 +23,104 @@ pub struct Rendered<'a> {
 }
 
 // Image markup first, so that `[![alt](img)](href)` becomes `[](href)`.
-// Both patterns are anchored and tried only where their first byte is (see
-// [`matches`]).
-static IMAGE: Lazy<Regex> = Lazy::new(|| regex(r#"^!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#));
-static LINK: Lazy<Regex> =
-    Lazy::new(|| regex(r#"^\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#));
+// The two forms, as patterns (the tests hold the matchers below to them):
+// an image `^!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)` and a link
+// `^\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)`, tried where their
+// first byte is (see [`matches`]).
 
-/// The spans an unanchored search for `anchored` (a pattern that starts
-/// with `^` and then the byte `opener`) would find in `text`, one after the
-/// other: the leftmost match starts at the first `opener` where the pattern
-/// matches, so trying it there, anchored, finds the same spans without the
-/// backward pass an unanchored search needs to find where a match starts.
-fn matches(anchored: &Regex, opener: u8, text: &str) -> Vec<std::ops::Range<usize>> {
+/// Where the markdown image that opens `s` ends (`![alt](src "title")`),
+/// as the image pattern would match it at the start of `s`.
+fn image_end(s: &str) -> Option<usize> {
+    let alt = s.strip_prefix("![")?;
+    let close = 2 + memchr::memchr(b']', alt.as_bytes())?;
+    destination_end(s, close + 1)
+}
+
+/// Where the markdown link that opens `s` ends (`[anchor](href "title")`,
+/// `[anchor](<href>)`), as the link pattern would match it at the start of
+/// `s`: the anchor holds no bracket.
+fn link_end(s: &str) -> Option<usize> {
+    let anchor = s.strip_prefix('[')?;
+    let close = 1 + memchr::memchr2(b'[', b']', anchor.as_bytes())?;
+    if s.as_bytes()[close] != b']' {
+        return None;
+    }
+    let open = close + 1;
+    // `<href>` is tried first, then a plain destination, as the pattern's
+    // alternation prefers.
+    if s[open..].starts_with("(<") {
+        let inner = open + 2;
+        let gt = memchr::memchr(b'>', &s.as_bytes()[inner..]);
+        if let Some(end) = gt.and_then(|g| title_end(s, inner + g + 1)) {
+            return Some(end);
+        }
+    }
+    destination_end(s, open)
+}
+
+/// After a `(` at `open`: a destination without `)` or spaces, then the
+/// optional title and the closing `)`.
+fn destination_end(s: &str, open: usize) -> Option<usize> {
+    let href = open + 1;
+    if !s[open..].starts_with('(') {
+        return None;
+    }
+    // ASCII bytes are tested as bytes; a character is decoded only at a
+    // byte above ASCII (a space there may be Unicode's).
+    let bytes = s.as_bytes();
+    let mut end = href;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if b == b')' || b.is_ascii_whitespace() || b == 0x0B {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = s[end..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    title_end(s, end)
+}
+
+/// From `at`: a title in quotes after spaces, if one is there and the `)`
+/// follows it, else the `)` right away.
+fn title_end(s: &str, at: usize) -> Option<usize> {
+    let rest = &s[at..];
+    let title = rest.trim_start_matches(char::is_whitespace);
+    if title.len() < rest.len() {
+        if let Some(quoted) = title.strip_prefix('"') {
+            if let Some(q) = memchr::memchr(b'"', quoted.as_bytes()) {
+                let end = s.len() - quoted.len() + q + 1;
+                if s[end..].starts_with(')') {
+                    return Some(end + 1);
+                }
+            }
+        }
+    }
+    rest.starts_with(')').then_some(at + 1)
+}
+
+/// Where markup opening a text ends, if markup opens it.
+type EndAt = fn(&str) -> Option<usize>;
+
+/// The spans of `text` a search for the markup `end_at` recognises finds,
+/// one after the other: `end_at` tells where markup opening at a given
+/// point ends, and markup opens only at `opener` bytes, so trying each of
+/// those in turn finds what a search from the line's start would.
+fn matches(end_at: EndAt, opener: u8, text: &str) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
     let mut from = 0;
     while let Some(at) = memchr::memchr(opener, &text.as_bytes()[from..]) {
         let start = from + at;
         // `opener` is ASCII, so `start` is a character boundary.
-        match anchored.find(&text[start..]) {
-            Some(m) => {
-                spans.push(start..start + m.end());
-                from = start + m.end();
+        match end_at(&text[start..]) {
+            Some(len) => {
+                spans.push(start..start + len);
+                from = start + len;
             }
             None => from = start + 1,
         }
@@ -94,7 +171,7 @@ pub fn render(line: &str) -> Rendered<'_> {
     let mut links = 0;
     let mut link_chars = 0;
     if has_link {
-        let spans = matches(&IMAGE, b'!', &text);
+        let spans = matches(image_end, b'!', &text);
         images = spans.len();
         if images > 0 {
             text = Cow::Owned(without(&text, &spans));
@@ -102,7 +179,7 @@ pub fn render(line: &str) -> Rendered<'_> {
         // The anchors are shorter than their links: the line's length is room enough.
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for whole in matches(&LINK, b'[', &text) {
+        for whole in matches(link_end, b'[', &text) {
             // The anchor runs from the opening `[` to the first `]`, which
             // the pattern does not allow inside it (no capture groups needed).
             let link = &text[whole.clone()];
@@ -166,19 +243,24 @@ mod tests {
         assert_eq!(render(prose).text, prose);
     }
 
+    /// The markup's patterns, searched from the line's start: what the
+    /// matchers must find.
+    const IMAGE: &str = r#"!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)"#;
+    const LINK: &str = r#"\[[^\[\]]*\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)"#;
+
     proptest::proptest! {
         #[test]
-        fn anchored_search_finds_what_a_search_from_the_start_finds(
+        fn the_matchers_find_what_the_patterns_find(
             tokens in proptest::collection::vec(
-                "(\\[a\\]|\\(b\\)|\\(<u v>\\)|!|\\[|\\]|\\(|\\)|<|>| |\"t\"|a|:|/)",
+                "(\\[a\\]|\\(b\\)|\\(<u v>\\)|!|\\[|\\]|\\(|\\)|<|>| |\u{a0}|\u{3000}|\"|\"t\"|a|é|:|/)",
                 0..16,
             )
         ) {
             let text = tokens.concat();
-            for (anchored, opener) in [(&*IMAGE, b'!'), (&*LINK, b'[')] {
-                let unanchored = regex(&anchored.as_str()[1..]);
-                let expected: Vec<_> = unanchored.find_iter(&text).map(|m| m.range()).collect();
-                proptest::prop_assert_eq!(matches(anchored, opener, &text), expected);
+            let cases: [(EndAt, u8, &str); 2] = [(image_end, b'!', IMAGE), (link_end, b'[', LINK)];
+            for (end_at, opener, pattern) in cases {
+                let expected: Vec<_> = regex(pattern).find_iter(&text).map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(matches(end_at, opener, &text), expected);
             }
         }
     }

@@ -187,6 +187,20 @@ fn is_contents_heading(text: &str) -> bool {
     ) {
         return false;
     }
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    // A heading's first word opens the line (`Sport`, `Science` do not):
+    // asked before the line's words are gathered.
+    let lower = |w: &str, h: &str| w.chars().flat_map(char::to_lowercase).eq(h.chars());
+    let opens = words.next().is_some_and(|first| {
+        HEADINGS
+            .iter()
+            .any(|heading| lower(first, heading.split(' ').next().unwrap_or(heading)))
+    });
+    if !opens {
+        return false;
+    }
     let mut words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -201,11 +215,9 @@ fn is_contents_heading(text: &str) -> bool {
     HEADINGS.iter().any(|heading| {
         let mut wanted = heading.split(' ');
         words.len() == wanted.clone().count()
-            && words.iter().all(|w| {
-                wanted
-                    .next()
-                    .is_some_and(|h| w.chars().flat_map(char::to_lowercase).eq(h.chars()))
-            })
+            && words
+                .iter()
+                .all(|w| wanted.next().is_some_and(|h| lower(w, h)))
     })
 }
 

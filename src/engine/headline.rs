@@ -3,7 +3,7 @@
 use crate::features::{ends_sentence, Features};
 use crate::hints::Hints;
 use crate::page::Page;
-use crate::rules::text::{first_word, may_open_with, word_in, BYLINE_INITIALS, BYLINE_WORDS};
+use crate::rules::text::{first_word, is_byline_word};
 use crate::rules::Mark;
 use crate::score::{classify, Class};
 use std::ops::Range;
@@ -115,8 +115,7 @@ const BYLINE_REACH: usize = 4;
 fn is_byline(text: &str, f: &Features) -> bool {
     f.words <= BYLINE_MAX_WORDS
         && !f.inner_sentence
-        && may_open_with(first_word(text), &BYLINE_INITIALS)
-        && word_in(first_word(text), &BYLINE_WORDS)
+        && is_byline_word(first_word(text))
         && text
             .split_whitespace()
             .nth(1)

@@ -6,6 +6,14 @@ pub(crate) use crate::segment::regex;
 
 /// `text` without a leading list bullet and spaces.
 pub(crate) fn without_bullet(text: &str) -> &str {
+    // Most lines open with a letter or a digit: nothing to trim.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return text;
+    }
     text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
@@ -27,7 +35,12 @@ pub(crate) fn is_tag_line(text: &str) -> bool {
 pub(crate) const BYLINE_WORDS: [&str; 8] =
     ["by", "von", "par", "por", "di", "door", "przez", "autor"];
 /// The first bytes of [`BYLINE_WORDS`].
-pub(crate) const BYLINE_INITIALS: [bool; 128] = ascii_initials(&BYLINE_WORDS);
+const BYLINE_INITIALS: [bool; 128] = ascii_initials(&BYLINE_WORDS);
+
+/// Whether `word` is one of [`BYLINE_WORDS`], its first byte asked first.
+pub(crate) fn is_byline_word(word: &str) -> bool {
+    may_open_with(word, &BYLINE_INITIALS) && word_in(word, &BYLINE_WORDS)
+}
 
 /// The first word of `text` (after a bullet), letters and digits only.
 pub(crate) fn first_word(text: &str) -> &str {

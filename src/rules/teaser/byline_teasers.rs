@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::text::{first_word, may_open_with, word_in, BYLINE_INITIALS, BYLINE_WORDS};
+use crate::rules::text::{first_word, is_byline_word};
 use crate::rules::{declare_rule, shorten, Context, Marks};
 
 use once_cell::sync::Lazy;
@@ -66,8 +66,7 @@ declare_rule! {
                 let f = &page.features[i];
                 f.words >= 2
                     && f.words <= 16
-                    && may_open_with(first_word(&page.text[i]), &BYLINE_INITIALS)
-                    && word_in(first_word(&page.text[i]), &BYLINE_WORDS)
+                    && is_byline_word(first_word(&page.text[i]))
                     && BYLINE.is_match(&page.text[i])
             })
             .collect();

@@ -225,8 +225,12 @@ impl Line {
         // The automaton folds ASCII case only; other capitals
         // (`À lire aussi`, `Ähnliche Artikel`) are folded here, on the
         // short lines where headings and labels are.
-        self.folded = if page.features[i].words <= SHORT_LINE_WORDS {
-            fold_case(&page.text[i])
+        let (f, text) = (&page.features[i], &page.text[i]);
+        // A line whose characters count as many as its bytes holds no
+        // character outside ASCII but CJK ones (each counted three, see
+        // `Features::chars`), and so no capital to fold.
+        self.folded = if f.words <= SHORT_LINE_WORDS && f.chars as usize != text.len() {
+            fold_case(text)
         } else {
             None
         };

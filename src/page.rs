@@ -6,6 +6,7 @@ use crate::features::{measure, Features};
 use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
+use crate::score::{classify, Class};
 use crate::segment::normalize;
 use crate::texts::Texts;
 use std::collections::HashMap;
@@ -43,6 +44,9 @@ pub struct Page<'a> {
     /// Where each line's first colon is, when it is within
     /// [`COLON_REACH`] bytes of the start; `u8::MAX` otherwise.
     first_colon: Vec<u8>,
+    /// Each line's class (see [`crate::score::classify`]), worked out once:
+    /// the engine's passes and several rules ask it of the same lines.
+    classes: Vec<Class>,
 }
 
 /// How far into a line [`Page::colon_within`] can look: label patterns
@@ -120,6 +124,10 @@ impl<'a> Page<'a> {
             }
         }
         drop((hit_langs, hit_counts));
+        let classes = features
+            .iter()
+            .map(|f| classify(f, lang.is_some()))
+            .collect();
         let groups = count_repeats(&text);
         let mut key = LabelKey::default();
         let label_lists = text
@@ -144,6 +152,7 @@ impl<'a> Page<'a> {
             label_lists,
             pieces,
             first_colon,
+            classes,
         }
     }
 
@@ -196,6 +205,12 @@ impl<'a> Page<'a> {
     pub fn colon_within(&self, i: usize, reach: usize) -> bool {
         debug_assert!(reach <= COLON_REACH);
         usize::from(self.first_colon[i]) < reach.min(COLON_REACH)
+    }
+
+    /// Line `i`'s class: `classify` of its features in the page's language.
+    #[inline]
+    pub fn class(&self, i: usize) -> Class {
+        self.classes[i]
     }
 
     /// Whether line `i` has no visible text (blank, or markup only).

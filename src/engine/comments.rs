@@ -12,7 +12,7 @@
 use crate::page::Page;
 use crate::rules::comments::is_comment_header;
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 use std::ops::Range;
 
 /// Comment headers that make a section on their own…
@@ -70,8 +70,7 @@ pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<u
         .collect();
     // Asked again of many lines below: looked up, not worked out again.
     let is_header = |i: usize| headers.binary_search(&i).is_ok();
-    let lang = page.lang.is_some();
-    let prose = |i: usize| classify(&page.features[i], lang) == Class::Good;
+    let prose = |i: usize| page.class(i) == Class::Good;
     let headings: Vec<usize> = (0..page.len())
         .filter(|&i| {
             is_header(i)

@@ -5,7 +5,7 @@
 
 use crate::page::Page;
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// An entry (and a section heading it names) has at most this many words.
 const ENTRY_MAX_WORDS: u32 = 15;
@@ -80,8 +80,7 @@ pub(crate) fn credit_contents(
     scores: &mut [f32],
     article_start: usize,
 ) -> bool {
-    let lang = page.lang.is_some();
-    let prose = |k: usize| marks[k].is_none() && classify(&page.features[k], lang) == Class::Good;
+    let prose = |k: usize| marks[k].is_none() && page.class(k) == Class::Good;
     // Headings with a lead above them, a little above the article found
     // without them: only a table under a lead parts it from the article
     // (one above the lead would only be taken in with it).

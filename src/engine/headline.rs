@@ -68,9 +68,8 @@ pub(crate) fn find_title(
             && page.features[j].capital_ratio() >= 0.2
     });
     // An article that opens with a heading opens with its headline.
-    let opens_with_heading = Some(opening).filter(|j| {
-        candidates.contains(j) && classify(&page.features[*j], page.lang.is_some()) != Class::Good
-    });
+    let opens_with_heading =
+        Some(opening).filter(|j| candidates.contains(j) && page.class(*j) != Class::Good);
     // A page that opens with a heading right above the article (a page
     // cleaned before) has its headline first; nothing below repeats it.
     if above == Some(first) {
@@ -198,7 +197,7 @@ pub(crate) fn run_under_anchor(
         .clone()
         .filter(|&i| {
             marks[i].is_none()
-                && classify(&page.features[i], page.lang.is_some()) == Class::Good
+                && page.class(i) == Class::Good
                 && ends_sentence(&page.text[i], &page.features[i])
         })
         .count();

@@ -3,7 +3,7 @@
 
 use crate::page::Page;
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Gives the lines that are only markup (an image, an empty link) no score
 /// when prose stands right above and right below them: a figure set between
@@ -16,8 +16,7 @@ use crate::score::{classify, Class};
 /// -0.0005 and dev snippets -0.0004, against +0.0004, 0 and +0.0002 with
 /// prose on both sides asked for.
 pub(crate) fn credit_inline_images(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
-    let lang = page.lang.is_some();
-    let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
+    let prose = |i: usize| marks[i].is_none() && page.class(i) == Class::Good;
     // The last line with text, and the first image line since (only image
     // and blank lines lie between it and the next line with text).
     let mut above: Option<usize> = None;

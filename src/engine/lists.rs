@@ -209,8 +209,7 @@ pub(crate) fn credit_numbered_sections(
     scores: &mut [f32],
 ) -> Vec<Range<usize>> {
     let mut series = Vec::new();
-    let lang = page.lang.is_some();
-    let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
+    let prose = |i: usize| marks[i].is_none() && page.class(i) == Class::Good;
     let headings: Vec<(usize, u64, &str)> = (0..page.len())
         .filter_map(|i| section_number(page, i).map(|(n, name)| (i, n, name)))
         .collect();

@@ -60,7 +60,7 @@ pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Param
     if marked {
         return params.noise_score - (f.chars.min(NOISE_MAX_CHARS) as f32) / NOISE_MAX_CHARS as f32;
     }
-    match classify(f, page.lang.is_some()) {
+    match page.class(i) {
         Class::Good => GOOD_BASE + (f.chars.min(GOOD_MAX_CHARS) as f32) / GOOD_CHARS_PER_POINT,
         Class::NearGood => NEAR_GOOD_SCORE,
         Class::Short => params.short_score,
@@ -297,15 +297,13 @@ impl Search<'_, '_> {
         let heading = page
             .prev_text(run.start)
             .filter(|&j| marks[j].as_ref().is_some_and(|m| m.rule == rule))?;
-        let lang = page.lang.is_some();
         let above = segments
             .iter()
             .filter(|(sum, r)| {
                 r.end <= heading
                     && *sum * UNDER_SECTION_END_SHARE >= best
-                    && r.clone().any(|i| {
-                        marks[i].is_none() && classify(&page.features[i], lang) == Class::Good
-                    })
+                    && r.clone()
+                        .any(|i| marks[i].is_none() && page.class(i) == Class::Good)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))?;
         Some((above.1.clone(), heading))
@@ -326,7 +324,6 @@ impl Search<'_, '_> {
         article_start: usize,
     ) -> Option<Range<usize>> {
         let page = self.page;
-        let lang = page.lang.is_some();
         let below = |from: usize| (from..page.len()).filter(|&j| !page.is_blank(j));
         let from = title.map_or(0, |t| t + 1);
         let first = below(from).next().filter(|&i| i < article_start)?;
@@ -345,10 +342,7 @@ impl Search<'_, '_> {
             // So were a few lines between a first paragraph and the rest
             // (a lead, a salutation, a gallery's controls).
             let opens_with_prose = self.marks[first].is_none()
-                && matches!(
-                    classify(&page.features[first], lang),
-                    Class::Good | Class::NearGood
-                );
+                && matches!(page.class(first), Class::Good | Class::NearGood);
             if opens_with_prose
                 && below(from).take_while(|&i| i < article_start).count() <= CLEANED_LEAD_LINES
             {
@@ -374,9 +368,9 @@ impl Search<'_, '_> {
         // (cleaned again, it would be taken for the headline).
         let prose = run
             .clone()
-            .any(|i| self.marks[i].is_none() && classify(&page.features[i], lang) == Class::Good)
+            .any(|i| self.marks[i].is_none() && page.class(i) == Class::Good)
             || (run.start == first
-                && classify(&page.features[first], lang) == Class::NearGood
+                && page.class(first) == Class::NearGood
                 && !title.is_some_and(|t| repeats_headline(page, t, first)));
         let close = below(first).take(HEADLINE_REACH).any(|i| i == run.start);
         (sum > 0.0 && prose && close && self.marks[first].is_none()).then_some(first..run.end)
@@ -432,7 +426,6 @@ impl Search<'_, '_> {
     /// run's prose (a count beside the byline) cuts nothing.
     fn cut_at_end(&self, run: Range<usize>) -> Range<usize> {
         let (page, marks) = (self.page, self.marks);
-        let lang = page.lang.is_some();
         let mut prose = 0;
         for i in run.clone() {
             match &marks[i] {
@@ -444,7 +437,7 @@ impl Search<'_, '_> {
                 {
                     return run.start..i
                 }
-                None if classify(&page.features[i], lang) == Class::Good => prose += 1,
+                None if page.class(i) == Class::Good => prose += 1,
                 _ => {}
             }
         }

@@ -4,7 +4,7 @@
 use super::lists::INTRODUCED_ITEM_SCORE;
 use crate::page::Page;
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Gives the rows of a table of figures (three or more lines in a row with
 /// the same number of `|` cell breaks, none of them links, half of them or
@@ -56,8 +56,7 @@ const TABLE_ROWS: usize = 3;
 /// above and below: a table set in an article, not a sidebar of scores or
 /// prices.
 pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut [f32]) {
-    let lang = page.lang.is_some();
-    let prose = |i: usize| marks[i].is_none() && classify(&page.features[i], lang) == Class::Good;
+    let prose = |i: usize| marks[i].is_none() && page.class(i) == Class::Good;
     // Two figures need two digits: the cheap test first.
     let figured = |i: usize| page.features[i].digits >= 2 && two_figures(&page.text[i]);
     let row = |i: usize| !page.is_blank(i) && page.features[i].links == 0 && !prose(i);

@@ -1,6 +1,6 @@
 use crate::rules::text::section_number;
 use crate::rules::{declare_rule, shorten, Context, Marks};
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Share of a line's text that is anchor text for it to count as a link.
 const MIN_LINK_DENSITY: f32 = 0.75;
@@ -76,9 +76,7 @@ declare_rule! {
 /// lines right above and below it.
 fn heading_between_paragraphs(cx: &Context<'_, '_>, i: usize, text: &str) -> bool {
     let page = cx.page;
-    let lang = page.lang.is_some();
-    let paragraph =
-        |j: Option<usize>| j.is_some_and(|j| classify(&page.features[j], lang) == Class::Good);
+    let paragraph = |j: Option<usize>| j.is_some_and(|j| page.class(j) == Class::Good);
     text.starts_with('#')
         && (paragraph(page.prev_text(i)) || numbered(text))
         && paragraph(page.next_text(i))

@@ -132,7 +132,7 @@ declare_rule! {
                 page.features[i].chars
             };
             // Teaser titles and cut deks are prose-like but close no sentence.
-            let good = classify(&page.features[i], page.lang.is_some()) == Class::Good
+            let good = page.class(i) == Class::Good
                 && closes_sentence(&page.text[i]);
             all[i + 1] = all[i].wrapping_add(kept);
             prose[i + 1] = prose[i].wrapping_add(if good { kept } else { 0 });

@@ -7,8 +7,7 @@
 //! matches are those `AhoCorasick::find_overlapping_iter` reports for each
 //! line on its own, in the same order (a test holds them equal).
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, PatternID};
 

@@ -5,8 +5,7 @@ use super::overlapping;
 use crate::config::ConfigError;
 use crate::page::Page;
 use crate::rules::{Rule, Trigger};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 

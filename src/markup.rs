@@ -71,6 +71,7 @@ fn destination_end(s: &str, open: usize) -> Option<usize> {
     let mut end = href;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
+            // `\s` takes the vertical tab too, which `is_ascii_whitespace` does not.
             if b == b')' || b.is_ascii_whitespace() || b == 0x0B {
                 break;
             }

@@ -199,12 +199,15 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Whether line `i` has a colon within its first `reach` bytes (at most
-    /// [`COLON_REACH`]).
+    /// Whether line `i` has a colon within its first `reach` bytes (looked
+    /// up within [`COLON_REACH`], searched for beyond it).
     #[inline]
     pub fn colon_within(&self, i: usize, reach: usize) -> bool {
-        debug_assert!(reach <= COLON_REACH);
-        usize::from(self.first_colon[i]) < reach.min(COLON_REACH)
+        if reach > COLON_REACH {
+            let text = self.text[i].as_bytes();
+            return memchr::memchr(b':', &text[..text.len().min(reach)]).is_some();
+        }
+        usize::from(self.first_colon[i]) < reach
     }
 
     /// Line `i`'s class: `classify` of its features in the page's language.

@@ -186,24 +186,20 @@ fn is_contents_heading(text: &str) -> bool {
     ) {
         return false;
     }
-    let mut words = text
+    let mut rest = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     // A heading's first word opens the line (`Sport`, `Science` do not):
-    // asked before the line's words are gathered.
+    // asked before the line's other words are gathered.
     let lower = |w: &str, h: &str| w.chars().flat_map(char::to_lowercase).eq(h.chars());
-    let opens = words.next().is_some_and(|first| {
+    let Some(first) = rest.next().filter(|first| {
         HEADINGS
             .iter()
             .any(|heading| lower(first, heading.split(' ').next().unwrap_or(heading)))
-    });
-    if !opens {
+    }) else {
         return false;
-    }
-    let mut words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    };
+    let mut words: Vec<&str> = std::iter::once(first).chain(rest).collect();
     // A collapsible table has its toggle on the same line.
     if words
         .last()

@@ -5,7 +5,7 @@ use crate::hints::Hints;
 use crate::page::Page;
 use crate::rules::text::{first_word, is_byline_word};
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 use std::ops::Range;
 
 /// The headline: with a title from the caller, the line near the article
@@ -320,7 +320,7 @@ fn own_heading_below(
             return Some(n);
         }
         // The heading comes before the article's prose.
-        if classify(f, page.lang.is_some()) == Class::Good {
+        if page.class(n) == Class::Good {
             return None;
         }
     }

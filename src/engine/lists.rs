@@ -8,7 +8,7 @@
 use crate::features::BULLETS;
 use crate::page::Page;
 use crate::rules::Mark;
-use crate::score::{classify, Class};
+use crate::score::Class;
 use std::ops::Range;
 
 /// The score of an item of a list that a sentence of the page introduces
@@ -38,7 +38,7 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
         if !introduces {
             continue;
         }
-        let prose = classify(f, page.lang.is_some()) == Class::Good;
+        let prose = page.class(i - 1) == Class::Good;
         if let Some(items) = plain_items(page, marks, i).filter(|_| prose) {
             for j in items.clone().filter(|&j| !page.is_blank(j)) {
                 scores[j] = scores[j].max(INTRODUCED_ITEM_SCORE);

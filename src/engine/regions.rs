@@ -9,7 +9,7 @@ use crate::features::{closes_sentence, ends_sentence};
 use crate::page::Page;
 use crate::rules::text::is_tag_line;
 use crate::rules::{is_site_notice, Mark, State};
-use crate::score::{classify, is_lead_like, Class};
+use crate::score::{is_lead_like, Class};
 use std::ops::Range;
 
 // The line scores of the region search. Each was set by hand and then
@@ -160,7 +160,7 @@ impl Search<'_, '_> {
         let paragraph = |i: usize| {
             let (f, text) = (&page.features[i], &page.text[i]);
             marks[i].is_none()
-                && classify(f, page.lang.is_some()) == Class::Good
+                && page.class(i) == Class::Good
                 && if f.bullet {
                     closes_sentence(text)
                 } else {

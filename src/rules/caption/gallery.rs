@@ -1,6 +1,6 @@
 use crate::features::ends_sentence;
 use crate::rules::{declare_rule, shorten, Context, Marks};
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// A gallery shows at least this many counted slides.
 const MIN_SLIDES: usize = 3;
@@ -65,7 +65,7 @@ declare_rule! {
             .collect();
         let paragraph = |i: usize| {
             let f = &page.features[i];
-            classify(f, page.lang.is_some()) == Class::Good && ends_sentence(&page.text[i], f)
+            page.class(i) == Class::Good && ends_sentence(&page.text[i], f)
         };
         let galleries = counters.chunk_by(|&(line, k, n), &(next_line, next_k, next_n)| {
             next_n == n && next_k == k + 1 && next_line - line <= MAX_SLIDE_LINES

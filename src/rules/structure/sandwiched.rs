@@ -1,5 +1,5 @@
 use crate::rules::{declare_rule, Context, Marks};
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Lines longer than this are prose whatever their neighbours.
 const MAX_WORDS: u32 = 25;
@@ -56,7 +56,7 @@ declare_rule! {
                     && !page.is_blank(i)
                     && state.title != Some(i)
                     && f.words <= MAX_WORDS
-                    && !(classify(f, page.lang.is_some()) == Class::Good && f.words > 12);
+                    && !(page.class(i) == Class::Good && f.words > 12);
                 candidate && removed(page.prev_text(i)) && removed(page.next_text(i))
             })
             .collect();

@@ -2,7 +2,7 @@ use super::section_heading::{heading_max_words, heading_phrase, PHRASES};
 use crate::features::{closes_sentence, ends_sentence};
 use crate::rules::comments::{is_comment_header, HEADER_WORDS};
 use crate::rules::{declare_rule, shorten, Context, Marks};
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Share of the article's text that must come before a link-block heading
 /// for the heading to end the article.
@@ -231,7 +231,7 @@ fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
         let f = &page.features[i];
         !f.bullet
             && !page.text[i].starts_with(|c: char| c.is_ascii_digit())
-            && classify(f, page.lang.is_some()) == Class::Good
+            && page.class(i) == Class::Good
             && ends_sentence(&page.text[i], f)
     };
     let mut lines = (line + 1..end).filter(|&i| !page.is_blank(i));

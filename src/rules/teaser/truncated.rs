@@ -1,6 +1,6 @@
 use crate::features::closes_sentence;
 use crate::rules::{declare_rule, Context, Marks};
-use crate::score::{classify, Class};
+use crate::score::Class;
 
 /// Excerpts are a paragraph at most.
 const MAX_WORDS: u32 = 80;
@@ -69,7 +69,6 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
-        let lang = page.lang.is_some();
         for (i, text, f) in cx.lines() {
             let words = f.words;
             if !(4..=MAX_WORDS).contains(&words) || !is_cut_off(text) {
@@ -78,8 +77,7 @@ declare_rule! {
             // An excerpt stands under its headline; see CUT_PARAGRAPH_WORDS.
             let under_paragraph = words >= CUT_PARAGRAPH_WORDS
                 && page.prev_text(i).is_some_and(|p| {
-                    let pf = &page.features[p];
-                    classify(pf, lang) == Class::Good && closes_sentence(&page.text[p])
+                    page.class(p) == Class::Good && closes_sentence(&page.text[p])
                 });
             if !under_paragraph {
                 out.suspect(i, "excerpt cut off by an ellipsis");

@@ -1,6 +1,7 @@
 //! Per-line features: the shape of a line, measured once and shared by every
 //! rule and by the content classifier.
 
+use crate::ascii_run::AsciiRun;
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, DIGIT, LETTER, UPPER};
 use crate::lang::{packed_prefix, LangMask, StopWords, LANGUAGES};
 
@@ -196,7 +197,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     let mut first_upper = false;
     // Counted wide and narrowed once at the end.
     let mut capitalised = 0u32;
-    let mut lower = [0u8; MAX_ASCII_WORD];
+    // Room for eight bytes written at once past the last that counts.
+    let mut lower = [0u8; MAX_ASCII_WORD + 8];
     let mut lower_len = 0usize;
     // Whether `lower` holds the word lower-cased: it does while the word is
     // ASCII and Latin-1 (most words of the languages with stop words).
@@ -295,9 +297,29 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
                     lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }
                 lower_len += 1;
-                // The rest of a run of ASCII letters and digits, taken the
-                // same way without the dispatch above: most bytes are these.
-                while let Some(&byte) = bytes.get(i + 1) {
+                // The rest of a run of ASCII letters and digits, eight bytes
+                // at a time (see [`AsciiRun`]): most bytes are these.
+                let mut open = true;
+                while let Some(chunk) = bytes.get(i + 1..i + 9) {
+                    let mut eight = [0u8; 8];
+                    eight.copy_from_slice(chunk);
+                    let run = AsciiRun::of(eight, after_lower);
+                    case_joins += run.joins as usize;
+                    after_lower = run.ends_lower;
+                    has_letter |= run.letters;
+                    digits += run.digits as usize;
+                    if lower_len < MAX_ASCII_WORD {
+                        lower[lower_len..lower_len + 8].copy_from_slice(&run.lowered.to_le_bytes());
+                    }
+                    lower_len += run.len;
+                    i += run.len;
+                    if run.len < 8 {
+                        open = false;
+                        break;
+                    }
+                }
+                // Fewer than eight bytes left: one at a time.
+                while let Some(&byte) = bytes.get(i + 1).filter(|_| open) {
                     let class = ascii_classes[usize::from(byte & 0x7F)];
                     if byte >= 0x80 || class & ALNUM == 0 {
                         break;

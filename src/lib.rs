@@ -89,6 +89,7 @@
 
 #![warn(missing_docs)]
 
+mod ascii_run;
 mod chars;
 mod columns;
 mod config;

@@ -178,11 +178,32 @@ pub(crate) fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("built-in patterns are valid")
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
+/// `text` cut to at most `max` characters, with an ellipsis when cut;
+/// written straight into the reason that quotes it, without a string of
+/// its own.
+pub(crate) fn shorten(text: &str, max: usize) -> Shortened<'_> {
     match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
+        Some((i, _)) => Shortened {
+            text: &text[..i],
+            cut: true,
+        },
+        None => Shortened { text, cut: false },
+    }
+}
+
+/// What [`shorten`] keeps of a text; displays as the text, then `…` if cut.
+pub(crate) struct Shortened<'a> {
+    text: &'a str,
+    cut: bool,
+}
+
+impl std::fmt::Display for Shortened<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text)?;
+        if self.cut {
+            f.write_str("…")?;
+        }
+        Ok(())
     }
 }
 

@@ -59,7 +59,7 @@ impl UserRuleSet {
             {
                 return Err(bad(format!(
                     "phrase {:?} is longer than {MAX_PHRASE_CHARS} characters",
-                    shorten(long, 40)
+                    shorten(long, 40).to_string()
                 )));
             }
             let regex = match &rule.regex {

@@ -58,5 +58,5 @@ declare_rule! {
 fn tail(text: &str, chars: usize) -> String {
     let n = text.chars().count();
     let cut: String = text.chars().skip(n.saturating_sub(chars)).collect();
-    shorten(&cut, chars)
+    shorten(&cut, chars).to_string()
 }

@@ -162,7 +162,7 @@ declare_rule! {
             last = Some(i);
             let text = &page.text[i];
             if is_comment_header(text, page.features[i].words) {
-                ends.push((i, shorten(text, 30), true));
+                ends.push((i, shorten(text, 30).to_string(), true));
             }
         }
         ends.sort();

@@ -136,7 +136,13 @@ fn has_gaps(bytes: &[u8]) -> bool {
 /// Whether a line long enough to be a row has two texts a gap apart (or a
 /// tab and spaces between them: [`cut`] tells those apart).
 fn inner_gap(line: &str) -> bool {
-    line.len() >= MIN_ROW_CHARS && GAP.find(line.trim().as_bytes()).is_some()
+    line.len() >= MIN_ROW_CHARS && GAP.find(trim(line).as_bytes()).is_some()
+}
+
+/// [`str::trim`], ASCII whitespace first by the byte: padded table rows
+/// can hold hundreds of spaces.
+fn trim(line: &str) -> &str {
+    line.trim_ascii().trim()
 }
 
 fn whole(lines: &[Range<usize>], i: usize) -> Piece {
@@ -166,7 +172,7 @@ impl Row {
         if short {
             return Row::None;
         }
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         if trimmed.is_empty() {
             return Row::Padding;
         }
@@ -347,6 +353,13 @@ fn push_cell(cells: &mut Vec<Cell>, first: usize, line: &str, offset: usize, cel
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn trim_is_the_standard_trim(line in "[ a\t\x0B\u{A0}\u{3000}é]{0,12}") {
+            proptest::prop_assert_eq!(trim(&line), line.trim());
+        }
+    }
 
     /// A padded row: each (column, text) cell at its column.
     fn row(cells: &[(usize, &str)]) -> String {

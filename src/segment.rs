@@ -139,6 +139,18 @@ fn special_at(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// `raw` without the whitespace and invisible characters at its ends.
+fn trim_line(raw: &str) -> &str {
+    // ASCII spaces and controls by the byte first: some converters indent
+    // and pad lines with hundreds of spaces (inscriptis' tables).
+    let b = raw.as_bytes();
+    let kept = |x: &u8| *x > b' ' && *x != 0x7F;
+    let start = b.iter().position(kept).unwrap_or(b.len());
+    let end = b.iter().rposition(kept).map_or(start, |p| p + 1);
+    // Both ends fall next to ASCII bytes, so on character boundaries.
+    raw[start..end].trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
 /// Normalises the whitespace of one line: non-breaking and other Unicode
 /// spaces become a plain space, zero-width characters and control
 /// characters are dropped, runs of spaces collapse to one, and the ends are
@@ -146,7 +158,7 @@ fn special_at(b: &[u8], i: usize) -> bool {
 ///
 /// Borrows when the line needs nothing but trimming, which is the usual case.
 pub fn normalize(raw: &str) -> Cow<'_, str> {
-    let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    let trimmed = trim_line(raw);
     if !needs_work(trimmed) {
         return Cow::Borrowed(trimmed);
     }
@@ -210,6 +222,16 @@ impl std::fmt::Display for Shortened<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_is_trimmed_as_by_characters(
+            raw in "[ a\t\n\x0B\x0C\r\x01\x1F\x7F\u{85}\u{A0}\u{AD}\u{200B}\u{2028}\u{3000}\u{FEFF}é]{0,12}",
+        ) {
+            let by_chars = raw.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+            proptest::prop_assert_eq!(trim_line(&raw), by_chars);
+        }
+    }
 
     fn split(input: &str) -> Vec<(Range<usize>, String)> {
         let mut lines = Vec::new();

@@ -145,31 +145,41 @@ impl Triggers {
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
     pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
-        // The lines to search, two at a time (see [`overlapping`]).
+        // The lines to search, two at a time (see [`overlapping`]): a lane
+        // whose line ends takes the next, so that a short line beside a
+        // long one leaves no bytes searched alone.
         let mut lines = (0..page.len()).filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
-        let (mut a, mut b) = (Line::default(), Line::default());
-        let (mut found_a, mut found_b) = (Vec::new(), Vec::new());
-        while let Some((i, set)) = lines.next() {
-            a.prepare(page, i);
-            found_a.clear();
-            match lines.next() {
-                Some((j, other)) => {
-                    b.prepare(page, j);
-                    found_b.clear();
-                    overlapping::search_pair(
-                        &a.lane(page, i, set),
-                        &b.lane(page, j, other),
-                        &mut found_a,
-                        &mut found_b,
-                    );
-                    self.record(page, i, set, a.haystack(page, i), &found_a, &mut hits);
-                    self.record(page, j, other, b.haystack(page, j), &found_b, &mut hits);
-                }
-                None => {
-                    overlapping::search(&a.lane(page, i, set), &mut found_a);
-                    self.record(page, i, set, a.haystack(page, i), &found_a, &mut hits);
-                }
+        let (mut a, mut b) = (Slot::default(), Slot::default());
+        a.load(page, lines.next());
+        b.load(page, lines.next());
+        while let (Some(held_a), Some(held_b)) = (a.held, b.held) {
+            let (la, lb) = (lane(page, held_a, &a.text), lane(page, held_b, &b.text));
+            let n = a.progress.left(&la).min(b.progress.left(&lb));
+            overlapping::search_pair(
+                (&la, &mut a.progress, &mut a.found),
+                (&lb, &mut b.progress, &mut b.found),
+                n,
+            );
+            if a.progress.left(&la) == 0 {
+                self.record(page, &a, &mut hits);
+                a.load(page, lines.next());
             }
+            if b.progress.left(&lb) == 0 {
+                self.record(page, &b, &mut hits);
+                b.load(page, lines.next());
+            }
+        }
+        for slot in [&mut a, &mut b] {
+            if let Some(held) = slot.held {
+                let lane = lane(page, held, &slot.text);
+                overlapping::search_rest(&lane, &mut slot.progress, &mut slot.found);
+                self.record(page, slot, &mut hits);
+            }
+        }
+        // The lanes finish their lines out of order; each line's hits are
+        // recorded together, so a stable sort puts them back in line order.
+        for rule_hits in &mut hits {
+            rule_hits.sort_by_key(|t| t.line);
         }
         hits
     }
@@ -186,20 +196,16 @@ impl Triggers {
         }
     }
 
-    /// The hits of line `i` among `found`, each kept for its rule when the
-    /// line is short enough for the rule and the phrase stands at word
-    /// boundaries.
-    fn record(
-        &self,
-        page: &Page<'_>,
-        i: usize,
-        set: &TriggerSet,
-        haystack: &str,
-        found: &[overlapping::Found],
-        hits: &mut [Vec<Trigger>],
-    ) {
+    /// The hits of a slot's line among its matches, each kept for its rule
+    /// when the line is short enough for the rule and the phrase stands at
+    /// word boundaries.
+    fn record(&self, page: &Page<'_>, slot: &Slot<'_>, hits: &mut [Vec<Trigger>]) {
+        let Some((i, set)) = slot.held else {
+            return;
+        };
         let words = page.features[i].words;
-        for (pattern, at) in found {
+        let haystack = slot.text.haystack(page, i);
+        for (pattern, at) in &slot.found {
             let (r, p) = set.owner[pattern.as_usize()];
             if words <= self.max_words[r] && at_word_boundaries(haystack, at.start, at.end) {
                 hits[r].push(Trigger {
@@ -210,6 +216,17 @@ impl Triggers {
             }
         }
     }
+}
+
+/// A lane of the search: the line it holds, with its automaton, text,
+/// progress and matches (the buffers reused line to line).
+#[derive(Default)]
+struct Slot<'t> {
+    /// The line and the automaton it is searched with, if any.
+    held: Option<(usize, &'t TriggerSet)>,
+    text: Line,
+    progress: overlapping::Progress,
+    found: Vec<overlapping::Found>,
 }
 
 /// A line being searched: its case-folded text when folding changed it
@@ -239,19 +256,31 @@ impl Line {
     fn haystack<'p>(&'p self, page: &'p Page<'_>, i: usize) -> &'p str {
         self.folded.as_deref().unwrap_or(&page.text[i])
     }
+}
 
-    fn lane<'s>(
-        &'s self,
-        page: &'s Page<'_>,
-        i: usize,
-        set: &'s TriggerSet,
-    ) -> overlapping::Lane<'s> {
-        overlapping::Lane {
-            automaton: &set.automaton,
-            start: set.start,
-            codes: &set.alphabet.0,
-            haystack: self.haystack(page, i).as_bytes(),
+impl<'t> Slot<'t> {
+    /// Takes `next` (a line and its automaton), if any, from its start.
+    fn load(&mut self, page: &Page<'_>, next: Option<(usize, &'t TriggerSet)>) {
+        self.held = next;
+        if let Some(held) = next {
+            self.text.prepare(page, held.0);
+            self.found.clear();
+            self.progress = overlapping::Progress::start(&lane(page, held, &self.text));
         }
+    }
+}
+
+/// The search of line `i` with `set`, in `text` (see [`Line`]).
+fn lane<'s>(
+    page: &'s Page<'_>,
+    (i, set): (usize, &'s TriggerSet),
+    text: &'s Line,
+) -> overlapping::Lane<'s> {
+    overlapping::Lane {
+        automaton: &set.automaton,
+        start: set.start,
+        codes: &set.alphabet.0,
+        haystack: text.haystack(page, i).as_bytes(),
     }
 }
 
@@ -312,6 +341,48 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+    #[test]
+    fn lanes_out_of_step_find_what_each_line_finds_alone() {
+        let cleaner = crate::Cleaner::new(crate::Config::default()).unwrap();
+        let long = "We use cookies to improve your experience, and by continuing you accept our cookie policy; read the privacy policy to learn more about the data we collect and the partners we share it with, which is a long sentence of many words indeed";
+        let lines = [
+            "Share this",
+            long,
+            // Found before the long line above is done, by the same rule.
+            "Read our cookie policy",
+            "Comments (3)",
+            "",
+            "Related articles",
+            long,
+            long,
+            "Reply",
+            "Copyright © 2020 All rights reserved",
+            "Tags: news",
+        ];
+        let text = lines.join("\n");
+        let page = Page::analyse(&text);
+        assert_eq!(page.len(), lines.len());
+        let all = cleaner.triggers.find(&page);
+        let mut total = 0;
+        for (k, line) in lines.iter().enumerate() {
+            let alone = cleaner.triggers.find(&Page::analyse(line));
+            for (r, hits) in all.iter().enumerate() {
+                let on_line: Vec<_> = hits
+                    .iter()
+                    .filter(|t| t.line == k)
+                    .map(|t| (t.phrase, t.at.clone()))
+                    .collect();
+                let expected: Vec<_> = alone[r].iter().map(|t| (t.phrase, t.at.clone())).collect();
+                assert_eq!(on_line, expected, "line {k}, rule {r}");
+                total += on_line.len();
+            }
+        }
+        assert!(total >= 8, "{total} hits");
+        for hits in &all {
+            assert!(hits.windows(2).all(|w| w[0].line <= w[1].line));
+        }
+    }
 
     #[test]
     fn non_ascii_capitals_are_folded_in_place() {

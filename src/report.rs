@@ -435,7 +435,15 @@ impl<'a> Cleaned<'a> {
     }
 
     fn join(&self, with_title: bool) -> String {
-        let mut out = String::new();
+        let shown = |v: &Verdict, text: &str| {
+            !v.blank() && v.kept() && (with_title || !v.title()) && !text.is_empty()
+        };
+        // Sized once: each shown line and at most two line breaks before it.
+        let size = (self.verdicts.iter().zip(self.lines.iter()))
+            .filter(|(v, text)| shown(v, text))
+            .map(|(_, text)| text.len() + 2)
+            .sum();
+        let mut out = String::with_capacity(size);
         let mut gap = false;
         let mut any = false;
         for (v, text) in self.verdicts.iter().zip(self.lines.iter()) {
@@ -443,7 +451,7 @@ impl<'a> Cleaned<'a> {
                 gap = true;
                 continue;
             }
-            if !v.kept() || (v.title() && !with_title) || text.is_empty() {
+            if !shown(v, text) {
                 continue;
             }
             if any {

@@ -302,11 +302,28 @@ fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
     // Spaces since the last text, and whether anything else came between.
     let (mut spaces, mut other) = (0, false);
     let mut gap = false;
-    for (column, (at, c)) in line.char_indices().enumerate() {
-        let (at, end) = (offset + at, offset + at + c.len_utf8());
+    let bytes = line.as_bytes();
+    // `column` counts characters; `at` is a byte offset in `line`.
+    let (mut at, mut column) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        // Padding is most of a padded row: a run of spaces at once.
+        if byte == b' ' {
+            let run = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+            (spaces, column, at) = (spaces + run, column + run, at + run);
+            continue;
+        }
+        let c = if byte < 0x80 {
+            char::from(byte)
+        } else {
+            match line[at..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let end = at + c.len_utf8();
         if !c.is_whitespace() {
             match &mut open {
-                Some(cell) if spaces < CELL_GAP && !other => cell.span.end = end,
+                Some(cell) if spaces < CELL_GAP && !other => cell.span.end = offset + end,
                 _ => {
                     if let Some(cell) = open.take() {
                         // Only padding marks a table; a tab ends a cell too,
@@ -317,16 +334,15 @@ fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
                     open = Some(Cell {
                         column,
                         row,
-                        span: at..end,
+                        span: offset + at..offset + end,
                     });
                 }
             }
             (spaces, other) = (0, false);
-        } else if c == ' ' {
-            spaces += 1;
         } else {
             other = true;
         }
+        (at, column) = (end, column + 1);
     }
     if let Some(cell) = open {
         push_cell(cells, first, line, offset, cell);
@@ -354,7 +370,61 @@ fn push_cell(cells: &mut Vec<Cell>, first: usize, line: &str, offset: usize, cel
 mod tests {
     use super::*;
 
+    /// [`cut`] a character at a time, as it was first written.
+    fn cut_by_chars(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
+        let first = cells.len();
+        let mut open: Option<Cell> = None;
+        // Spaces since the last text, and whether anything else came between.
+        let (mut spaces, mut other) = (0, false);
+        let mut gap = false;
+        for (column, (at, c)) in line.char_indices().enumerate() {
+            let (at, end) = (offset + at, offset + at + c.len_utf8());
+            if !c.is_whitespace() {
+                match &mut open {
+                    Some(cell) if spaces < CELL_GAP && !other => cell.span.end = end,
+                    _ => {
+                        if let Some(cell) = open.take() {
+                            // Only padding marks a table; a tab ends a cell too,
+                            // but tab-separated rows are data.
+                            gap |= !other;
+                            push_cell(cells, first, line, offset, cell);
+                        }
+                        open = Some(Cell {
+                            column,
+                            row,
+                            span: at..end,
+                        });
+                    }
+                }
+                (spaces, other) = (0, false);
+            } else if c == ' ' {
+                spaces += 1;
+            } else {
+                other = true;
+            }
+        }
+        if let Some(cell) = open {
+            push_cell(cells, first, line, offset, cell);
+        }
+        gap
+    }
+
+    fn spans(cells: &[Cell]) -> Vec<(usize, usize, Range<usize>)> {
+        cells
+            .iter()
+            .map(|c| (c.column, c.row, c.span.clone()))
+            .collect()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_row_is_cut_as_a_character_at_a_time(line in "[ a*\t\u{A0}\u{3000}é]{0,40}", offset in 0usize..5) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let gap = cut(&line, 3, offset, &mut fast);
+            proptest::prop_assert_eq!(gap, cut_by_chars(&line, 3, offset, &mut slow));
+            proptest::prop_assert_eq!(spans(&fast), spans(&slow));
+        }
+
         #[test]
         fn trim_is_the_standard_trim(line in "[ a\t\x0B\u{A0}\u{3000}é]{0,12}") {
             proptest::prop_assert_eq!(trim(&line), line.trim());

@@ -66,20 +66,21 @@ pub fn read_order(input: &str) -> Option<Vec<Piece>> {
     }
     let mut lines = Vec::new();
     for_each_line(input, |span| lines.push(span));
-    let row = |i: usize| Row::of(&input[lines[i].clone()]);
+    // Each line's shape, worked out once.
+    let rows: Vec<Row> = lines.iter().map(|l| Row::of(&input[l.clone()])).collect();
     let mut pieces = Vec::with_capacity(lines.len());
     let mut split = false;
     let mut i = 0;
     while i < lines.len() {
-        if row(i) != Row::Cells {
+        if !matches!(rows[i], Row::Cells { .. }) {
             pieces.push(whole(&lines, i));
             i += 1;
             continue;
         }
         let end = (i..lines.len())
-            .find(|&j| row(j) == Row::None)
+            .find(|&j| rows[j] == Row::None)
             .unwrap_or(lines.len());
-        match Block::read(input, &lines[i..end]) {
+        match Block::read(input, &lines[i..end], &rows[i..end]) {
             Some(block) if block.is_layout(input) => {
                 block.push_columns(i, &mut pieces);
                 split = true;
@@ -133,12 +134,6 @@ fn has_gaps(bytes: &[u8]) -> bool {
     false
 }
 
-/// Whether a line long enough to be a row has two texts a gap apart (or a
-/// tab and spaces between them: [`cut`] tells those apart).
-fn inner_gap(line: &str) -> bool {
-    line.len() >= MIN_ROW_CHARS && GAP.find(trim(line).as_bytes()).is_some()
-}
-
 /// [`str::trim`], ASCII whitespace first by the byte: padded table rows
 /// can hold hundreds of spaces.
 fn trim(line: &str) -> &str {
@@ -159,8 +154,9 @@ enum Row {
     None,
     /// A row of padding only (inscriptis pads empty rows too).
     Padding,
-    /// A row with text.
-    Cells,
+    /// A row with text; `inner_gap`: two of its texts are a gap apart (or
+    /// a tab and spaces part them: [`cut`] tells those apart).
+    Cells { inner_gap: bool },
 }
 
 impl Row {
@@ -177,10 +173,9 @@ impl Row {
             return Row::Padding;
         }
         let gap = &"   "[..CELL_GAP];
-        let padded =
-            line.starts_with(gap) || line.ends_with(gap) || GAP.find(trimmed.as_bytes()).is_some();
-        if padded {
-            Row::Cells
+        let inner_gap = GAP.find(trimmed.as_bytes()).is_some();
+        if inner_gap || line.starts_with(gap) || line.ends_with(gap) {
+            Row::Cells { inner_gap }
         } else {
             Row::None
         }
@@ -208,11 +203,12 @@ struct Block {
 }
 
 impl Block {
-    fn read(input: &str, rows: &[Range<usize>]) -> Option<Block> {
+    /// The block of `rows`, whose shapes are `shapes`.
+    fn read(input: &str, rows: &[Range<usize>], shapes: &[Row]) -> Option<Block> {
         // Rows that only indent are never cut.
-        let gapped = rows
+        let gapped = shapes
             .iter()
-            .filter(|r| inner_gap(&input[(*r).clone()]))
+            .filter(|r| matches!(r, Row::Cells { inner_gap: true }))
             .count();
         if gapped < MIN_SPLIT_ROWS {
             return None;

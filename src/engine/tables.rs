@@ -62,7 +62,8 @@ pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores
     let row = |i: usize| !page.is_blank(i) && page.features[i].links == 0 && !prose(i);
     let mut i = 0;
     while i < page.len() {
-        if !figured(i) || !row(i) {
+        // The shape of the line first: most lines with figures are prose.
+        if !row(i) || !figured(i) {
             i += 1;
             continue;
         }

@@ -293,11 +293,7 @@ impl Block {
 /// are at most `CELL_GAP - 1` spaces apart; a lone bullet joins the cell
 /// after it. `offset` is where the line starts in the input.
 fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
-    let first = cells.len();
-    let mut open: Option<Cell> = None;
-    // Spaces since the last text, and whether anything else came between.
-    let (mut spaces, mut other) = (0, false);
-    let mut gap = false;
+    let mut cutter = Cutter::new(line, row, offset, cells);
     let bytes = line.as_bytes();
     // `column` counts characters; `at` is a byte offset in `line`.
     let (mut at, mut column) = (0, 0);
@@ -305,7 +301,8 @@ fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
         // Padding is most of a padded row: a run of spaces at once.
         if byte == b' ' {
             let run = bytes[at..].iter().take_while(|&&b| b == b' ').count();
-            (spaces, column, at) = (spaces + run, column + run, at + run);
+            cutter.spaces += run;
+            (column, at) = (column + run, at + run);
             continue;
         }
         let c = if byte < 0x80 {
@@ -316,34 +313,81 @@ fn cut(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
                 None => break,
             }
         };
-        let end = at + c.len_utf8();
-        if !c.is_whitespace() {
-            match &mut open {
-                Some(cell) if spaces < CELL_GAP && !other => cell.span.end = offset + end,
-                _ => {
-                    if let Some(cell) = open.take() {
-                        // Only padding marks a table; a tab ends a cell too,
-                        // but tab-separated rows are data.
-                        gap |= !other;
-                        push_cell(cells, first, line, offset, cell);
-                    }
-                    open = Some(Cell {
-                        column,
-                        row,
-                        span: offset + at..offset + end,
-                    });
-                }
-            }
-            (spaces, other) = (0, false);
-        } else {
-            other = true;
+        cutter.char(column, at, c);
+        (at, column) = (at + c.len_utf8(), column + 1);
+    }
+    cutter.finish()
+}
+
+/// The state of [`cut`] along a row, fed a character at a time.
+struct Cutter<'r> {
+    line: &'r str,
+    row: usize,
+    offset: usize,
+    cells: &'r mut Vec<Cell>,
+    /// Where the row's cells start in `cells`.
+    first: usize,
+    open: Option<Cell>,
+    /// Spaces since the last text, and whether anything else came between.
+    spaces: usize,
+    other: bool,
+    gap: bool,
+}
+
+impl<'r> Cutter<'r> {
+    fn new(line: &'r str, row: usize, offset: usize, cells: &'r mut Vec<Cell>) -> Cutter<'r> {
+        let first = cells.len();
+        Cutter {
+            line,
+            row,
+            offset,
+            cells,
+            first,
+            open: None,
+            spaces: 0,
+            other: false,
+            gap: false,
         }
-        (at, column) = (end, column + 1);
     }
-    if let Some(cell) = open {
-        push_cell(cells, first, line, offset, cell);
+
+    /// Character `column` of the row, `c` at byte `at` of the line (spaces
+    /// are counted into `spaces` instead).
+    fn char(&mut self, column: usize, at: usize, c: char) {
+        let (at, end) = (self.offset + at, self.offset + at + c.len_utf8());
+        if c == ' ' {
+            self.spaces += 1;
+            return;
+        }
+        if c.is_whitespace() {
+            self.other = true;
+            return;
+        }
+        match &mut self.open {
+            Some(cell) if self.spaces < CELL_GAP && !self.other => cell.span.end = end,
+            _ => {
+                if let Some(cell) = self.open.take() {
+                    // Only padding marks a table; a tab ends a cell too,
+                    // but tab-separated rows are data.
+                    self.gap |= !self.other;
+                    push_cell(self.cells, self.first, self.line, self.offset, cell);
+                }
+                self.open = Some(Cell {
+                    column,
+                    row: self.row,
+                    span: at..end,
+                });
+            }
+        }
+        (self.spaces, self.other) = (0, false);
     }
-    gap
+
+    /// Whether two texts were a gap apart, once the last cell is in.
+    fn finish(self) -> bool {
+        if let Some(cell) = self.open {
+            push_cell(self.cells, self.first, self.line, self.offset, cell);
+        }
+        self.gap
+    }
 }
 
 /// Appends `cell`, or extends the row's last cell (from index `first` on)
@@ -366,43 +410,13 @@ fn push_cell(cells: &mut Vec<Cell>, first: usize, line: &str, offset: usize, cel
 mod tests {
     use super::*;
 
-    /// [`cut`] a character at a time, as it was first written.
+    /// [`cut`] a character at a time.
     fn cut_by_chars(line: &str, row: usize, offset: usize, cells: &mut Vec<Cell>) -> bool {
-        let first = cells.len();
-        let mut open: Option<Cell> = None;
-        // Spaces since the last text, and whether anything else came between.
-        let (mut spaces, mut other) = (0, false);
-        let mut gap = false;
+        let mut cutter = Cutter::new(line, row, offset, cells);
         for (column, (at, c)) in line.char_indices().enumerate() {
-            let (at, end) = (offset + at, offset + at + c.len_utf8());
-            if !c.is_whitespace() {
-                match &mut open {
-                    Some(cell) if spaces < CELL_GAP && !other => cell.span.end = end,
-                    _ => {
-                        if let Some(cell) = open.take() {
-                            // Only padding marks a table; a tab ends a cell too,
-                            // but tab-separated rows are data.
-                            gap |= !other;
-                            push_cell(cells, first, line, offset, cell);
-                        }
-                        open = Some(Cell {
-                            column,
-                            row,
-                            span: at..end,
-                        });
-                    }
-                }
-                (spaces, other) = (0, false);
-            } else if c == ' ' {
-                spaces += 1;
-            } else {
-                other = true;
-            }
+            cutter.char(column, at, c);
         }
-        if let Some(cell) = open {
-            push_cell(cells, first, line, offset, cell);
-        }
-        gap
+        cutter.finish()
     }
 
     fn spans(cells: &[Cell]) -> Vec<(usize, usize, Range<usize>)> {

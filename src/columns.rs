@@ -353,7 +353,6 @@ impl<'r> Cutter<'r> {
     /// Character `column` of the row, `c` at byte `at` of the line (spaces
     /// are counted into `spaces` instead).
     fn char(&mut self, column: usize, at: usize, c: char) {
-        let (at, end) = (self.offset + at, self.offset + at + c.len_utf8());
         if c == ' ' {
             self.spaces += 1;
             return;
@@ -362,6 +361,7 @@ impl<'r> Cutter<'r> {
             self.other = true;
             return;
         }
+        let (at, end) = (self.offset + at, self.offset + at + c.len_utf8());
         match &mut self.open {
             Some(cell) if self.spaces < CELL_GAP && !self.other => cell.span.end = end,
             _ => {

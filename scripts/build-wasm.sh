@@ -10,13 +10,15 @@ cd "$(dirname "$0")/.."
 # the build is the same size wherever the repository and the crates sit.
 remap="--remap-path-prefix=$PWD=/deboiler"
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap="$remap --remap-path-prefix=${dir%/}=/crates"; done
-export RUSTFLAGS="${RUSTFLAGS:-} $remap"
+# 128-bit SIMD (memchr's searches, the vectorised loops): every current browser and
+# Node from 16.4 run it, and the cleaner is a sixth faster with it.
+export RUSTFLAGS="${RUSTFLAGS:-} $remap -C target-feature=+simd128"
 wasm-pack build wasm --target web --profile wasm --mode no-install --no-opt --out-dir ../pkg --out-name deboiler
 opt=e2e/node_modules/.bin/wasm-opt
 [ -x "$opt" ] || (cd e2e && npm ci --no-audit --no-fund)
-# The features rustc enables for wasm32-unknown-unknown by default.
+# The features rustc enables for wasm32-unknown-unknown by default, and SIMD.
 "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types --enable-simd \
   pkg/deboiler_bg.wasm -o pkg/deboiler_bg.wasm
 cp wasm/js/index.js wasm/js/index.d.ts wasm/js/node.js wasm/js/README.md LICENSE-MIT LICENSE-APACHE pkg/
 node scripts/package-json.mjs pkg/package.json

@@ -52,7 +52,12 @@ impl Fields {
     /// The record as a JSON line, newline included.
     pub(crate) fn to_line(&self) -> String {
         match self {
-            Fields::Json(r) => format!("{}\n", r.to_line()),
+            Fields::Json(r) => {
+                let mut line = String::new();
+                r.write_line(&mut line);
+                line.push('\n');
+                line
+            }
             Fields::Warc(m) => format!("{}\n", serde_json::to_string(m).unwrap_or_default()),
         }
     }

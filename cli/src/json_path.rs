@@ -6,33 +6,61 @@
 use indexmap::IndexMap;
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// One JSON Lines record.
 #[derive(Debug, Clone)]
 pub struct JsonRecord {
-    fields: IndexMap<String, Box<RawValue>>,
+    /// The line it was read from, shared by its copies: a field that is not
+    /// replaced is written back from here, never copied on its own.
+    line: Arc<String>,
+    fields: IndexMap<String, Raw>,
+}
+
+/// A field's raw JSON text.
+#[derive(Debug, Clone)]
+enum Raw {
+    /// Where it is in the line.
+    Span(Range<usize>),
+    /// Written since (the cleaned text, an added field).
+    Written(String),
 }
 
 impl JsonRecord {
     /// Parses a JSON object; anything else is an error saying what it is.
     pub fn parse(text: &str) -> Result<JsonRecord, String> {
-        if !text.trim_start().starts_with('{') {
-            // Still report invalid JSON as such.
-            return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                Ok(_) => Err("not a JSON object".into()),
-                Err(e) => Err(format!("invalid JSON: {e}")),
-            };
+        JsonRecord::from_line(text.to_string()).map_err(|(error, _)| error)
+    }
+
+    /// [`JsonRecord::parse`] of a line the record keeps; on an error, the
+    /// line comes back with it.
+    pub fn from_line(line: String) -> Result<JsonRecord, (String, String)> {
+        match spans(&line) {
+            Ok(fields) => Ok(JsonRecord {
+                line: Arc::new(line),
+                fields,
+            }),
+            Err(error) => Err((error, line)),
         }
-        serde_json::from_str(text)
-            .map(|fields| JsonRecord { fields })
-            .map_err(|e| format!("invalid JSON: {e}"))
+    }
+
+    fn raw(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).map(|raw| self.text(raw))
+    }
+
+    fn text<'a>(&'a self, raw: &'a Raw) -> &'a str {
+        match raw {
+            Raw::Span(span) => &self.line[span.clone()],
+            Raw::Written(text) => text,
+        }
     }
 
     /// The value at a dotted path, parsed; `None` if a part is missing.
     pub fn get(&self, path: &str) -> Option<Value> {
         let mut parts = path.split('.');
-        let raw = self.fields.get(parts.next()?)?;
-        let mut value: Value = serde_json::from_str(raw.get()).ok()?;
+        let raw = self.raw(parts.next()?)?;
+        let mut value: Value = serde_json::from_str(raw).ok()?;
         for part in parts {
             value = value.as_object_mut()?.remove(part)?;
         }
@@ -43,7 +71,7 @@ impl JsonRecord {
     /// reads, anything else as its JSON (a 30-digit id stays 30 digits).
     pub fn label(&self, path: &str) -> Option<String> {
         if !path.contains('.') {
-            let raw = self.fields.get(path)?.get();
+            let raw = self.raw(path)?;
             return Some(match serde_json::from_str::<String>(raw) {
                 Ok(text) => text,
                 Err(_) => raw.to_string(),
@@ -55,28 +83,20 @@ impl JsonRecord {
         })
     }
 
-    /// A copy of the record with the value at `path` replaced; the field
-    /// being replaced (the page text, the bulk of a record) is not copied.
+    /// A copy of the record with the value at `path` replaced; the line
+    /// is shared, not copied.
     pub fn with(&self, path: &str, new: Value) -> JsonRecord {
         let Some((top, value)) = self.top_level_with(path, new) else {
             return self.clone();
         };
-        let Ok(replacement) = serde_json::value::to_raw_value(&value) else {
+        let Ok(replacement) = serde_json::to_string(&value) else {
             return self.clone();
         };
-        let fields = self
-            .fields
-            .iter()
-            .map(|(key, raw)| {
-                let raw = if key == top {
-                    replacement.clone()
-                } else {
-                    raw.clone()
-                };
-                (key.clone(), raw)
-            })
-            .collect();
-        JsonRecord { fields }
+        let mut record = self.clone();
+        if let Some(raw) = record.fields.get_mut(top) {
+            *raw = Raw::Written(replacement);
+        }
+        record
     }
 
     /// The top-level field that holds `path`, with `new` put at `path`.
@@ -102,14 +122,68 @@ impl JsonRecord {
 
     /// Adds or replaces a top-level field.
     pub fn insert(&mut self, key: &str, value: &Value) {
-        if let Ok(raw) = serde_json::value::to_raw_value(value) {
-            self.fields.insert(key.to_string(), raw);
+        if let Ok(raw) = serde_json::to_string(value) {
+            self.fields.insert(key.to_string(), Raw::Written(raw));
         }
     }
 
     /// The record as one JSON line (without the newline).
     pub fn to_line(&self) -> String {
-        serde_json::to_string(&self.fields).unwrap_or_default()
+        let mut line = String::new();
+        self.write_line(&mut line);
+        line
+    }
+
+    /// Appends the record as one JSON line (without the newline), written
+    /// as `serde_json` writes a map: compact, keys escaped.
+    pub fn write_line(&self, out: &mut String) {
+        let size: usize = (self.fields.iter())
+            .map(|(key, raw)| key.len() + 4 + self.text(raw).len())
+            .sum();
+        out.reserve(size + 2);
+        out.push('{');
+        for (i, (key, raw)) in self.fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_key(out, key);
+            out.push(':');
+            out.push_str(self.text(raw));
+        }
+        out.push('}');
+    }
+}
+
+/// The record's top-level fields as spans of `line`.
+fn spans(line: &str) -> Result<IndexMap<String, Raw>, String> {
+    if !line.trim_start().starts_with('{') {
+        // Still report invalid JSON as such.
+        return match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+            Ok(_) => Err("not a JSON object".into()),
+            Err(e) => Err(format!("invalid JSON: {e}")),
+        };
+    }
+    let fields: IndexMap<String, &RawValue> =
+        serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let base = line.as_ptr() as usize;
+    Ok(fields
+        .into_iter()
+        .map(|(key, raw)| {
+            let start = raw.get().as_ptr() as usize - base;
+            (key, Raw::Span(start..start + raw.get().len()))
+        })
+        .collect())
+}
+
+/// `key` as a JSON string: as it is unless it holds a quote, a backslash
+/// or a control character, which only `serde_json` escapes.
+fn push_key(out: &mut String, key: &str) {
+    if key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+    } else {
+        out.push('"');
+        out.push_str(key);
+        out.push('"');
     }
 }
 

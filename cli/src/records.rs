@@ -44,6 +44,7 @@ enum State {
         reader: Box<dyn BufRead + Send>,
         line: usize,
         offset: u64,
+        buffer: Vec<u8>,
     },
     Warc {
         reader: Box<WarcReader<Box<dyn BufRead + Send>>>,
@@ -60,6 +61,7 @@ impl Items {
                 reader,
                 line: 0,
                 offset: 0,
+                buffer: Vec::new(),
             },
             Kind::Warc => State::Warc {
                 reader: Box::new(WarcReader::new(reader)),
@@ -136,9 +138,13 @@ impl Items {
                 reader,
                 line,
                 offset,
+                buffer,
             } => loop {
-                let mut bytes = Vec::new();
-                let n = reader.read_until(b'\n', &mut bytes).map_err(|e| {
+                // Read into a buffer kept from line to line, then copied at
+                // its size: a new vector for each line would be grown (and
+                // copied) many times over for a long one.
+                buffer.clear();
+                let n = reader.read_until(b'\n', buffer).map_err(|e| {
                     (
                         format!("{name}:{} (byte {offset})", *line + 1),
                         e.to_string(),
@@ -151,8 +157,12 @@ impl Items {
                 *line += 1;
                 *offset += n as u64;
                 // A byte-order mark opens some files written on Windows.
-                if *line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
-                    bytes.drain(..3);
+                let bom = *line == 1 && buffer.starts_with(b"\xEF\xBB\xBF");
+                let bytes = buffer[if bom { 3 } else { 0 }..].to_vec();
+                // One huge line does not hold its memory for the rest.
+                if buffer.capacity() > 1 << 24 {
+                    buffer.clear();
+                    buffer.shrink_to(1 << 20);
                 }
                 if bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
@@ -160,7 +170,7 @@ impl Items {
                 let place = format!("{name}:{line}");
                 let payload = match decode(bytes, &place, strict) {
                     Err(e) => bad(format!("{e:#}"), None),
-                    Ok(text) => parse_record(&text, &place),
+                    Ok(text) => parse_record(text, &place),
                 };
                 return Ok(Some(Item {
                     place,
@@ -232,19 +242,24 @@ fn is_page(headers: &[(String, String)]) -> bool {
 /// A JSON line as a record. Lone UTF-16 surrogates in string escapes
 /// (`"caf\udce9"`, which Python's `json.dumps` writes for undecodable
 /// bytes) become U+FFFD, with a warning.
-fn parse_record(text: &str, place: &str) -> Payload {
+fn parse_record(text: String, place: &str) -> Payload {
     // Raw fields are not decoded here, so look for surrogates first.
     let fixed = if text.contains("\\ud") || text.contains("\\uD") {
-        replace_lone_surrogates(text)
+        replace_lone_surrogates(&text)
     } else {
         None
     };
     if fixed.is_some() {
         eprintln!("deboiler: warning: {place}: lone UTF-16 surrogate escapes replaced with U+FFFD");
     }
-    match JsonRecord::parse(fixed.as_deref().unwrap_or(text)) {
+    let record = match fixed {
+        // On an error the line as it came in is what is reported.
+        Some(fixed) => JsonRecord::from_line(fixed).map_err(|(error, _)| (error, text)),
+        None => JsonRecord::from_line(text),
+    };
+    match record {
         Ok(record) => Payload::Json(record),
-        Err(error) => bad(error, Some(text.trim_end().into())),
+        Err((error, text)) => bad(error, Some(text.trim_end().into())),
     }
 }
 
@@ -305,7 +320,7 @@ mod tests {
             Some(r#"{"t": "caf\uFFFD \ud83d\ude00 \\udce9"}"#)
         );
         assert_eq!(replace_lone_surrogates(r#"{"t": "\ud83d\ude00"}"#), None);
-        let Payload::Json(record) = parse_record(r#"{"t": "caf\udce9"}"#, "x") else {
+        let Payload::Json(record) = parse_record(r#"{"t": "caf\udce9"}"#.into(), "x") else {
             panic!("the record parses");
         };
         assert_eq!(record.get("t"), Some(Value::String("caf\u{FFFD}".into())));

@@ -65,7 +65,16 @@ pub(crate) fn table() -> &'static [u8] {
 /// The class of `c` (see the constants), from `table` when it covers `c`.
 #[inline]
 pub(crate) fn class_in(table: &[u8], c: char) -> u8 {
-    table.get(c as usize).copied().unwrap_or_else(|| compute(c))
+    match table.get(c as usize) {
+        Some(&class) => class,
+        // Han ideographs and Hangul syllables, the bulk of Chinese, Japanese
+        // and Korean text: every one a letter without case (the test below
+        // holds this to the standard library).
+        None if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}') => {
+            ALNUM | LETTER
+        }
+        None => compute(c),
+    }
 }
 
 /// The class of `c`.

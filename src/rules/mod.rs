@@ -226,11 +226,21 @@ impl<'m> Marks<'m> {
     /// [`Marks::remove`] with a reason that many lines in a row share: it
     /// is copied only when the reason before it differs.
     pub fn remove_shared(&mut self, line: usize, reason: &str) {
+        self.set_shared(line, reason, false);
+    }
+
+    /// [`Marks::suspect`] with a reason that many lines share (see
+    /// [`Marks::remove_shared`]).
+    pub fn suspect_shared(&mut self, line: usize, reason: &str) {
+        self.set_shared(line, reason, true);
+    }
+
+    fn set_shared(&mut self, line: usize, reason: &str, weak: bool) {
         if let Some(slot @ None) = self.marks.get_mut(line) {
             *slot = Some(Mark {
                 rule: self.rule,
                 reason: self.reasons.add_shared(reason),
-                weak: false,
+                weak,
                 opens_comments: self.opens_comments,
             });
         }
@@ -543,14 +553,12 @@ pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: Label
     let bit = list.bit();
     for (i, lists) in cx.page.label_lists.iter().enumerate() {
         if lists & bit != 0 {
-            out.remove_with(i, || {
-                format!("{what}: \"{}\"", shorten(&cx.page.text[i], 60))
-            });
+            out.remove_with(i, || quote(what, &cx.page.text[i], 60));
         }
     }
 }
 
-pub(crate) use crate::segment::shorten;
+pub(crate) use crate::segment::{quote, shorten};
 
 #[cfg(test)]
 pub(crate) mod testing;

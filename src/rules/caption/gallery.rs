@@ -1,5 +1,5 @@
 use crate::features::ends_sentence;
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 use crate::score::Class;
 
 /// A gallery shows at least this many counted slides.
@@ -85,7 +85,7 @@ declare_rule! {
             for i in (first..=last).filter(|&i| !page.is_blank(i)) {
                 out.remove(
                     i,
-                    format!("slide of a photo gallery: \"{}\"", shorten(&page.text[i], 30)),
+                    quote("slide of a photo gallery", &page.text[i], 30),
                 );
             }
         }

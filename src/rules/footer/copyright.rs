@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, shorten, Context, Marks, PhraseList};
+use crate::rules::{declare_rule, quote, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -94,7 +94,7 @@ declare_rule! {
                 if m.start() <= 40 || f.words <= 12 {
                     out.remove(
                         t.line,
-                        format!("copyright notice: \"{}\"", shorten(text, 50)),
+                        quote("copyright notice", text, 50),
                     );
                 }
             }

@@ -1,5 +1,5 @@
 use crate::rules::text::{ascii_initials, may_open_with, regex, word_in, word_len};
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -78,7 +78,7 @@ declare_rule! {
             if (arrowed && !f.inner_sentence) || is_labelled(text) {
                 out.remove(
                     i,
-                    format!("link to a neighbouring post: \"{}\"", shorten(text, 50)),
+                    quote("link to a neighbouring post", text, 50),
                 );
             }
         }

@@ -1,5 +1,5 @@
 use crate::rules::text::{is_tag_line, strip_prefix_ignore_case, without_bullet};
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 
 /// Words that open a breadcrumb trail.
 const HOME_WORDS: [&str; 10] = [
@@ -90,7 +90,7 @@ declare_rule! {
             } else {
                 continue;
             };
-            out.remove_with(i, || format!("{why}: \"{}\"", shorten(text, 60)));
+            out.remove_with(i, || quote(why, text, 60));
         }
     }
 }

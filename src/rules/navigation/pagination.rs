@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -73,7 +73,7 @@ declare_rule! {
                 continue;
             }
             if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
-                out.remove(i, format!("pagination: \"{}\"", shorten(text, 40)));
+                out.remove(i, quote("pagination", text, 40));
             }
         }
     }

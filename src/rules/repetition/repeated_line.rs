@@ -72,6 +72,7 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
+        let mut said = (0, String::new());
         for i in 0..page.len() {
             let times = page.repeats(i);
             if times < 2 || page.features[i].words == 0 {
@@ -80,11 +81,11 @@ declare_rule! {
             let first = page.first_seen(i);
             let words = page.features[i].words;
             if words <= LABEL_WORDS && !introduces(&page.text[i]) {
-                out.remove_with(i, || format!("short line printed {times} times on the page"));
+                out.remove_shared(i, printed(&mut said, times));
             } else if words <= HEADING_WORDS {
                 // Listicles repeat their subheadings ("Pros & Cons"), so these
                 // go only outside the article.
-                out.suspect_with(i, || format!("short line printed {times} times on the page"));
+                out.suspect_shared(i, printed(&mut said, times));
             } else if first != i {
                 // Articles do repeat themselves (a pull quote, a refrain), so
                 // a later copy inside the article stays.
@@ -92,4 +93,17 @@ declare_rule! {
             }
         }
     }
+}
+
+/// The reason for a line printed `times` times, kept in `said` and written
+/// again only when the count differs from the last one's: a page's copies
+/// of its short lines share a handful of counts.
+fn printed(said: &mut (u32, String), times: u32) -> &str {
+    if said.0 != times {
+        *said = (
+            times,
+            format!("short line printed {times} times on the page"),
+        );
+    }
+    &said.1
 }

@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -87,7 +87,7 @@ declare_rule! {
             for &i in list {
                 out.remove(
                     i,
-                    format!("teaser led by its age: \"{}\"", shorten(&page.text[i], 40)),
+                    quote("teaser led by its age", &page.text[i], 40),
                 );
             }
         }

@@ -1,6 +1,6 @@
 use crate::rules::text::regex;
 use crate::rules::text::{first_word, is_byline_word};
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -82,7 +82,7 @@ declare_rule! {
             let byline = bylines[k];
             out.remove(
                 byline,
-                format!("teaser byline: \"{}\"", shorten(&page.text[byline], 50)),
+                quote("teaser byline", &page.text[byline], 50),
             );
             // The item's headline and dek: the lines above, up to the
             // previous byline or a separator.

@@ -1,6 +1,6 @@
 use super::section_heading::PHRASES;
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, shorten, Context, Marks};
+use crate::rules::{declare_rule, quote, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -68,7 +68,7 @@ declare_rule! {
             if t.opens_line(text) && labelled {
                 out.remove(
                     t.line,
-                    format!("link to another story: \"{}\"", shorten(text, 50)),
+                    quote("link to another story", text, 50),
                 );
             }
         }
@@ -79,7 +79,7 @@ declare_rule! {
             {
                 out.remove(
                     i,
-                    format!("link to another story: \"{}\"", shorten(text, 50)),
+                    quote("link to another story", text, 50),
                 );
             }
         }

@@ -8,11 +8,7 @@
 # Uses ../shared/corpus/dev.jsonl when present, else the committed regression pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-}
-if [ -z "$corpus" ]; then
-  corpus=tests/fixtures/regression.jsonl
-  [ -f ../shared/corpus/dev.jsonl ] && corpus=../shared/corpus/dev.jsonl
-fi
+source scripts/bench-corpus.sh "$@"
 venv=target/python-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --force-reinstall --no-deps ./python

@@ -8,12 +8,7 @@
 # ../shared/corpus/dev.jsonl, else the committed regression sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-}
-runs=${2:-3}
-if [ -z "$corpus" ]; then
-  corpus=tests/fixtures/regression.jsonl
-  [ -f ../shared/corpus/dev.jsonl ] && corpus=../shared/corpus/dev.jsonl
-fi
+source scripts/bench-corpus.sh "$@"
 [ -f pkg/deboiler_bg.wasm ] || { echo "pkg/ is not built: run bash scripts/build-wasm.sh" >&2; exit 1; }
 cargo build --release --quiet
 native=0

@@ -9,12 +9,7 @@
 # regression sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-}
-runs=${2:-3}
-if [ -z "$corpus" ]; then
-  corpus=tests/fixtures/regression.jsonl
-  [ -f ../shared/corpus/dev.jsonl ] && corpus=../shared/corpus/dev.jsonl
-fi
+source scripts/bench-corpus.sh "$@"
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

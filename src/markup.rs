@@ -68,7 +68,7 @@ fn destination_end(s: &str, open: usize) -> Option<usize> {
     // ASCII bytes are tested as bytes; a character is decoded only at a
     // byte above ASCII (a space there may be Unicode's).
     let bytes = s.as_bytes();
-    let mut end = skip_plain(bytes, href);
+    let mut end = crate::ascii_run::skip_plain(bytes, href);
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
             // `\s` takes the vertical tab too, which `is_ascii_whitespace` does not.
@@ -85,30 +85,6 @@ fn destination_end(s: &str, open: usize) -> Option<usize> {
         }
     }
     title_end(s, end)
-}
-
-/// The first place from `from` where eight bytes in a row are not all
-/// plain: a plain byte is ASCII, above the space and not `)`, so none of
-/// them can end a destination. Links run to a hundred bytes and more; this
-/// passes over most of them with a few integer operations per eight bytes.
-fn skip_plain(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Lanes below 0x21, lanes equal to `)` (zero after the xor), and
-        // lanes above ASCII: the usual tests for a zero or small byte,
-        // exact as to whether any lane is one.
-        let small = w.wrapping_sub(ONES * 0x21) & !w & HIGH;
-        let paren = w ^ (ONES * u64::from(b')'));
-        let close = paren.wrapping_sub(ONES) & !paren & HIGH;
-        if small | close | (w & HIGH) != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at
 }
 
 /// From `at`: a title in quotes after spaces, if one is there and the `)`
@@ -240,23 +216,6 @@ pub fn render(line: &str) -> Rendered<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn plain_runs_end_no_later_than_the_first_byte_that_is_not_plain(
-            text in "[a-z/().:?=& \t\u{b}é]{0,40}", from in 0usize..8,
-        ) {
-            let bytes = text.as_bytes();
-            let from = from.min(bytes.len());
-            let at = skip_plain(bytes, from);
-            let plain = |b: &u8| *b > b' ' && *b < 0x80 && *b != b')';
-            proptest::prop_assert!(bytes[from..at].iter().all(plain));
-            // It stops only at a block of eight holding a byte that is not plain,
-            // or within eight bytes of the end.
-            let next = bytes.get(at..at + 8);
-            proptest::prop_assert!(next.is_none_or(|block| !block.iter().all(plain)));
-        }
-    }
 
     #[test]
     fn links_render_as_anchor_text() {

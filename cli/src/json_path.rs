@@ -28,13 +28,8 @@ enum Raw {
 }
 
 impl JsonRecord {
-    /// Parses a JSON object; anything else is an error saying what it is.
-    pub fn parse(text: &str) -> Result<JsonRecord, String> {
-        JsonRecord::from_line(text.to_string()).map_err(|(error, _)| error)
-    }
-
-    /// [`JsonRecord::parse`] of a line the record keeps; on an error, the
-    /// line comes back with it.
+    /// Parses a line holding a JSON object, which the record keeps;
+    /// anything else is an error saying what it is, with the line.
     pub fn from_line(line: String) -> Result<JsonRecord, (String, String)> {
         match spans(&line) {
             Ok(fields) => Ok(JsonRecord {
@@ -194,7 +189,7 @@ mod tests {
     #[test]
     fn untouched_fields_come_out_byte_for_byte() {
         let line = r#"{"id":123456789012345678901234567890,"e":1E2,"s":"caf\u00e9","page":{"body":"old","n":1.50},"t":"x"}"#;
-        let record = JsonRecord::parse(line).unwrap();
+        let record = JsonRecord::from_line(line.into()).unwrap();
         assert_eq!(
             record.label("id").as_deref(),
             Some("123456789012345678901234567890")
@@ -210,11 +205,10 @@ mod tests {
             Some(Value::String("cleaned".into()))
         );
         assert!(record.to_line().ends_with(r#""t":"new"}"#));
-        assert!(JsonRecord::parse("[1, 2]")
-            .unwrap_err()
-            .contains("not a JSON object"));
-        assert!(JsonRecord::parse("{oops")
-            .unwrap_err()
-            .contains("invalid JSON"));
+        let (error, line) = JsonRecord::from_line("[1, 2]".into()).unwrap_err();
+        assert!(error.contains("not a JSON object"));
+        assert_eq!(line, "[1, 2]");
+        let (error, _) = JsonRecord::from_line("{oops".into()).unwrap_err();
+        assert!(error.contains("invalid JSON"));
     }
 }

@@ -186,6 +186,26 @@ fn push_key(out: &mut String, key: &str) {
 mod tests {
     use super::*;
 
+    /// Lines come out as `serde_json` writes a map of their raw fields:
+    /// compact, keys escaped as it escapes them, a repeated key in its first
+    /// place with its last value.
+    #[test]
+    fn lines_are_written_as_serde_json_writes_the_raw_fields() {
+        for line in [
+            r#"{ "a" : 1 , "b" : [1, 2] }"#,
+            r#"{"k\"q":"x","tab\tkey":true,"caf\u00e9":null,"\u0001":{}}"#,
+            r#"{"a":1,"b":2,"a":3}"#,
+            r#"{}"#,
+        ] {
+            let raw: IndexMap<String, Box<RawValue>> = serde_json::from_str(line).unwrap();
+            let expected = serde_json::to_string(&raw).unwrap();
+            assert_eq!(
+                JsonRecord::from_line(line.into()).unwrap().to_line(),
+                expected
+            );
+        }
+    }
+
     #[test]
     fn untouched_fields_come_out_byte_for_byte() {
         let line = r#"{"id":123456789012345678901234567890,"e":1E2,"s":"caf\u00e9","page":{"body":"old","n":1.50},"t":"x"}"#;

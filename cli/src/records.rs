@@ -9,6 +9,9 @@ use crate::warc::{Next, WarcReader};
 use serde_json::{Map, Value};
 use std::io::BufRead;
 
+/// JSON lines longer than this take the read buffer instead of a copy.
+const LONG_LINE: usize = 1 << 20;
+
 /// One unit of work.
 pub struct Item {
     /// Where it came from, for messages: `file`, `file:LINE` or `file#RECORD`.
@@ -142,7 +145,8 @@ impl Items {
             } => loop {
                 // Read into a buffer kept from line to line, then copied at
                 // its size: a new vector for each line would be grown (and
-                // copied) many times over for a long one.
+                // copied) many times over. A long line takes the buffer
+                // itself, so that it is never held twice.
                 buffer.clear();
                 let n = reader.read_until(b'\n', buffer).map_err(|e| {
                     (
@@ -158,12 +162,13 @@ impl Items {
                 *offset += n as u64;
                 // A byte-order mark opens some files written on Windows.
                 let bom = *line == 1 && buffer.starts_with(b"\xEF\xBB\xBF");
-                let bytes = buffer[if bom { 3 } else { 0 }..].to_vec();
-                // One huge line does not hold its memory for the rest.
-                if buffer.capacity() > 1 << 24 {
-                    buffer.clear();
-                    buffer.shrink_to(1 << 20);
-                }
+                let bytes = if buffer.len() > LONG_LINE {
+                    let mut taken = std::mem::take(buffer);
+                    taken.drain(..if bom { 3 } else { 0 });
+                    taken
+                } else {
+                    buffer[if bom { 3 } else { 0 }..].to_vec()
+                };
                 if bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }

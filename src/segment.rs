@@ -96,26 +96,36 @@ fn is_invisible(c: char) -> bool {
 /// have none of their lead bytes followed by the right second byte.
 fn needs_work(trimmed: &str) -> bool {
     let b = trimmed.as_bytes();
-    if DOUBLE_SPACE.find(b).is_some() {
-        return true;
-    }
-    // Blocks of bytes with no control byte and no lead byte of interest are
-    // passed over whole (a loop the compiler turns into vector code).
+    // Blocks of bytes with no control byte, no lead byte of interest and no
+    // two spaces in a row are passed over whole: each block is looked at
+    // with the byte after it, in a loop of fixed length that the compiler
+    // turns into vector code. The last block is copied out and padded with
+    // a letter, so that short lines take the same loop.
     const BLOCK: usize = 32;
     let maybe = |x: u8| x < 0x20 || x == 0x7f || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+    let mut padded = [b'a'; BLOCK + 1];
     for (n, block) in b.chunks(BLOCK).enumerate() {
-        if block.iter().fold(false, |any, &x| any | maybe(x)) {
-            let from = n * BLOCK;
-            if (from..from + block.len()).any(|i| special_at(b, i)) {
-                return true;
+        let from = n * BLOCK;
+        let window: &[u8; BLOCK + 1] = match b.get(from..from + BLOCK + 1) {
+            Some(window) => window.try_into().unwrap_or(&padded),
+            None => {
+                padded[..block.len()].copy_from_slice(block);
+                padded[block.len()..].fill(b'a');
+                &padded
             }
+        };
+        let flagged = (0..BLOCK).fold(false, |any, i| {
+            any | maybe(window[i]) | ((window[i] == b' ') & (window[i + 1] == b' '))
+        });
+        if flagged
+            && (from..from + block.len())
+                .any(|i| special_at(b, i) || (b[i] == b' ' && b.get(i + 1) == Some(&b' ')))
+        {
+            return true;
         }
     }
     false
 }
-
-static DOUBLE_SPACE: once_cell::sync::Lazy<memchr::memmem::Finder<'static>> =
-    once_cell::sync::Lazy::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Whether a control character, a non-ASCII space or an invisible
 /// character starts at byte `i` (see [`needs_work`]).
@@ -147,8 +157,13 @@ fn trim_line(raw: &str) -> &str {
     let kept = |x: &u8| *x > b' ' && *x != 0x7F;
     let start = b.iter().position(kept).unwrap_or(b.len());
     let end = b.iter().rposition(kept).map_or(start, |p| p + 1);
-    // Both ends fall next to ASCII bytes, so on character boundaries.
-    raw[start..end].trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+    // Both ends fall next to ASCII bytes, so on character boundaries. An
+    // ASCII byte kept at either end is neither a space nor invisible.
+    let line = &raw[start..end];
+    match (b.get(start), b.get(end.wrapping_sub(1))) {
+        (Some(first), Some(last)) if first.is_ascii() && last.is_ascii() => line,
+        _ => line.trim_matches(|c: char| c.is_whitespace() || is_invisible(c)),
+    }
 }
 
 /// Normalises the whitespace of one line: non-breaking and other Unicode
@@ -247,6 +262,15 @@ mod tests {
         ) {
             let by_chars = raw.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
             proptest::prop_assert_eq!(trim_line(&raw), by_chars);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn work_is_noticed_as_by_characters(line in "[ a\t\u{A0}\u{AD}\u{200B}\u{3000}é’]{0,80}") {
+            let by_chars = line.contains("  ")
+                || line.chars().any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c));
+            proptest::prop_assert_eq!(needs_work(&line), by_chars);
         }
     }
 

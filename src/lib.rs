@@ -90,6 +90,7 @@
 #![warn(missing_docs)]
 
 mod ascii_run;
+mod byte_pairs;
 mod chars;
 mod columns;
 mod config;

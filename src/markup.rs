@@ -4,6 +4,7 @@
 //! Rendering keeps a link's anchor text and drops image markup and URLs, so
 //! that `[the report](https://…)` prints as `the report`. It never adds text.
 
+use crate::byte_pairs::or_pairs;
 use crate::segment::regex;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -145,8 +146,6 @@ fn without(text: &str, spans: &[std::ops::Range<usize>]) -> String {
 static URL: Lazy<Regex> = Lazy::new(|| regex(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?"));
 
 // Substring searchers built once (building one per call costs more than the search).
-static LINK_END: Lazy<memchr::memmem::Finder<'static>> =
-    Lazy::new(|| memchr::memmem::Finder::new(b"]("));
 static SCHEME: Lazy<memchr::memmem::Finder<'static>> =
     Lazy::new(|| memchr::memmem::Finder::new(b"://"));
 static WWW: Lazy<memchr::memmem::Finder<'static>> =
@@ -155,10 +154,22 @@ static WWW: Lazy<memchr::memmem::Finder<'static>> =
 /// Renders the markup of one normalised line (see the module docs).
 pub fn render(line: &str) -> Rendered<'_> {
     let bytes = line.as_bytes();
-    // One cheap byte search rules out most lines before the substring searches.
-    let has_link = memchr::memchr(b']', bytes).is_some() && LINK_END.find(bytes).is_some();
-    let has_url = (memchr::memchr(b':', bytes).is_some() && SCHEME.find(bytes).is_some())
-        || (memchr::memchr(b'.', bytes).is_some() && WWW.find(bytes).is_some());
+    // One vector loop over the line's byte pairs finds `](` and rules out
+    // most lines before the substring searches for `://` and `www.`.
+    let marks = or_pairs(bytes, b' ', |x, next| {
+        (u8::from(x == b']') & u8::from(next == b'('))
+            | (u8::from(x == b':') & u8::from(next == b'/')) << 1
+            | (u8::from(x == b'w') & u8::from(next == b'w')) << 2
+    });
+    let has_link = marks & 1 != 0;
+    let has_url = (marks & 2 != 0 && SCHEME.find(bytes).is_some())
+        || (marks & 4 != 0 && WWW.find(bytes).is_some());
+    render_marked(line, has_link, has_url)
+}
+
+/// Renders `line`, which has a markdown link or image only if `has_link`
+/// and a bare address only if `has_url`.
+fn render_marked(line: &str, has_link: bool, has_url: bool) -> Rendered<'_> {
     if !has_link && !has_url {
         return Rendered {
             text: Cow::Borrowed(line),
@@ -242,6 +253,20 @@ mod tests {
         );
         let prose = "He said [sic] that (as always) it works.";
         assert_eq!(render(prose).text, prose);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_passed_over_have_no_markup(
+            tokens in proptest::collection::vec("(\\]\\(|\\[a\\]|\\(b\\)|://|www\\.|w|x|é| |\\.|:|/)", 0..40)
+        ) {
+            let text = tokens.concat();
+            let (fast, full) = (render(&text), render_marked(&text, true, true));
+            proptest::prop_assert_eq!(
+                (fast.text, fast.links, fast.images, fast.link_chars),
+                (full.text, full.links, full.images, full.link_chars)
+            );
+        }
     }
 
     /// The markup's patterns, searched from the line's start: what the

@@ -4,6 +4,7 @@
 //! mapped back to the exact input bytes; the normalised text is what the
 //! rules see and what the output prints.
 
+use crate::byte_pairs::marked_blocks;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -96,35 +97,21 @@ fn is_invisible(c: char) -> bool {
 /// have none of their lead bytes followed by the right second byte.
 fn needs_work(trimmed: &str) -> bool {
     let b = trimmed.as_bytes();
-    // Blocks of bytes with no control byte, no lead byte of interest and no
-    // two spaces in a row are passed over whole: each block is looked at
-    // with the byte after it, in a loop of fixed length that the compiler
-    // turns into vector code. The last block is copied out and padded with
-    // a letter, so that short lines take the same loop.
-    const BLOCK: usize = 32;
-    let maybe = |x: u8| x < 0x20 || x == 0x7f || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-    let mut padded = [b'a'; BLOCK + 1];
-    for (n, block) in b.chunks(BLOCK).enumerate() {
-        let from = n * BLOCK;
-        let window: &[u8; BLOCK + 1] = match b.get(from..from + BLOCK + 1) {
-            Some(window) => window.try_into().unwrap_or(&padded),
-            None => {
-                padded[..block.len()].copy_from_slice(block);
-                padded[block.len()..].fill(b'a');
-                &padded
-            }
-        };
-        let flagged = (0..BLOCK).fold(false, |any, i| {
-            any | maybe(window[i]) | ((window[i] == b' ') & (window[i + 1] == b' '))
-        });
-        if flagged
-            && (from..from + block.len())
-                .any(|i| special_at(b, i) || (b[i] == b' ' && b.get(i + 1) == Some(&b' ')))
-        {
-            return true;
-        }
-    }
-    false
+    // Most lines have no control byte, no lead byte of interest and no two
+    // spaces in a row: one vector loop over the line rules them out.
+    let maybe = |x: u8, next: u8| {
+        u8::from(x < 0x20)
+            | u8::from(x == 0x7f)
+            | u8::from(x == 0xC2)
+            | u8::from(x.wrapping_sub(0xE1) < 3)
+            | u8::from(x == 0xEF)
+            | (u8::from(x == b' ') & u8::from(next == b' '))
+    };
+    marked_blocks(b, b'a', maybe).any(|(block, _)| {
+        block
+            .into_iter()
+            .any(|i| special_at(b, i) || (b[i] == b' ' && b.get(i + 1) == Some(&b' ')))
+    })
 }
 
 /// Whether a control character, a non-ASCII space or an invisible

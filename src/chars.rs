@@ -21,6 +21,9 @@ pub(crate) const CASE_UPPER: u8 = 16;
 /// Lower case ([`char::is_lowercase`]).
 pub(crate) const CASE_LOWER: u8 = 32;
 
+/// Its own lower case: [`char::to_lowercase`] yields the character itself.
+const OWN_LOWER: u8 = 64;
+
 /// Characters below this are classified by table.
 const TABLE_END: u32 = 0x3000;
 
@@ -46,6 +49,9 @@ fn compute(c: char) -> u8 {
     }
     if c.is_lowercase() {
         class |= CASE_LOWER;
+    }
+    if c.to_lowercase().eq([c]) {
+        class |= OWN_LOWER;
     }
     class
 }
@@ -95,6 +101,23 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     class(c) & ALNUM != 0
 }
 
+/// Calls `push` with each character of `c`'s lower case, as
+/// [`char::to_lowercase`] yields them: ASCII and the characters of the table
+/// that are their own lower case (most of them) without its search.
+#[inline]
+pub(crate) fn for_lowercase(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else if table()
+        .get(c as usize)
+        .is_some_and(|&class| class & OWN_LOWER != 0)
+    {
+        push(c);
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
 /// The lower case of a Latin-1 character above ASCII (`Ä` → `ä`, `ß` →
 /// `ß`), without the standard library's table search; `None` for any other
 /// character. Latin-1's capitals lie 0x20 below their small letters, and
@@ -136,6 +159,9 @@ mod tests {
             );
             assert_eq!(class & CASE_UPPER != 0, c.is_uppercase(), "{c:?}");
             assert_eq!(class & CASE_LOWER != 0, c.is_lowercase(), "{c:?}");
+            let mut lower = String::new();
+            for_lowercase(c, |l| lower.push(l));
+            assert_eq!(lower, c.to_lowercase().to_string(), "{c:?}");
         }
     }
 }

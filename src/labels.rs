@@ -171,7 +171,7 @@ fn push_lowercase(text: &mut String, word: &str) {
             if c == '’' {
                 text.push('\'');
             } else {
-                text.extend(c.to_lowercase());
+                crate::chars::for_lowercase(c, |l| text.push(l));
             }
         }
     }

@@ -138,14 +138,19 @@ impl StopWords {
         } else {
             // Lower-casing can lengthen a word; one that no longer fits is
             // no stop word.
-            let mut len = 0;
-            for c in word.chars().flat_map(char::to_lowercase) {
-                let n = c.len_utf8();
-                if len + n > buf.len() {
-                    return 0;
-                }
-                c.encode_utf8(&mut buf[len..len + n]);
-                len += n;
+            let (mut len, mut fits) = (0, true);
+            for c in word.chars() {
+                crate::chars::for_lowercase(c, |l| {
+                    let n = l.len_utf8();
+                    fits &= len + n <= buf.len();
+                    if fits {
+                        l.encode_utf8(&mut buf[len..len + n]);
+                        len += n;
+                    }
+                });
+            }
+            if !fits {
+                return 0;
             }
             &buf[..len]
         };

@@ -2,6 +2,7 @@
 //! over each line, and handed to the rules as hits per rule.
 
 use super::overlapping;
+use crate::chars;
 use crate::config::ConfigError;
 use crate::page::Page;
 use crate::rules::{Rule, Trigger};
@@ -289,17 +290,24 @@ fn lane<'s>(
 /// so that every byte offset stays valid for the original text.
 fn fold_case(text: &str) -> Option<String> {
     if !may_have_non_ascii_capitals(text.as_bytes())
-        || !text.chars().any(|c| !c.is_ascii() && c.is_uppercase())
+        || !text
+            .chars()
+            .any(|c| !c.is_ascii() && chars::class(c) & chars::CASE_UPPER != 0)
     {
         return None;
     }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => folded.push(l),
-            _ => folded.push(c),
-        }
+        let (mut lower, mut n) = (c, 0);
+        chars::for_lowercase(c, |l| {
+            lower = l;
+            n += 1;
+        });
+        folded.push(if n == 1 && lower.len_utf8() == c.len_utf8() {
+            lower
+        } else {
+            c
+        });
     }
     Some(folded)
 }

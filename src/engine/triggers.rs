@@ -2,6 +2,7 @@
 //! over each line, and handed to the rules as hits per rule.
 
 use super::overlapping;
+use crate::byte_pairs::or_pairs;
 use crate::chars;
 use crate::config::ConfigError;
 use crate::page::Page;
@@ -318,19 +319,11 @@ fn fold_case(text: &str) -> Option<String> {
 /// (Latin Extended, Greek, Cyrillic, Armenian: `C4`–`D5`). Typographic
 /// quotes and dashes (three bytes) do not make a line pass.
 fn may_have_non_ascii_capitals(bytes: &[u8]) -> bool {
-    // Blocks without any of those lead bytes are passed over whole (a loop
-    // the compiler turns into vector code); most lines have none.
-    const BLOCK: usize = 32;
-    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
-        block
-            .iter()
-            .fold(false, |any, &b| any | (0xC3..=0xD5).contains(&b))
-            && (n * BLOCK..n * BLOCK + block.len()).any(|i| {
-                let b = bytes[i];
-                (b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n <= 0x9E))
-                    || (0xC4..=0xD5).contains(&b)
-            })
-    })
+    // One vector loop over the byte pairs (most lines have none).
+    or_pairs(bytes, b' ', |b, next| {
+        (u8::from(b == 0xC3) & u8::from(next <= 0x9E))
+            | u8::from(b.wrapping_sub(0xC4) <= 0xD5 - 0xC4)
+    }) != 0
 }
 
 /// Whether a match at `start..end` of `text` is bounded by non-word
@@ -406,6 +399,25 @@ mod tests {
         assert_eq!(fold_case(&late), Some(format!("{}ä", "x".repeat(31))));
         let dotted = fold_case("İstanbul Ünlü").unwrap();
         assert_eq!(dotted.len(), "İstanbul Ünlü".len());
+    }
+
+    #[test]
+    fn every_capital_of_the_two_byte_alphabets_is_noticed_anywhere() {
+        for c in ('\u{80}'..='\u{57F}').filter(|c| c.is_uppercase()) {
+            for before in [0, 1, 30, 31, 32, 63, 64] {
+                let line = format!("{}{c} x", "x".repeat(before));
+                assert!(
+                    may_have_non_ascii_capitals(line.as_bytes()),
+                    "{c:?} at {before}"
+                );
+            }
+        }
+        for c in ['é', 'ß', '’', '“', '—', '€', 'ä'] {
+            assert!(
+                !may_have_non_ascii_capitals(format!("{c} {c}").as_bytes()),
+                "{c:?}"
+            );
+        }
     }
 
     /// Every match of `phrases` in `text`, ASCII case folded, as (pattern, start, end).

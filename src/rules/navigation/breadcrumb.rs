@@ -1,3 +1,4 @@
+use crate::byte_pairs::or_pairs;
 use crate::rules::text::{is_tag_line, strip_prefix_ignore_case, without_bullet};
 use crate::rules::{declare_rule, quote, Context, Marks};
 
@@ -128,6 +129,16 @@ fn is_separated_trail(text: &str) -> bool {
     // Every separator is ASCII or starts with byte C2 or E2: vector scans
     // visit only those bytes, and most lines hold none.
     let b = text.as_bytes();
+    // One vector loop over the byte pairs rules out the lines without any.
+    let any = or_pairs(b, b' ', |x, next| {
+        u8::from(matches!(x, b'>' | b'/' | b'|'))
+            | (u8::from(x == 0xC2) & u8::from(matches!(next, 0xBB | 0xB7)))
+            | (u8::from(x == 0x80) & u8::from(next == 0xBA))
+            | (u8::from(x == 0x86) & u8::from(next == 0x92))
+    });
+    if any == 0 {
+        return false;
+    }
     let mut counts = [0u32; SEPARATORS.len()];
     for i in memchr::memchr3_iter(b'>', b'/', b'|', b) {
         counts[match b[i] {

@@ -78,7 +78,7 @@ pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Param
 /// comments and markup: readability/001 0.68 → 0.95 with `NAV001` leaving
 /// markup alone (dev_ext and innerText +0.0004), no other page changed.
 fn is_code_line(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::rules::text::trim(text);
     let bytes = t.as_bytes();
     // Asked of every line, several times a page: its last byte first.
     match bytes.last() {

@@ -22,12 +22,24 @@ pub(crate) fn without_bullet(text: &str) -> &str {
 /// menu, though its `>` look like a trail's separators. A bracketed label
 /// (`<back | forward >`, `< Prev`) has a space inside the brackets.
 pub(crate) fn is_tag_line(text: &str) -> bool {
-    let b = text.trim().as_bytes();
+    let b = trim(text).as_bytes();
     b.len() >= 3
         && b[0] == b'<'
         && b[b.len() - 1] == b'>'
         && (b[1].is_ascii_alphabetic() || b[1] == b'/' || b[1] == b'!')
         && b[b.len() - 2] != b' '
+}
+
+/// [`str::trim`], without decoding a character when both ends are visible
+/// ASCII (the lines of a page are trimmed already).
+pub(crate) fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    let plain = |x: Option<&u8>| x.is_some_and(|x| (b'!'..=b'~').contains(x));
+    if plain(b.first()) && plain(b.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// The words that open a byline (`By John Ley`, `von Tilman Weber`, `di
@@ -172,6 +184,13 @@ pub(crate) fn section_number(text: &str) -> Option<(u64, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn trimming_agrees_with_the_standard_library(text in "[a< \t\x0B\x01\u{A0}\u{3000}é]{0,6}") {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+    }
 
     proptest::proptest! {
         #[test]

@@ -181,11 +181,20 @@ const MAX_ASCII_WORD: usize = 32;
 /// Stop-word hits of one line, per language (later reduced to the page's).
 pub type StopCounts = [u16; LANGUAGES.len()];
 
+/// Stop-word hits of one line: per language, and which languages have any.
+#[derive(Debug, Clone, Copy)]
+pub struct StopHits {
+    pub counts: StopCounts,
+    /// The languages whose count is above 0.
+    pub langs: LangMask,
+}
+
 /// Measures one rendered line. Returns the features (without `stop_words`,
 /// which needs the page language) and the stop-word hits per language.
-pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
+pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     let mut f = Features::default();
     let mut counts: StopCounts = [0; LANGUAGES.len()];
+    let mut langs: LangMask = 0;
     let bullet = bullet_len(text);
     f.bullet = bullet > 0;
     // One pass over the bytes: words are runs of alphanumerics. ASCII bytes
@@ -215,6 +224,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
             } else {
                 stop.mask(word)
             };
+            langs |= mask;
             // Saturating: a multi-megabyte line can hold more than 65,535 stop
             // words, and its density is that of prose either way.
             while mask != 0 {
@@ -398,7 +408,7 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopCounts) {
     // Thai and Lao have no full stop: a line of phrases that ends in one
     // (not in a number or a label's colon) closes its last sentence.
     f.terminal |= phrases >= 2 && run_end == text.len() && run >= UNSPACED_PHRASE_CHARS;
-    (f, counts)
+    (f, StopHits { counts, langs })
 }
 
 /// The characters that open a list item. Converters write `*`, `•`, `-`,
@@ -445,12 +455,16 @@ mod tests {
 
     #[test]
     fn prose_has_many_stop_words_and_ends_in_a_period() {
-        let (f, counts) = measure(
+        let (f, hits) = measure(
             "The question is whether it is over, and what comes next.",
             StopWords::get(),
         );
         assert_eq!(f.words, 11);
-        assert!(counts[0] >= 6, "{counts:?}");
+        assert!(hits.counts[0] >= 6, "{hits:?}");
+        // The languages with hits are those counted.
+        for (lang, &count) in hits.counts.iter().enumerate() {
+            assert_eq!(hits.langs & (1 << lang) != 0, count > 0, "{lang}");
+        }
         assert!(f.terminal);
     }
 

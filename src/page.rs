@@ -75,23 +75,20 @@ impl<'a> Page<'a> {
         for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
             let rendered = render(&normalised);
-            let (mut f, counts) = measure(&rendered.text, stop);
+            let (mut f, hits) = measure(&rendered.text, stop);
             f.link_chars = rendered.link_chars as u32;
             f.links = u16::try_from(rendered.links).unwrap_or(u16::MAX);
             f.images = u16::try_from(rendered.images).unwrap_or(u16::MAX);
             f.markup_only = rendered.text.is_empty() && !normalised.is_empty();
             // Which languages the line has hits for: most lines have few.
-            let mask = counts
-                .iter()
-                .enumerate()
-                .fold(0u32, |m, (l, &c)| m | (u32::from(c > 0) << l));
+            let mask = hits.langs;
             let mut bits = mask;
             while bits != 0 {
                 let l = bits.trailing_zeros() as usize;
-                hit_counts.push(counts[l]);
+                hit_counts.push(hits.counts[l]);
                 // Menus and labels say little about the language; sentences do.
                 if f.words >= 6 {
-                    totals[l] = totals[l].saturating_add(u32::from(counts[l]));
+                    totals[l] = totals[l].saturating_add(u32::from(hits.counts[l]));
                 }
                 bits &= bits - 1;
             }

@@ -92,8 +92,8 @@ mod tests {
 
     /// The features of an English line, its stop words counted.
     fn english(text: &str) -> Features {
-        let (mut f, counts) = measure(text, StopWords::get());
-        f.stop_words = u32::from(counts[0]);
+        let (mut f, hits) = measure(text, StopWords::get());
+        f.stop_words = u32::from(hits.counts[0]);
         f
     }
 

@@ -469,6 +469,15 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_line_measures_as_the_defaults() {
+        // `Page::analyse` gives blank lines these without measuring them.
+        let (f, hits) = measure("", StopWords::get());
+        assert_eq!(f, Features::default());
+        assert_eq!(hits.langs, 0);
+        assert_eq!(crate::markup::render("").text, "");
+    }
+
+    #[test]
     fn a_menu_is_capitalised_and_unpunctuated() {
         let (f, _) = measure("Home Politics Politics News", StopWords::get());
         assert_eq!(f.capitalised, 4);

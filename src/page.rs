@@ -74,6 +74,15 @@ impl<'a> Page<'a> {
         let mut first_colon = Vec::with_capacity(breaks);
         for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
+            if normalised.is_empty() {
+                // A blank line (a third of a converter's lines): nothing to
+                // render or measure.
+                hit_langs.push(0);
+                first_colon.push(u8::MAX);
+                text.push("");
+                features.push(Features::default());
+                return;
+            }
             let rendered = render(&normalised);
             let (mut f, hits) = measure(&rendered.text, stop);
             f.link_chars = rendered.link_chars as u32;

@@ -106,13 +106,16 @@ pub struct Context<'p, 'a> {
 }
 
 impl<'p, 'a> Context<'p, 'a> {
-    /// Every line: its index, rendered text and features.
+    /// Every line but the blank ones (no rule's business): its index,
+    /// rendered text and features. A line of markup alone is no blank line,
+    /// though it renders as nothing.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'p str, &'p Features)> + 'p {
         let page = self.page;
         page.text
             .iter()
             .zip(&page.features)
             .enumerate()
+            .filter(|(_, (text, f))| !text.is_empty() || f.markup_only)
             .map(|(i, (text, f))| (i, text, f))
     }
 }

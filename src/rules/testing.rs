@@ -89,3 +89,15 @@ pub fn embed(line: &str) -> String {
 pub fn verdict_in_article(line: &str) -> Option<&'static str> {
     verdict(&embed(line), line)
 }
+
+#[test]
+fn rules_visit_every_line_but_the_blank_ones() {
+    let page = crate::page::Page::analyse("One line\n\n   \n[![logo](a.png)](b)\nTwo");
+    let cx = Context {
+        page: &page,
+        triggers: &[],
+        state: None,
+    };
+    let seen: Vec<usize> = cx.lines().map(|(i, ..)| i).collect();
+    assert_eq!(seen, [0, 3, 4]);
+}

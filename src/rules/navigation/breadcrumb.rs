@@ -107,7 +107,10 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
         return false;
     }
     let Some(rest) = HOME_WORDS.iter().find_map(|h| {
-        strip_prefix_ignore_case(text, h)
+        // Only the words of the line's first letter are compared.
+        (h.as_bytes().first() == first.as_ref())
+            .then(|| strip_prefix_ignore_case(text, h))
+            .flatten()
             .filter(|r| r.is_empty() || r.starts_with([' ', '»', '›', '>', '/', '|']))
     }) else {
         return false;

@@ -249,7 +249,10 @@ fn is_page(headers: &[(String, String)]) -> bool {
 /// bytes) become U+FFFD, with a warning.
 fn parse_record(text: String, place: &str) -> Payload {
     // Raw fields are not decoded here, so look for surrogates first.
-    let fixed = if text.contains("\\ud") || text.contains("\\uD") {
+    // One search for `\u`, its next byte asked at each hit.
+    let surrogate_like = memchr::memmem::find_iter(text.as_bytes(), b"\\u")
+        .any(|at| matches!(text.as_bytes().get(at + 2), Some(b'd' | b'D')));
+    let fixed = if surrogate_like {
         replace_lone_surrogates(&text)
     } else {
         None

@@ -69,7 +69,14 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
-            if text.is_empty() || text.len() > 80 || f.digits == 0 || !may_start(text) {
+            // Either pattern holds at most two words with letters (`Page …
+            // of`, `Previous … Next`).
+            if text.is_empty()
+                || text.len() > 80
+                || f.digits == 0
+                || f.words > 2
+                || !may_start(text)
+            {
                 continue;
             }
             if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
@@ -91,8 +98,14 @@ mod tests {
             "Seite 3 von 4",
             "1 2 3",
             "‹ 4 5 6",
+            "Previous 1 2 3 Next",
+            "Página 2 de 9",
         ] {
             assert!(may_start(line), "{line}");
+            let words = crate::features::measure(line, crate::lang::StopWords::get())
+                .0
+                .words;
+            assert!(words <= 2, "{line}");
             assert!(
                 PAGE_OF.is_match(line) || PAGE_NUMBERS.is_match(line),
                 "{line}"
@@ -105,11 +118,16 @@ mod tests {
         #[test]
         fn lines_the_opening_test_rules_out_match_no_pattern(
             open in "[ -~]",
-            rest in "( ?[0-9]{1,2}| of| next| »| …){0,6}",
+            rest in "( ?[0-9]{1,2}| of| next| previous| von| »| …){0,6}",
         ) {
             let line = format!("{open}{rest}");
+            let matched = PAGE_OF.is_match(&line) || PAGE_NUMBERS.is_match(&line);
             if !may_start(&line) {
-                proptest::prop_assert!(!PAGE_OF.is_match(&line) && !PAGE_NUMBERS.is_match(&line));
+                proptest::prop_assert!(!matched);
+            }
+            if matched {
+                let words = crate::features::measure(&line, crate::lang::StopWords::get()).0.words;
+                proptest::prop_assert!(words <= 2, "{line}: {words} words");
             }
         }
     }

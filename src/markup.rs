@@ -9,6 +9,7 @@ use crate::segment::regex;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// A line with its markup rendered away, and how much of it was link text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,34 +114,56 @@ type EndAt = fn(&str) -> Option<usize>;
 /// one after the other: `end_at` tells where markup opening at a given
 /// point ends, and markup opens only at `opener` bytes, so trying each of
 /// those in turn finds what a search from the line's start would.
-fn matches(end_at: EndAt, opener: u8, text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut spans = Vec::new();
+fn spans(end_at: EndAt, opener: u8, text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut from = 0;
-    while let Some(at) = memchr::memchr(opener, &text.as_bytes()[from..]) {
-        let start = from + at;
-        // `opener` is ASCII, so `start` is a character boundary.
-        match end_at(&text[start..]) {
-            Some(len) => {
-                spans.push(start..start + len);
-                from = start + len;
+    std::iter::from_fn(move || {
+        while let Some(at) = memchr::memchr(opener, &text.as_bytes()[from..]) {
+            let start = from + at;
+            // `opener` is ASCII, so `start` is a character boundary.
+            match end_at(&text[start..]) {
+                Some(len) => {
+                    from = start + len;
+                    return Some(start..from);
+                }
+                None => from = start + 1,
             }
-            None => from = start + 1,
         }
-    }
-    spans
+        None
+    })
 }
 
-/// `text` without `spans` (in order, not overlapping).
-fn without(text: &str, spans: &[std::ops::Range<usize>]) -> String {
+/// The anchor text of a markdown link: from the opening `[` to the first
+/// `]`, which the link pattern does not allow inside it (no capture groups
+/// needed), trimmed.
+fn anchor(link: &str) -> &str {
+    link[1..link.find(']').unwrap_or(1)].trim()
+}
+
+/// `text` with each markup span that `end_at` finds replaced by what
+/// `keep` takes from it, and how many spans there were; `None` when there
+/// were none, so that a line without markup is not copied.
+fn replace_spans<'t>(
+    end_at: EndAt,
+    opener: u8,
+    text: &'t str,
+    mut keep: impl FnMut(&'t str) -> &'t str,
+) -> Option<(String, usize)> {
+    let mut found = spans(end_at, opener, text);
+    let first = found.next()?;
+    // What is kept of markup is never longer than the markup.
     let mut out = String::with_capacity(text.len());
+    let mut count = 0;
     let mut last = 0;
-    for span in spans {
+    for span in std::iter::once(first).chain(found) {
         out.push_str(&text[last..span.start]);
+        out.push_str(keep(&text[span.clone()]));
+        count += 1;
         last = span.end;
     }
     out.push_str(&text[last..]);
-    out
+    Some((out, count))
 }
+
 // `(?-u:\b)`: ASCII word boundaries, which the regex crate's lazy DFA can
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static URL: Lazy<Regex> = Lazy::new(|| regex(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?"));
@@ -183,27 +206,17 @@ fn render_marked(line: &str, has_link: bool, has_url: bool) -> Rendered<'_> {
     let mut links = 0;
     let mut link_chars = 0;
     if has_link {
-        let spans = matches(image_end, b'!', &text);
-        images = spans.len();
-        if images > 0 {
-            text = Cow::Owned(without(&text, &spans));
+        if let Some((out, n)) = replace_spans(image_end, b'!', &text, |_| "") {
+            images = n;
+            text = Cow::Owned(out);
         }
-        // The anchors are shorter than their links: the line's length is room enough.
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0;
-        for whole in matches(link_end, b'[', &text) {
-            // The anchor runs from the opening `[` to the first `]`, which
-            // the pattern does not allow inside it (no capture groups needed).
-            let link = &text[whole.clone()];
-            let anchor = link[1..link.find(']').unwrap_or(1)].trim();
-            out.push_str(&text[last..whole.start]);
-            out.push_str(anchor);
+        let rendered = replace_spans(link_end, b'[', &text, |link| {
+            let anchor = anchor(link);
             link_chars += anchor.chars().count();
-            links += 1;
-            last = whole.end;
-        }
-        if links > 0 {
-            out.push_str(&text[last..]);
+            anchor
+        });
+        if let Some((out, n)) = rendered {
+            links = n;
             text = Cow::Owned(out);
         }
         links += images;
@@ -211,10 +224,13 @@ fn render_marked(line: &str, has_link: bool, has_url: bool) -> Rendered<'_> {
     if has_url && URL.is_match(&text) {
         text = Cow::Owned(URL.replace_all(&text, "").into_owned());
     }
-    if let Cow::Owned(s) = &text {
-        // Removing markup can leave doubled or edge spaces behind.
-        let tidy = crate::segment::normalize(s).into_owned();
-        text = Cow::Owned(tidy);
+    if let Cow::Owned(s) = text {
+        // Removing markup can leave doubled or edge spaces behind; a line
+        // that needs no tidying is kept as it is, not copied again.
+        text = match crate::segment::normalize(&s) {
+            Cow::Borrowed(tidy) if tidy.len() == s.len() => Cow::Owned(s),
+            tidy => Cow::Owned(tidy.into_owned()),
+        };
     }
     Rendered {
         text,
@@ -286,8 +302,41 @@ mod tests {
             let cases: [(EndAt, u8, &str); 2] = [(image_end, b'!', IMAGE), (link_end, b'[', LINK)];
             for (end_at, opener, pattern) in cases {
                 let expected: Vec<_> = regex(pattern).find_iter(&text).map(|m| m.range()).collect();
-                proptest::prop_assert_eq!(matches(end_at, opener, &text), expected);
+                proptest::prop_assert_eq!(spans(end_at, opener, &text).collect::<Vec<_>>(), expected);
             }
+        }
+    }
+
+    /// `line` rendered straight from the patterns, one `replace_all` each.
+    fn by_patterns(line: &str) -> (String, usize, usize, usize) {
+        let images = regex(IMAGE).find_iter(line).count();
+        let text = regex(IMAGE).replace_all(line, "");
+        let (mut links, mut link_chars) = (0, 0);
+        let text = regex(LINK).replace_all(&text, |c: &regex::Captures<'_>| {
+            let a = anchor(&c[0]);
+            links += 1;
+            link_chars += a.chars().count();
+            a.to_string()
+        });
+        let text = URL.replace_all(&text, "");
+        let text = crate::segment::normalize(&text).into_owned();
+        (text, links + images, images, link_chars)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rendering_is_what_the_patterns_make_of_the_line(
+            tokens in proptest::collection::vec(
+                "(\\[a\\]|\\[ b c \\]|\\(b\\)|\\(<u v>\\)|!\\[|!|\\[|\\]|\\(|\\)| |  |\"t\"|a|é|https://x\\.y/z|www\\.q)",
+                0..16,
+            )
+        ) {
+            let text = crate::segment::normalize(&tokens.concat()).into_owned();
+            let r = render(&text);
+            proptest::prop_assert_eq!(
+                (r.text.into_owned(), r.links, r.images, r.link_chars),
+                by_patterns(&text)
+            );
         }
     }
 }

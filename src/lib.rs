@@ -103,6 +103,7 @@ mod lang;
 mod markup;
 mod page;
 mod phrases;
+mod reasons;
 mod report;
 mod rule_info;
 mod rules;

@@ -1,6 +1,7 @@
 //! The result of cleaning a page: the kept text and every line's decision.
 
 use crate::columns::Piece;
+use crate::reasons::Reason;
 use crate::rule_info::{Family, RuleInfo};
 use crate::segment::{line_end, shorten};
 use crate::texts::Texts;
@@ -210,6 +211,16 @@ impl Verdict {
         }
     }
 
+    /// The index of the verdict's reason among the page's reasons.
+    pub(crate) fn reason(self) -> u32 {
+        self.reason
+    }
+
+    /// The verdict with its reason at index `reason`.
+    pub(crate) fn with_reason(self, reason: u32) -> Self {
+        Verdict { reason, ..self }
+    }
+
     fn kept(self) -> bool {
         self.rule & KEPT != 0
     }
@@ -264,7 +275,7 @@ pub struct Cleaned<'a> {
     /// The rules named by `verdicts`.
     pub(crate) rules: Vec<RuleRef>,
     /// The reasons named by `verdicts`.
-    pub(crate) reasons: Vec<Cow<'static, str>>,
+    pub(crate) reasons: Vec<Reason>,
     /// Output text per line (markup rendered unless the config keeps it).
     pub(crate) lines: Texts,
     pub(crate) words: Vec<u32>,
@@ -340,7 +351,7 @@ impl<'a> Cleaned<'a> {
             code: rule.code.clone(),
             name: rule.name.clone(),
             family: rule.family,
-            reason: self.reasons[v.reason as usize].clone(),
+            reason: self.reasons[v.reason as usize].spell_out(&self.lines[i]),
             score: v.score(),
             index: i,
         }

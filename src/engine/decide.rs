@@ -2,6 +2,7 @@
 
 use crate::features::Features;
 use crate::page::Page;
+use crate::reasons::Reason;
 use crate::report::{RuleRef, Verdict};
 use crate::rules::{ArticleText, Headline, Mark, Reasons, Rule, State};
 use std::borrow::Cow;
@@ -20,7 +21,12 @@ const HEADLINE: u32 = 1;
 
 /// A page's reasons, starting with those of kept and blank lines.
 pub(crate) fn reasons() -> Reasons {
-    Reasons(FIXED.iter().map(|r| Cow::Borrowed(*r)).collect())
+    Reasons(
+        FIXED
+            .iter()
+            .map(|r| Reason::Said(Cow::Borrowed(*r)))
+            .collect(),
+    )
 }
 
 /// Turns the rules' marks into one verdict per line, naming the rules

@@ -34,7 +34,8 @@ use crate::config::{Config, ConfigError};
 use crate::custom::{Custom, CustomRule};
 use crate::hints::Hints;
 use crate::page::Page;
-use crate::report::{BlockMap, Cleaned};
+use crate::reasons::Reason;
+use crate::report::{BlockMap, Cleaned, Verdict};
 use crate::rules::{
     self, Context, Family, Mark, Marks, Phase, Reasons, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
@@ -335,7 +336,7 @@ impl Cleaner {
 
         let mut decider = decide::Decider::new(&self.rules);
         // Collected in place: the verdicts take the marks' memory.
-        let verdicts: Vec<_> = marks
+        let mut verdicts: Vec<_> = marks
             .into_iter()
             .enumerate()
             .map(|(i, mark)| decider.decide(&page, i, mark, &state, scores[i]))
@@ -371,6 +372,9 @@ impl Cleaner {
             for_each_line(input, |span| starts.push(span.start));
         }
         let lines = if self.config.keep_markup {
+            // The output lines keep their markup, and the reasons quote
+            // the rendered text the rules read: quoted now, while it is here.
+            quote_now(&mut verdicts, &mut reasons, &text);
             let mut lines = Texts::with_capacity(text.len(), input.len());
             for_each_piece(input, pieces.as_deref(), &mut |span| {
                 lines.push(&normalize(&input[span]))
@@ -416,6 +420,19 @@ impl Cleaner {
                 &cx,
                 &mut Marks::new(r, rule.opens_comments(), marks, reasons),
             );
+        }
+    }
+}
+
+/// Each verdict whose reason quotes its line, given that reason written out
+/// with the line's text in `text`.
+fn quote_now(verdicts: &mut [Verdict], reasons: &mut Reasons, text: &Texts) {
+    for (i, v) in verdicts.iter_mut().enumerate() {
+        let reason = &reasons.0[v.reason() as usize];
+        if matches!(reason, Reason::Quoting { .. }) {
+            let said = reason.spell_out(&text[i]);
+            reasons.0.push(Reason::Said(said));
+            *v = v.with_reason((reasons.0.len() - 1) as u32);
         }
     }
 }
@@ -484,6 +501,35 @@ mod tests {
             "{}",
             cleaned.text()
         );
+    }
+
+    #[test]
+    fn reasons_quote_the_rendered_line_whether_or_not_markup_is_kept() {
+        let page = format!(
+            "Home » [News](https://x.org/news) » [World](https://x.org/world) » [Europe](https://x.org/eu)\n\n{}",
+            crate::rules::testing::PROSE
+        );
+        let reason = |keep_markup| {
+            let config = Config {
+                keep_markup,
+                ..Config::default()
+            };
+            let cleaner = Cleaner::new(config).unwrap();
+            let cleaned = cleaner.clean(&page);
+            let first = cleaned.decision(0).unwrap();
+            assert!(!first.kept);
+            (
+                first.reason.into_owned(),
+                cleaned.line_text(&cleaned.decision(0).unwrap()).to_string(),
+            )
+        };
+        let (rendered, raw) = (reason(false), reason(true));
+        assert_eq!(
+            rendered.0,
+            "breadcrumb trail: \"Home » News » World » Europe\""
+        );
+        assert_eq!(raw.0, rendered.0);
+        assert!(raw.1.contains("](https://x.org/news)"), "{}", raw.1);
     }
 
     #[test]

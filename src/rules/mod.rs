@@ -33,6 +33,7 @@ mod widget;
 
 pub(crate) use crate::labels::LabelList;
 pub(crate) use crate::phrases::PhraseList;
+pub(crate) use crate::reasons::Reasons;
 pub use crate::rule_info::{Family, RuleInfo};
 
 /// When a rule runs.
@@ -135,30 +136,6 @@ pub(crate) struct Mark {
     pub opens_comments: bool,
 }
 
-/// The reasons given on one page, each stored once however many lines it
-/// is given for (rules tend to give the same reason to a run of lines).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Reasons(pub Vec<Cow<'static, str>>);
-
-impl Reasons {
-    /// The index of `reason`, added if it differs from the latest one.
-    pub fn add(&mut self, reason: Cow<'static, str>) -> u32 {
-        if self.0.last() != Some(&reason) {
-            self.0.push(reason);
-        }
-        (self.0.len() - 1) as u32
-    }
-
-    /// [`Reasons::add`] for a borrowed reason, copied only when it differs
-    /// from the latest one.
-    pub fn add_shared(&mut self, reason: &str) -> u32 {
-        if self.0.last().is_none_or(|last| last != reason) {
-            self.0.push(Cow::Owned(reason.to_string()));
-        }
-        (self.0.len() - 1) as u32
-    }
-}
-
 /// Where a rule writes its verdicts. The first rule to mark a line wins, so
 /// earlier (more specific) rules name the reason.
 pub struct Marks<'m> {
@@ -203,6 +180,20 @@ impl<'m> Marks<'m> {
         reason: impl FnOnce() -> R,
     ) {
         self.set_with(line, reason, false);
+    }
+
+    /// [`Marks::remove`] with the reason `label: "…"` around the line's
+    /// text, cut to `max` characters: written out only if a decision is
+    /// read (see [`crate::reasons::Reason::Quoting`]).
+    pub fn remove_quoting(&mut self, line: usize, label: &'static str, max: u8) {
+        if let Some(slot @ None) = self.marks.get_mut(line) {
+            *slot = Some(Mark {
+                rule: self.rule,
+                reason: self.reasons.add_quoting(label, max),
+                weak: false,
+                opens_comments: self.opens_comments,
+            });
+        }
     }
 
     /// [`Marks::suspect`] with the reason worked out only if no rule has
@@ -552,16 +543,21 @@ pub(crate) fn mark_triggered(
 }
 
 /// Marks each line made only of labels from the built-in list `list`.
-pub(crate) fn mark_labels(cx: &Context<'_, '_>, out: &mut Marks<'_>, list: LabelList, what: &str) {
+pub(crate) fn mark_labels(
+    cx: &Context<'_, '_>,
+    out: &mut Marks<'_>,
+    list: LabelList,
+    what: &'static str,
+) {
     let bit = list.bit();
     for (i, lists) in cx.page.label_lists.iter().enumerate() {
         if lists & bit != 0 {
-            out.remove_with(i, || quote(what, &cx.page.text[i], 60));
+            out.remove_quoting(i, what, 60);
         }
     }
 }
 
-pub(crate) use crate::segment::{quote, shorten};
+pub(crate) use crate::segment::shorten;
 
 #[cfg(test)]
 pub(crate) mod testing;

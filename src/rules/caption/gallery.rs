@@ -1,5 +1,5 @@
 use crate::features::ends_sentence;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use crate::score::Class;
 
 /// A gallery shows at least this many counted slides.
@@ -83,10 +83,7 @@ declare_rule! {
                 continue;
             }
             for i in (first..=last).filter(|&i| !page.is_blank(i)) {
-                out.remove(
-                    i,
-                    quote("slide of a photo gallery", &page.text[i], 30),
-                );
+                out.remove_quoting(i, "slide of a photo gallery", 30);
             }
         }
     }

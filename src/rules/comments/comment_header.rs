@@ -1,5 +1,5 @@
 use crate::rules::text::{last_word, regex};
-use crate::rules::{declare_rule, quote, Context, Marks, Rule, RuleInfo};
+use crate::rules::{declare_rule, Context, Marks, Rule, RuleInfo};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -272,7 +272,7 @@ declare_rule! {
         for i in triggered_lines(cx) {
             let text = &cx.page.text[i];
             if is_comment_header(text, cx.page.features[i].words) {
-                out.remove(i, quote("comment header", text, 40));
+                out.remove_quoting(i, "comment header", 40);
             }
         }
     }
@@ -333,7 +333,7 @@ impl Rule for CommentMeta {
         for i in triggered_lines(cx) {
             let text = &cx.page.text[i];
             if is_comment_meta(text, cx.page.features[i].words) {
-                out.remove(i, quote("votes or time of a post", text, 40));
+                out.remove_quoting(i, "votes or time of a post", 40);
             }
         }
     }

@@ -1,5 +1,5 @@
 use super::comment_header::triggered_lines;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// Words of signing in or registering, in the corpus languages: the trigger
 /// phrases. A prompt holds one of them and a word of commenting.
@@ -110,7 +110,7 @@ declare_rule! {
         for i in triggered_lines(cx) {
             let text = &cx.page.text[i];
             if has_comment_word(text) {
-                out.remove(i, quote("sign-in prompt of a comment form", text, 40));
+                out.remove_quoting(i, "sign-in prompt of a comment form", 40);
             }
         }
     }

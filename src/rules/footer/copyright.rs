@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks, PhraseList};
+use crate::rules::{declare_rule, Context, Marks, PhraseList};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -92,10 +92,7 @@ declare_rule! {
                 // A notice leads its line or follows a short label; in a
                 // sentence the word is part of the prose.
                 if m.start() <= 40 || f.words <= 12 {
-                    out.remove(
-                        t.line,
-                        quote("copyright notice", text, 50),
-                    );
+                    out.remove_quoting(t.line, "copyright notice", 50);
                 }
             }
         }

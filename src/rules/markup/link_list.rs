@@ -1,5 +1,5 @@
 use crate::rules::text::section_number;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use crate::score::Class;
 
 /// Share of a line's text that is anchor text for it to count as a link.
@@ -66,7 +66,7 @@ declare_rule! {
                 && f.link_density() >= MIN_LINK_DENSITY
                 && !heading_between_paragraphs(cx, i, text)
             {
-                out.remove_with(i, || quote("link", text, 50));
+                out.remove_quoting(i, "link", 50);
             }
         }
     }

@@ -1,5 +1,5 @@
 use crate::rules::text::{ascii_initials, may_open_with, regex, word_in, word_len};
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -76,10 +76,7 @@ declare_rule! {
             }
             let arrowed = text.starts_with(['←', '«', '‹']) || text.ends_with(['→', '»', '›']);
             if (arrowed && !f.inner_sentence) || is_labelled(text) {
-                out.remove(
-                    i,
-                    quote("link to a neighbouring post", text, 50),
-                );
+                out.remove_quoting(i, "link to a neighbouring post", 50);
             }
         }
     }

@@ -1,6 +1,6 @@
 use crate::byte_pairs::or_pairs;
 use crate::rules::text::{is_tag_line, strip_prefix_ignore_case, without_bullet};
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// Words that open a breadcrumb trail.
 const HOME_WORDS: [&str; 10] = [
@@ -91,7 +91,7 @@ declare_rule! {
             } else {
                 continue;
             };
-            out.remove_with(i, || quote(why, text, 60));
+            out.remove_quoting(i, why, 60);
         }
     }
 }

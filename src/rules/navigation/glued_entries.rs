@@ -1,5 +1,5 @@
 use crate::chars;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// The fewest word joins (`partnershipsChallenges`) a line needs.
 /// Tuned on the corpus: at 4 joins, one join per 5 words or more, 149
@@ -72,7 +72,7 @@ declare_rule! {
             }
             let joins: usize = text.split_whitespace().map(joins).sum();
             if joins >= MANY_JOINS || joins >= MIN_JOINS && joins * WORDS_PER_JOIN >= f.words as usize {
-                out.remove(i, quote("menu entries run together", text, 40));
+                out.remove_quoting(i, "menu entries run together", 40);
             }
         }
     }

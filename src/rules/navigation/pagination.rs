@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -80,7 +80,7 @@ declare_rule! {
                 continue;
             }
             if PAGE_OF.is_match(text) || PAGE_NUMBERS.is_match(text) {
-                out.remove(i, quote("pagination", text, 40));
+                out.remove_quoting(i, "pagination", 40);
             }
         }
     }

@@ -1,6 +1,6 @@
 use crate::rules::text::regex;
 use crate::rules::text::{last_word, word_in};
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 
 /// What the counters count (the last word of `COUNT`).
 const COUNTED: [&str; 12] = [
@@ -107,7 +107,7 @@ declare_rule! {
                 && word_in(last_word(text), &COUNTED)
                 && is_counter(text)
             {
-                out.remove(i, quote("social counter", text, 40));
+                out.remove_quoting(i, "social counter", 40);
             }
         }
     }

@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -63,7 +63,7 @@ declare_rule! {
                 continue;
             }
             if cx.page.colon_within(i, LABEL_REACH) && TAG_PREFIX.is_match(text) {
-                out.remove(i, quote("tag list", text, 50));
+                out.remove_quoting(i, "tag list", 50);
             }
         }
     }

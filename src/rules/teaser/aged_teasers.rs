@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -85,10 +85,7 @@ declare_rule! {
         let lists = aged.chunk_by(|a, b| b - a <= MAX_GAP);
         for list in lists.filter(|list| list.len() >= MIN_RUN) {
             for &i in list {
-                out.remove(
-                    i,
-                    quote("teaser led by its age", &page.text[i], 40),
-                );
+                out.remove_quoting(i, "teaser led by its age", 40);
             }
         }
     }

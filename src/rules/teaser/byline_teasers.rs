@@ -1,6 +1,6 @@
 use crate::rules::text::regex;
 use crate::rules::text::{first_word, is_byline_word};
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -80,10 +80,7 @@ declare_rule! {
                 continue;
             }
             let byline = bylines[k];
-            out.remove(
-                byline,
-                quote("teaser byline", &page.text[byline], 50),
-            );
+            out.remove_quoting(byline, "teaser byline", 50);
             // The item's headline and dek: the lines above, up to the
             // previous byline or a separator.
             let stop = if k > 0 && in_run(k - 1) {

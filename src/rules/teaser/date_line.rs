@@ -1,5 +1,5 @@
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -71,7 +71,7 @@ declare_rule! {
                 continue;
             }
             if DATE.is_match(text) {
-                out.remove_with(i, || quote("date line", text, 40));
+                out.remove_quoting(i, "date line", 40);
             }
         }
     }

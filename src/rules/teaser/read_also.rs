@@ -1,6 +1,6 @@
 use super::section_heading::PHRASES;
 use crate::rules::text::regex;
-use crate::rules::{declare_rule, quote, Context, Marks};
+use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -66,10 +66,7 @@ declare_rule! {
             let rest = text[t.at.end..].trim_start();
             let labelled = rest.starts_with([':', '»', '→', '|', '>']) && rest.len() > 3;
             if t.opens_line(text) && labelled {
-                out.remove(
-                    t.line,
-                    quote("link to another story", text, 50),
-                );
+                out.remove_quoting(t.line, "link to another story", 50);
             }
         }
         for (i, text, f) in cx.lines() {
@@ -77,10 +74,7 @@ declare_rule! {
                 && cx.page.colon_within(i, SHORT_LABEL_REACH)
                 && SHORT_LABEL.is_match(text)
             {
-                out.remove(
-                    i,
-                    quote("link to another story", text, 50),
-                );
+                out.remove_quoting(i, "link to another story", 50);
             }
         }
     }

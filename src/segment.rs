@@ -164,20 +164,36 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     if !needs_work(trimmed) {
         return Cow::Borrowed(trimmed);
     }
+    let b = trimmed.as_bytes();
     let mut out = String::with_capacity(trimmed.len());
     let mut pending_space = false;
-    for c in trimmed.chars() {
-        if c.is_whitespace() {
-            pending_space = true;
-        } else if is_invisible(c) {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        // Visible ASCII, most of any line, is copied a run at a time; the
+        // rest (spaces, controls, anything beyond ASCII) a character at a
+        // time. Both steps end on character boundaries.
+        let run = b[i..]
+            .iter()
+            .position(|x| !x.is_ascii_graphic())
+            .unwrap_or(b.len() - i);
+        let (piece, visible) = if run > 0 {
+            (&trimmed[i..i + run], true)
         } else {
+            let c = trimmed[i..].chars().next().unwrap_or(' ');
+            let piece = &trimmed[i..i + c.len_utf8()];
+            if c.is_whitespace() {
+                pending_space = true;
+            }
+            (piece, !c.is_whitespace() && !is_invisible(c))
+        };
+        if visible {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push(c);
+            out.push_str(piece);
         }
+        i += piece.len();
     }
     if out == trimmed {
         Cow::Borrowed(trimmed)
@@ -266,6 +282,33 @@ mod tests {
         fn a_quote_reads_as_its_format(label in "[a-z {}]{0,12}", text in "[a é…\"]{0,14}", max in 0usize..12) {
             let formatted = format!("{label}: \"{}\"", shorten(&text, max));
             proptest::prop_assert_eq!(quote(&label, &text, max), formatted);
+        }
+    }
+
+    /// What [`normalize`] makes of a trimmed line, character by character.
+    fn by_chars(trimmed: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in trimmed.chars() {
+            if c.is_whitespace() {
+                pending_space = true;
+            } else if !is_invisible(c) {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_is_normalised_as_by_characters(
+            raw in "[ a.\t\n\x0B\x01\x1F\x7F~!\u{85}\u{A0}\u{AD}\u{200B}\u{2028}\u{3000}\u{FEFF}é’日]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(normalize(&raw), by_chars(trim_line(&raw)));
         }
     }
 

@@ -181,10 +181,9 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
         } else {
             let c = trimmed[i..].chars().next().unwrap_or(' ');
             let piece = &trimmed[i..i + c.len_utf8()];
-            if c.is_whitespace() {
-                pending_space = true;
-            }
-            (piece, !c.is_whitespace() && !is_invisible(c))
+            let white = c.is_whitespace();
+            pending_space |= white;
+            (piece, !white && !is_invisible(c))
         };
         if visible {
             if pending_space && !out.is_empty() {

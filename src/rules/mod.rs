@@ -186,14 +186,7 @@ impl<'m> Marks<'m> {
     /// text, cut to `max` characters: written out only if a decision is
     /// read (see [`crate::reasons::Reason::Quoting`]).
     pub fn remove_quoting(&mut self, line: usize, label: &'static str, max: u8) {
-        if let Some(slot @ None) = self.marks.get_mut(line) {
-            *slot = Some(Mark {
-                rule: self.rule,
-                reason: self.reasons.add_quoting(label, max),
-                weak: false,
-                opens_comments: self.opens_comments,
-            });
-        }
+        self.place(line, false, |reasons| reasons.add_quoting(label, max));
     }
 
     /// [`Marks::suspect`] with the reason worked out only if no rule has
@@ -212,9 +205,7 @@ impl<'m> Marks<'m> {
         reason: impl FnOnce() -> R,
         weak: bool,
     ) {
-        if self.marks.get(line).is_some_and(Option::is_none) {
-            self.set(line, reason().into(), weak);
-        }
+        self.place(line, weak, |reasons| reasons.add(reason().into()));
     }
 
     /// [`Marks::remove`] with a reason that many lines in a row share: it
@@ -230,21 +221,21 @@ impl<'m> Marks<'m> {
     }
 
     fn set_shared(&mut self, line: usize, reason: &str, weak: bool) {
-        if let Some(slot @ None) = self.marks.get_mut(line) {
-            *slot = Some(Mark {
-                rule: self.rule,
-                reason: self.reasons.add_shared(reason),
-                weak,
-                opens_comments: self.opens_comments,
-            });
-        }
+        self.place(line, weak, |reasons| reasons.add_shared(reason));
     }
 
     fn set(&mut self, line: usize, reason: Cow<'static, str>, weak: bool) {
+        self.place(line, weak, |reasons| reasons.add(reason));
+    }
+
+    /// Marks `line` unless a rule has marked it already, its reason added
+    /// (by `add`) only then.
+    #[inline]
+    fn place(&mut self, line: usize, weak: bool, add: impl FnOnce(&mut Reasons) -> u32) {
         if let Some(slot @ None) = self.marks.get_mut(line) {
             *slot = Some(Mark {
                 rule: self.rule,
-                reason: self.reasons.add(reason),
+                reason: add(self.reasons),
                 weak,
                 opens_comments: self.opens_comments,
             });

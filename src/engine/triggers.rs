@@ -1,5 +1,11 @@
 //! Trigger phrases: every rule's phrases found in one pass of one automaton
 //! over each line, and handed to the rules as hits per rule.
+//!
+//! Long lines are searched with the same automaton as short ones and their
+//! hits for rules that act on short lines only are dropped: with the
+//! alphabet below the automaton is compact enough that a second, smaller
+//! one for long lines searched no faster, and it cost a third of the
+//! start-up.
 
 use super::overlapping;
 use crate::byte_pairs::or_pairs;
@@ -11,9 +17,9 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
-/// Lines of more words than this are searched only for the phrases of the
-/// rules that act on long lines (most rules look at short lines only, and
-/// long lines hold most of the bytes).
+/// Lines of more words than this keep their capitals beyond ASCII unfolded
+/// for the search (see [`Line::prepare`]): only the few rules that act on
+/// long lines look at their hits, and long lines hold most of the bytes.
 const SHORT_LINE_WORDS: u32 = 40;
 
 /// An automaton over the trigger phrases of some rules.
@@ -82,17 +88,11 @@ impl Alphabet {
 }
 
 impl TriggerSet {
-    /// The phrases of the rules that `include` selects; `None` if there are none.
-    fn build(
-        rules: &[Box<dyn Rule>],
-        include: impl Fn(&dyn Rule) -> bool,
-    ) -> Result<Option<TriggerSet>, ConfigError> {
+    /// The phrases of `rules`; `None` if there are none.
+    fn build(rules: &[Box<dyn Rule>]) -> Result<Option<TriggerSet>, ConfigError> {
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
-            if !include(rule.as_ref()) {
-                continue;
-            }
             for (p, phrase) in rule.triggers().into_iter().enumerate() {
                 patterns.push(phrase);
                 owner.push((r, p));
@@ -122,12 +122,11 @@ impl TriggerSet {
     }
 }
 
-/// The trigger automata of a cleaner: one for short lines, one for long ones.
+/// The trigger automaton of a cleaner.
 pub(crate) struct Triggers {
-    /// One automaton over every rule's trigger phrases, for short lines.
-    short_lines: Option<TriggerSet>,
-    /// The phrases of the rules that act on long lines too.
-    long_lines: Option<TriggerSet>,
+    /// One automaton over every rule's trigger phrases; `None` when no rule
+    /// has any.
+    set: Option<TriggerSet>,
     /// Each rule's [`Rule::trigger_max_words`].
     max_words: Vec<u32>,
 }
@@ -136,10 +135,7 @@ impl Triggers {
     pub(crate) fn build(rules: &[Box<dyn Rule>]) -> Result<Triggers, ConfigError> {
         Ok(Triggers {
             max_words: rules.iter().map(|r| r.trigger_max_words()).collect(),
-            short_lines: TriggerSet::build(rules, |_| true)?,
-            long_lines: TriggerSet::build(rules, |rule| {
-                rule.trigger_max_words() > SHORT_LINE_WORDS
-            })?,
+            set: TriggerSet::build(rules)?,
         })
     }
 
@@ -147,15 +143,21 @@ impl Triggers {
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
     pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
+        let Some(set) = &self.set else {
+            return hits;
+        };
         // The lines to search, two at a time (see [`overlapping`]): a lane
         // whose line ends takes the next, so that a short line beside a
         // long one leaves no bytes searched alone.
-        let mut lines = (0..page.len()).filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
+        let mut lines = (0..page.len()).filter(|&i| !page.text.is_empty_at(i));
         let (mut a, mut b) = (Slot::default(), Slot::default());
-        a.load(page, lines.next());
-        b.load(page, lines.next());
+        a.load(page, set, lines.next());
+        b.load(page, set, lines.next());
         while let (Some(held_a), Some(held_b)) = (a.held, b.held) {
-            let (la, lb) = (lane(page, held_a, &a.text), lane(page, held_b, &b.text));
+            let (la, lb) = (
+                lane(page, set, held_a, &a.text),
+                lane(page, set, held_b, &b.text),
+            );
             let n = a.progress.left(&la).min(b.progress.left(&lb));
             overlapping::search_pair(
                 (&la, &mut a.progress, &mut a.found),
@@ -163,19 +165,19 @@ impl Triggers {
                 n,
             );
             if a.progress.left(&la) == 0 {
-                self.record(page, &a, &mut hits);
-                a.load(page, lines.next());
+                self.record(page, set, &a, &mut hits);
+                a.load(page, set, lines.next());
             }
             if b.progress.left(&lb) == 0 {
-                self.record(page, &b, &mut hits);
-                b.load(page, lines.next());
+                self.record(page, set, &b, &mut hits);
+                b.load(page, set, lines.next());
             }
         }
         for slot in [&mut a, &mut b] {
             if let Some(held) = slot.held {
-                let lane = lane(page, held, &slot.text);
+                let lane = lane(page, set, held, &slot.text);
                 overlapping::search_rest(&lane, &mut slot.progress, &mut slot.found);
-                self.record(page, slot, &mut hits);
+                self.record(page, set, slot, &mut hits);
             }
         }
         // The lanes finish their lines out of order; each line's hits are
@@ -186,23 +188,11 @@ impl Triggers {
         hits
     }
 
-    /// The automaton line `i` is searched with, if any: by its length.
-    fn set_for(&self, page: &Page<'_>, i: usize) -> Option<&TriggerSet> {
-        if page.text.is_empty_at(i) {
-            return None;
-        }
-        if page.features[i].words <= SHORT_LINE_WORDS {
-            self.short_lines.as_ref()
-        } else {
-            self.long_lines.as_ref()
-        }
-    }
-
     /// The hits of a slot's line among its matches, each kept for its rule
     /// when the line is short enough for the rule and the phrase stands at
     /// word boundaries.
-    fn record(&self, page: &Page<'_>, slot: &Slot<'_>, hits: &mut [Vec<Trigger>]) {
-        let Some((i, set)) = slot.held else {
+    fn record(&self, page: &Page<'_>, set: &TriggerSet, slot: &Slot, hits: &mut [Vec<Trigger>]) {
+        let Some(i) = slot.held else {
             return;
         };
         let words = page.features[i].words;
@@ -220,12 +210,12 @@ impl Triggers {
     }
 }
 
-/// A lane of the search: the line it holds, with its automaton, text,
-/// progress and matches (the buffers reused line to line).
+/// A lane of the search: the line it holds, with its text, progress and
+/// matches (the buffers reused line to line).
 #[derive(Default)]
-struct Slot<'t> {
-    /// The line and the automaton it is searched with, if any.
-    held: Option<(usize, &'t TriggerSet)>,
+struct Slot {
+    /// The line, if any.
+    held: Option<usize>,
     text: Line,
     progress: overlapping::Progress,
     found: Vec<overlapping::Found>,
@@ -260,14 +250,14 @@ impl Line {
     }
 }
 
-impl<'t> Slot<'t> {
-    /// Takes `next` (a line and its automaton), if any, from its start.
-    fn load(&mut self, page: &Page<'_>, next: Option<(usize, &'t TriggerSet)>) {
+impl Slot {
+    /// Takes line `next`, if any, from its start.
+    fn load(&mut self, page: &Page<'_>, set: &TriggerSet, next: Option<usize>) {
         self.held = next;
-        if let Some(held) = next {
-            self.text.prepare(page, held.0);
+        if let Some(i) = next {
+            self.text.prepare(page, i);
             self.found.clear();
-            self.progress = overlapping::Progress::start(&lane(page, held, &self.text));
+            self.progress = overlapping::Progress::start(&lane(page, set, i, &self.text));
         }
     }
 }
@@ -275,7 +265,8 @@ impl<'t> Slot<'t> {
 /// The search of line `i` with `set`, in `text` (see [`Line`]).
 fn lane<'s>(
     page: &'s Page<'_>,
-    (i, set): (usize, &'s TriggerSet),
+    set: &'s TriggerSet,
+    i: usize,
     text: &'s Line,
 ) -> overlapping::Lane<'s> {
     overlapping::Lane {
@@ -382,6 +373,29 @@ mod tests {
         assert!(total >= 8, "{total} hits");
         for hits in &all {
             assert!(hits.windows(2).all(|w| w[0].line <= w[1].line));
+        }
+    }
+
+    #[test]
+    fn long_lines_keep_only_the_hits_of_rules_that_act_on_them() {
+        let cleaner = crate::Cleaner::new(crate::Config::default()).unwrap();
+        let filler = "the river rose over the low fields and the town ".repeat(5);
+        let text = format!("Share this\n{filler}share this {filler}");
+        let page = Page::analyse(&text);
+        let long_words = page.features[1].words;
+        assert!(long_words > SHORT_LINE_WORDS);
+        let hits = cleaner.triggers.find(&page);
+        let max_words = &cleaner.triggers.max_words;
+        // Some rule acting on short lines only finds its phrase on the short
+        // line and not in the long one that holds it too.
+        let short_only = (0..hits.len())
+            .find(|&r| max_words[r] < long_words && hits[r].iter().any(|t| t.line == 0));
+        let r = short_only.expect("a short-line rule has a hit on `Share this`");
+        assert!(hits[r].iter().all(|t| t.line == 0), "{:?}", hits[r]);
+        for (r, rule_hits) in hits.iter().enumerate() {
+            for t in rule_hits {
+                assert!(page.features[t.line].words <= max_words[r]);
+            }
         }
     }
 

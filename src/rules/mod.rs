@@ -289,8 +289,7 @@ pub trait Rule: Send + Sync {
     }
 
     /// The most words a line may have for this rule to act on a trigger
-    /// phrase in it. The engine does not look for the phrases of rules that
-    /// only act on short lines in long ones.
+    /// phrase in it: the engine drops the rule's hits in longer lines.
     fn trigger_max_words(&self) -> u32 {
         u32::MAX
     }

@@ -233,6 +233,11 @@ impl<'a> Batch<'a> {
     /// Streams one source through the cleaner in parallel batches, writing
     /// results in input order. Returns the read error that ended the input
     /// early, if any (its records before the error are written).
+    ///
+    /// While the workers clean a batch, this thread writes the batch before
+    /// it and reads and parses the next, so that reading and writing
+    /// overlap the cleaning instead of holding the workers up. At most three
+    /// batches are held: the one written, the one cleaned, the one read.
     fn clean_source(
         &mut self,
         source: &Source,
@@ -241,19 +246,55 @@ impl<'a> Batch<'a> {
     ) -> Result<Option<String>> {
         let reader = input::open(source)?;
         let mut items = Items::new(source, reader, self.cli.strict);
-        loop {
-            let batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES);
-            if batch.is_empty() {
-                break;
-            }
-            let done: Vec<Done> = batch.par_iter().map(|i| self.worker.clean(i)).collect();
-            for (item, d) in batch.iter().zip(done) {
-                self.record(item, d, out, place)?;
-            }
-            self.progress
-                .set_message(format!("{} pages", self.stats.pages));
+        let worker = self.worker;
+        let mut cleaned: Option<(Vec<Item>, Vec<Done>)> = None;
+        let mut batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES);
+        while !batch.is_empty() {
+            let (done, written, next) = std::thread::scope(|scope| {
+                let cleaning = scope.spawn(|| {
+                    batch
+                        .par_iter()
+                        .map(|i| worker.clean(i))
+                        .collect::<Vec<Done>>()
+                });
+                let written = match cleaned.take() {
+                    Some((items, done)) => self.write_batch(&items, done, out, place),
+                    None => Ok(()),
+                };
+                // After a write error nothing more is read: the run ends.
+                let next = match written {
+                    Ok(()) => items.next_batch(BATCH_ITEMS, BATCH_BYTES),
+                    Err(_) => Vec::new(),
+                };
+                let done = cleaning
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (done, written, next)
+            });
+            written?;
+            cleaned = Some((batch, done));
+            batch = next;
+        }
+        if let Some((items, done)) = cleaned {
+            self.write_batch(&items, done, out, place)?;
         }
         Ok(items.read_error)
+    }
+
+    /// Writes a cleaned batch in order and counts it.
+    fn write_batch(
+        &mut self,
+        items: &[Item],
+        done: Vec<Done>,
+        out: &mut impl Write,
+        place: &str,
+    ) -> Result<()> {
+        for (item, d) in items.iter().zip(done) {
+            self.record(item, d, out, place)?;
+        }
+        self.progress
+            .set_message(format!("{} pages", self.stats.pages));
+        Ok(())
     }
 
     /// Reads and cleans a group of plain-text files in parallel, then writes

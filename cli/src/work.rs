@@ -24,7 +24,9 @@ pub struct Done {
     pub removed: BTreeMap<String, usize>,
 }
 
-/// What the workers need to know.
+/// What the workers need to know (a few references: copied to the thread
+/// that cleans while the batch run reads and writes).
+#[derive(Clone, Copy)]
 pub struct Worker<'a> {
     pub cli: &'a Cli,
     pub cleaner: &'a Cleaner,

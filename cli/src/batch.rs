@@ -18,10 +18,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Records cleaned per parallel batch, and the input they may hold: what
-/// bounds memory on inputs of any size.
-const BATCH_ITEMS: usize = 512;
-const BATCH_BYTES: usize = 32 << 20;
+/// Records cleaned per parallel batch, and the input they may hold, for
+/// each job: what bounds memory on inputs of any size (three batches are
+/// held at a time, see [`Batch::clean_source`]). A batch ends with the
+/// slowest page in it, so more jobs take larger batches; a batch much
+/// smaller than this costs more in waking the workers than it saves.
+const BATCH_ITEMS_PER_JOB: usize = 2048;
+const BATCH_BYTES_PER_JOB: usize = 2 << 20;
+/// The most jobs that make a batch larger (32 MB of input at most).
+const BATCH_JOBS: usize = 16;
+/// Plain-text files read and cleaned together: at most this much text.
+const TEXT_GROUP_BYTES: u64 = 32 << 20;
+
+/// A batch's limits, in records and input bytes, for this run's jobs.
+fn batch_limits() -> (usize, usize) {
+    let jobs = rayon::current_num_threads().clamp(1, BATCH_JOBS);
+    (BATCH_ITEMS_PER_JOB * jobs, BATCH_BYTES_PER_JOB * jobs)
+}
 
 /// Exit codes (documented in `--help`).
 pub const EXIT_SOME_FAILED: u8 = 1;
@@ -247,8 +260,9 @@ impl<'a> Batch<'a> {
         let reader = input::open(source)?;
         let mut items = Items::new(source, reader, self.cli.strict);
         let worker = self.worker;
+        let (max_items, max_bytes) = batch_limits();
         let mut cleaned: Option<(Vec<Item>, Vec<Done>)> = None;
-        let mut batch = items.next_batch(BATCH_ITEMS, BATCH_BYTES);
+        let mut batch = items.next_batch(max_items, max_bytes);
         while !batch.is_empty() {
             let (done, written, next) = std::thread::scope(|scope| {
                 let cleaning = scope.spawn(|| {
@@ -263,7 +277,7 @@ impl<'a> Batch<'a> {
                 };
                 // After a write error nothing more is read: the run ends.
                 let next = match written {
-                    Ok(()) => items.next_batch(BATCH_ITEMS, BATCH_BYTES),
+                    Ok(()) => items.next_batch(max_items, max_bytes),
                     Err(_) => Vec::new(),
                 };
                 let done = cleaning
@@ -438,7 +452,7 @@ fn text_group(sources: &[Source]) -> usize {
         .take(64)
         .take_while(|s| {
             bytes += s.size().unwrap_or(u64::MAX / 2);
-            s.kind == Kind::Text && s.path.is_some() && bytes <= BATCH_BYTES as u64
+            s.kind == Kind::Text && s.path.is_some() && bytes <= TEXT_GROUP_BYTES
         })
         .count()
 }

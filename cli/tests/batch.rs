@@ -277,23 +277,23 @@ fn cleaning_the_jsonl_output_again_changes_no_text() {
 
 #[test]
 fn records_of_several_batches_come_out_in_input_order_every_one_counted() {
-    // More records than a batch holds (512), one of them broken: reading,
-    // cleaning and writing overlap from batch to batch, and the output keeps
-    // the input's order and count.
+    // More records than a batch holds (2,048 a job), one of them broken:
+    // reading, cleaning and writing overlap from batch to batch, and the
+    // output keeps the input's order and count.
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("many.jsonl");
-    let mut lines: Vec<String> = records(1300).lines().map(String::from).collect();
-    lines[700] = "{\"id\": 700, \"text\":".to_string();
+    let mut lines: Vec<String> = records(5000).lines().map(String::from).collect();
+    lines[2500] = "{\"id\": 2500, \"text\":".to_string();
     std::fs::write(&input, lines.join("\n") + "\n").unwrap();
     for jobs in ["1", "2"] {
         let out = deboiler().args(["-j", jobs]).arg(&input).assert().code(1);
         let output = out.get_output();
-        assert_eq!(balance(&output.stderr), (1300, 1300, 0, 1), "-j {jobs}");
+        assert_eq!(balance(&output.stderr), (5000, 5000, 0, 1), "-j {jobs}");
         let written = json_lines(&output.stdout);
-        assert_eq!(written.len(), 1300);
+        assert_eq!(written.len(), 5000);
         for (i, record) in written.iter().enumerate() {
-            if i == 700 {
-                assert!(record["raw"].as_str().is_some_and(|r| r.contains("700")));
+            if i == 2500 {
+                assert!(record["raw"].as_str().is_some_and(|r| r.contains("2500")));
             } else {
                 assert_eq!(record["id"], i, "-j {jobs}");
                 assert!(record["text"]

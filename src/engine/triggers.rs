@@ -143,21 +143,15 @@ impl Triggers {
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
     pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
-        let Some(set) = &self.set else {
-            return hits;
-        };
         // The lines to search, two at a time (see [`overlapping`]): a lane
         // whose line ends takes the next, so that a short line beside a
         // long one leaves no bytes searched alone.
-        let mut lines = (0..page.len()).filter(|&i| !page.text.is_empty_at(i));
+        let mut lines = (0..page.len()).filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
         let (mut a, mut b) = (Slot::default(), Slot::default());
-        a.load(page, set, lines.next());
-        b.load(page, set, lines.next());
+        a.load(page, lines.next());
+        b.load(page, lines.next());
         while let (Some(held_a), Some(held_b)) = (a.held, b.held) {
-            let (la, lb) = (
-                lane(page, set, held_a, &a.text),
-                lane(page, set, held_b, &b.text),
-            );
+            let (la, lb) = (lane(page, held_a, &a.text), lane(page, held_b, &b.text));
             let n = a.progress.left(&la).min(b.progress.left(&lb));
             overlapping::search_pair(
                 (&la, &mut a.progress, &mut a.found),
@@ -165,19 +159,19 @@ impl Triggers {
                 n,
             );
             if a.progress.left(&la) == 0 {
-                self.record(page, set, &a, &mut hits);
-                a.load(page, set, lines.next());
+                self.record(page, &a, &mut hits);
+                a.load(page, lines.next());
             }
             if b.progress.left(&lb) == 0 {
-                self.record(page, set, &b, &mut hits);
-                b.load(page, set, lines.next());
+                self.record(page, &b, &mut hits);
+                b.load(page, lines.next());
             }
         }
         for slot in [&mut a, &mut b] {
             if let Some(held) = slot.held {
-                let lane = lane(page, set, held, &slot.text);
+                let lane = lane(page, held, &slot.text);
                 overlapping::search_rest(&lane, &mut slot.progress, &mut slot.found);
-                self.record(page, set, slot, &mut hits);
+                self.record(page, slot, &mut hits);
             }
         }
         // The lanes finish their lines out of order; each line's hits are
@@ -188,11 +182,20 @@ impl Triggers {
         hits
     }
 
+    /// The automaton line `i` is searched with: none for a line without
+    /// visible text.
+    fn set_for(&self, page: &Page<'_>, i: usize) -> Option<&TriggerSet> {
+        if page.text.is_empty_at(i) {
+            return None;
+        }
+        self.set.as_ref()
+    }
+
     /// The hits of a slot's line among its matches, each kept for its rule
     /// when the line is short enough for the rule and the phrase stands at
     /// word boundaries.
-    fn record(&self, page: &Page<'_>, set: &TriggerSet, slot: &Slot, hits: &mut [Vec<Trigger>]) {
-        let Some(i) = slot.held else {
+    fn record(&self, page: &Page<'_>, slot: &Slot<'_>, hits: &mut [Vec<Trigger>]) {
+        let Some((i, set)) = slot.held else {
             return;
         };
         let words = page.features[i].words;
@@ -210,12 +213,12 @@ impl Triggers {
     }
 }
 
-/// A lane of the search: the line it holds, with its text, progress and
-/// matches (the buffers reused line to line).
+/// A lane of the search: the line it holds, with its automaton, text,
+/// progress and matches (the buffers reused line to line).
 #[derive(Default)]
-struct Slot {
-    /// The line, if any.
-    held: Option<usize>,
+struct Slot<'t> {
+    /// The line and the automaton it is searched with, if any.
+    held: Option<(usize, &'t TriggerSet)>,
     text: Line,
     progress: overlapping::Progress,
     found: Vec<overlapping::Found>,
@@ -250,14 +253,14 @@ impl Line {
     }
 }
 
-impl Slot {
-    /// Takes line `next`, if any, from its start.
-    fn load(&mut self, page: &Page<'_>, set: &TriggerSet, next: Option<usize>) {
+impl<'t> Slot<'t> {
+    /// Takes `next` (a line and its automaton), if any, from its start.
+    fn load(&mut self, page: &Page<'_>, next: Option<(usize, &'t TriggerSet)>) {
         self.held = next;
-        if let Some(i) = next {
-            self.text.prepare(page, i);
+        if let Some(held) = next {
+            self.text.prepare(page, held.0);
             self.found.clear();
-            self.progress = overlapping::Progress::start(&lane(page, set, i, &self.text));
+            self.progress = overlapping::Progress::start(&lane(page, held, &self.text));
         }
     }
 }
@@ -265,8 +268,7 @@ impl Slot {
 /// The search of line `i` with `set`, in `text` (see [`Line`]).
 fn lane<'s>(
     page: &'s Page<'_>,
-    set: &'s TriggerSet,
-    i: usize,
+    (i, set): (usize, &'s TriggerSet),
     text: &'s Line,
 ) -> overlapping::Lane<'s> {
     overlapping::Lane {

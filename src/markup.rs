@@ -168,6 +168,11 @@ fn replace_spans<'t>(
 // search; a Unicode `\b` sends lines with non-ASCII text to a slower engine.
 static URL: Lazy<Regex> = Lazy::new(|| regex(r"<?(?-u:\b)(?:https?://|www\.)[^\s<>]+>?"));
 
+/// Compiles the URL pattern now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    Lazy::force(&URL);
+}
+
 // Substring searchers built once (building one per call costs more than the search).
 static SCHEME: Lazy<memchr::memmem::Finder<'static>> =
     Lazy::new(|| memchr::memmem::Finder::new(b"://"));

@@ -201,9 +201,14 @@ pub fn normalize(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// Built-in patterns compiled so far in this process (see
+/// [`crate::compiled_patterns`]).
+pub(crate) static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// A built-in pattern, compiled (once, in a `Lazy`). Built-in patterns are
 /// fixed and tested, so a failure is a bug in this crate.
 pub(crate) fn regex(pattern: &str) -> regex::Regex {
+    COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     regex::Regex::new(pattern).expect("built-in patterns are valid")
 }
 

@@ -55,6 +55,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Rule { code }) => return listing::show_rule(code),
         _ => {}
     }
+    // The rules' patterns compile on a spare core while this thread builds
+    // the phrase automaton and reads the first records, instead of on the
+    // workers as the first pages need them.
+    std::thread::spawn(deboiler::prepare);
     let cleaner = Cleaner::new(cli.config()?)?;
     if let Some(jobs) = cli.jobs.map(usize::from) {
         // More threads than cores only costs memory and start-up time.

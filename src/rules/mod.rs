@@ -288,6 +288,10 @@ pub trait Rule: Send + Sync {
         Vec::new()
     }
 
+    /// Compiles the patterns this rule uses, which are otherwise compiled
+    /// on first use (see [`crate::prepare`]).
+    fn prepare(&self) {}
+
     /// The most words a line may have for this rule to act on a trigger
     /// phrase in it: the engine drops the rule's hits in longer lines.
     fn trigger_max_words(&self) -> u32 {

@@ -42,6 +42,10 @@ declare_rule! {
         family: Caption,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&DATED_TAIL);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             let dated_end = text.len() > 4

@@ -268,6 +268,12 @@ declare_rule! {
         opens_comments: true,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&SAYS);
+        Lazy::force(&TITLED_ONLY);
+        Lazy::force(&SHORT_HEADER);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for i in triggered_lines(cx) {
             let text = &cx.page.text[i];
@@ -327,6 +333,10 @@ impl Rule for CommentMeta {
 
     fn trigger_max_words(&self) -> u32 {
         8
+    }
+
+    fn prepare(&self) {
+        Lazy::force(&META);
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {

@@ -65,6 +65,10 @@ declare_rule! {
         triggers
     }
 
+    fn prepare(&self) {
+        Lazy::force(&NOTICE);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let mut last_notice_line = None;
         for t in cx.triggers {

@@ -69,6 +69,10 @@ declare_rule! {
         family: Navigation,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&LABEL);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             if f.words == 0 || f.words > MAX_WORDS {

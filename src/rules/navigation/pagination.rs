@@ -67,6 +67,11 @@ declare_rule! {
         family: Navigation,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&PAGE_OF);
+        Lazy::force(&PAGE_NUMBERS);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             // Either pattern holds at most two words with letters (`Page …

@@ -100,6 +100,10 @@ declare_rule! {
         family: Share,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&COUNT);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             if f.digits > 0

@@ -57,6 +57,10 @@ declare_rule! {
         family: Tags,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&TAG_PREFIX);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {

@@ -67,6 +67,10 @@ declare_rule! {
         max_words: MAX_WORDS,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&AGED);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
         let mut aged: Vec<usize> = Vec::new();

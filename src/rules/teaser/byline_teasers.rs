@@ -59,6 +59,10 @@ declare_rule! {
         family: Teaser,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&BYLINE);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
         let bylines: Vec<usize> = (0..page.len())

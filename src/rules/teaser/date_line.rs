@@ -58,6 +58,10 @@ declare_rule! {
         family: Teaser,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&DATE);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
             // Tables (`|`) and figures (`%`, `$`) carry dates as data.

@@ -60,6 +60,10 @@ declare_rule! {
         max_words: MAX_WORDS,
     }
 
+    fn prepare(&self) {
+        Lazy::force(&SHORT_LABEL);
+    }
+
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             let text = &cx.page.text[t.line];

@@ -67,6 +67,11 @@ impl JsonRecord {
     pub fn label(&self, path: &str) -> Option<String> {
         if !path.contains('.') {
             let raw = self.raw(path)?;
+            // Only a string is parsed: numeric ids, the common case, are
+            // their JSON as it is, without a parse error made and dropped.
+            if !raw.starts_with('"') {
+                return Some(raw.to_string());
+            }
             return Some(match serde_json::from_str::<String>(raw) {
                 Ok(text) => text,
                 Err(_) => raw.to_string(),
@@ -204,6 +209,20 @@ mod tests {
                 expected
             );
         }
+    }
+
+    #[test]
+    fn labels_read_strings_and_keep_other_values_as_written() {
+        let line = r#"{"s":"caf\u00e9 \"x\"","n":-1.50,"b":true,"z":null,"o":{"k":"v"}}"#;
+        let record = JsonRecord::from_line(line.into()).unwrap();
+        let label = |key: &str| record.label(key);
+        assert_eq!(label("s").as_deref(), Some("café \"x\""));
+        assert_eq!(label("n").as_deref(), Some("-1.50"));
+        assert_eq!(label("b").as_deref(), Some("true"));
+        assert_eq!(label("z").as_deref(), Some("null"));
+        assert_eq!(label("o").as_deref(), Some(r#"{"k":"v"}"#));
+        assert_eq!(label("o.k").as_deref(), Some("v"));
+        assert_eq!(label("missing"), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use crate::rules::{declare_rule, shorten, Context, Marks};
+use std::cell::OnceCell;
 
 declare_rule! {
     /// Lines outside the article region.
@@ -47,37 +48,42 @@ declare_rule! {
         let page = cx.page;
         let first = state.regions.first().map_or(0, |r| r.start);
         let last = state.regions.last().map_or(0, |r| r.end);
-        // Each reason names where the article is, so a reader can check the choice.
-        let article = match (state.regions.is_empty(), state.title) {
-            (true, _) => String::new(),
-            (false, title) => {
+        // Each reason names where the article is, so a reader can check the
+        // choice; written the first time a line needs it (most pages need
+        // one or two of the three, and short pages often none).
+        let where_article = OnceCell::new();
+        let article = || {
+            where_article.get_or_init(|| {
                 let main = &state.region;
                 let lines = format!(
                     "lines {}–{}",
                     page.number(main.start),
                     page.number(main.end.max(main.start + 1) - 1)
                 );
-                match title {
+                match state.title {
                     Some(t) => format!("{lines}, under \"{}\"", shorten(&page.text[t], 40)),
                     None => lines,
                 }
-            }
+            })
         };
-        let before = format!("before the article ({article})");
-        let after = format!("after the article ({article})");
-        let between = format!("between parts of the article ({article}), with too little article text");
+        let (before, after, between) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
         for i in 0..page.len() {
             if page.is_blank_input(i) || state.in_article(i) || state.title == Some(i) {
                 continue;
             }
-            let reason = if state.regions.is_empty() {
+            let reason: &str = if state.regions.is_empty() {
                 "the page has no article text"
             } else if i < first {
-                &before
+                before.get_or_init(|| format!("before the article ({})", article()))
             } else if i >= last {
-                &after
+                after.get_or_init(|| format!("after the article ({})", article()))
             } else {
-                &between
+                between.get_or_init(|| {
+                    format!(
+                        "between parts of the article ({}), with too little article text",
+                        article()
+                    )
+                })
             };
             out.remove_shared(i, reason);
         }

@@ -89,3 +89,25 @@ declare_rule! {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The reasons before and after the article name the same lines.
+    #[test]
+    fn reasons_say_where_the_article_is() {
+        let page = "Our local pages\nHome | News | Sport\nWeekend edition\n\nBridge reopens after three months of repairs\n\nThe bridge over the river reopened on Monday after three months of repairs, the council said in a statement.\nDrivers had faced long detours through the town centre while the work went on, and shops on the far bank lost trade.\nThe council said the final bill came in under budget, and that the footpath would open next week.\n\nMore from the town\nWeather this week\n";
+        let cleaned = crate::clean(page);
+        let reasons: Vec<(usize, String)> = cleaned
+            .decisions()
+            .filter(|d| d.code == "STR003")
+            .map(|d| (d.line, d.reason.to_string()))
+            .collect();
+        let first = &reasons.first().expect("a line outside the article").1;
+        let last = &reasons.last().expect("a line outside the article").1;
+        let place = first
+            .strip_prefix("before the article (lines ")
+            .unwrap_or_else(|| panic!("{reasons:?}"));
+        assert!(place.contains('–') && place.ends_with(')'), "{first}");
+        assert_eq!(last, &format!("after the article (lines {place}"));
+    }
+}

@@ -15,6 +15,7 @@
 //!    (`Phase::Context`), and the region ends settle;
 //! 7. [`decide`]: one [`Decision`](crate::Decision) per line.
 
+mod alphabet;
 mod between;
 mod comments;
 mod contents;

@@ -17,7 +17,6 @@ use crate::rules::{Rule, Trigger};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
-use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
 /// Lines of more words than this keep their capitals beyond ASCII unfolded
@@ -39,9 +38,8 @@ struct TriggerSet {
     automaton: DFA,
     /// The automaton's unanchored start state.
     start: StateID,
-    /// Pattern id (an opening) → the phrases that open with it, as indices
-    /// into `phrases`, in ascending order.
-    phrases_of: Vec<Vec<u32>>,
+    /// The phrases, in the order of their openings' pattern ids (phrases
+    /// that open alike share the automaton's states, not its patterns).
     phrases: Vec<Phrase>,
     /// Byte → its code in the automaton's alphabet (see [`Alphabet`]).
     alphabet: Alphabet,
@@ -81,22 +79,12 @@ impl TriggerSet {
             message,
         };
         let coded = alphabet.encode_all(patterns);
-        // Each distinct opening once, in the order first seen.
-        let mut opening_ids: FxHashMap<&[u8], usize> = FxHashMap::default();
-        let mut openings: Vec<&[u8]> = Vec::new();
-        let mut phrases_of: Vec<Vec<u32>> = Vec::new();
-        for (f, phrase) in coded.iter().enumerate() {
-            let opening = &phrase[..phrase.len().min(OPENING_BYTES)];
-            let id = *opening_ids.entry(opening).or_insert_with(|| {
-                openings.push(opening);
-                phrases_of.push(Vec::new());
-                openings.len() - 1
-            });
-            phrases_of[id].push(f as u32);
-        }
+        let openings = coded
+            .iter()
+            .map(|phrase| &phrase[..phrase.len().min(OPENING_BYTES)]);
         let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .build(&openings)
+            .build(openings)
             .map_err(|e| bad(e.to_string()))?;
         let phrases = owner
             .iter()
@@ -113,7 +101,6 @@ impl TriggerSet {
         Ok(TriggerSet {
             automaton,
             start,
-            phrases_of,
             phrases,
             alphabet,
         })
@@ -133,22 +120,28 @@ impl TriggerSet {
         whole.clear();
         let codes = &self.alphabet.0;
         for (pattern, at) in found {
-            for &f in &self.phrases_of[pattern.as_usize()] {
-                let coded = &self.phrases[f as usize].coded;
-                let end = at.start + coded.len();
-                let rest = &coded[at.len()..];
-                let is_whole = haystack.get(at.end..end).is_some_and(|bytes| {
-                    bytes
-                        .iter()
-                        .zip(rest)
-                        .all(|(&b, &c)| codes[usize::from(b)] == c)
-                });
-                if is_whole {
-                    whole.push((end, Reverse(coded.len()), f));
+            let f = pattern.as_usize();
+            let coded = &self.phrases[f].coded;
+            let end = at.start + coded.len();
+            let rest = &coded[at.len()..];
+            let is_whole = haystack.get(at.end..end).is_some_and(|bytes| {
+                bytes
+                    .iter()
+                    .zip(rest)
+                    .all(|(&b, &c)| codes[usize::from(b)] == c)
+            });
+            if is_whole {
+                // Kept in order as it goes: a line has a few at most, and a
+                // sort would add a sizeable routine to the WebAssembly.
+                let found = (end, Reverse(coded.len()), f as u32);
+                let mut at = whole.len();
+                whole.push(found);
+                while at > 0 && whole[at - 1] > found {
+                    whole.swap(at - 1, at);
+                    at -= 1;
                 }
             }
         }
-        whole.sort_unstable();
     }
 }
 

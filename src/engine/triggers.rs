@@ -88,11 +88,11 @@ impl TriggerSet {
             .map_err(|e| bad(e.to_string()))?;
         let phrases = owner
             .iter()
-            .zip(&coded)
+            .zip(coded)
             .map(|(&(rule, index), coded)| Phrase {
                 rule,
                 index,
-                coded: coded.as_slice().into(),
+                coded: coded.into_boxed_slice(),
             })
             .collect();
         let start = automaton
@@ -105,9 +105,7 @@ impl TriggerSet {
             alphabet,
         })
     }
-}
 
-impl TriggerSet {
     /// The phrases found whole in `haystack` where `found` has their
     /// openings, as (end, length, phrase), in the order a search for the
     /// whole phrases reports them: by end, the longer first, then by phrase.

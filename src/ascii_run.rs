@@ -5,7 +5,7 @@
 //! link's destination is passed over the same way.
 
 /// The top bit of every byte lane.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 /// One in every byte lane.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
@@ -13,7 +13,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// `lo..=hi`, as their top bits. Each lane's sum stays below 0x100, so no
 /// carry crosses into the next lane.
 #[inline(always)]
-fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
     let at_least_lo = w + ONES * u64::from(0x80 - lo);
     let above_hi = w + ONES * u64::from(0x7F - hi);
     at_least_lo & !above_hi & HIGH

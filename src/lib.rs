@@ -110,6 +110,7 @@ mod rules;
 mod score;
 mod segment;
 mod texts;
+mod word_masks;
 
 pub use config::{Config, ConfigError, ConfigErrorKind, Preset, UserRule};
 pub use custom::{CustomRule, LineView};

@@ -1,0 +1,305 @@
+//! The words of a line read off bit masks, sixty-four bytes at a time.
+//!
+//! Each byte's class (part of a word, letter, digit, case) becomes one bit
+//! of a 64-bit mask, eight bytes per step with a few integer operations;
+//! words are then the runs of set bits, found with a count of trailing
+//! zeros. A loop that steps byte by byte takes a branch at every word's
+//! start and end, which the processor cannot foresee; here a line costs a
+//! few operations per eight bytes and per word.
+//!
+//! Characters beyond ASCII are classified one by one where a mask marks
+//! their first byte (most lines have none or few). Lines in the scripts
+//! that [`crate::features`] counts apart (Chinese and Japanese, Thai and
+//! its neighbours, scripts with their own full stop) are left to its loop.
+
+use crate::ascii_run::{in_range, HIGH};
+use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, LETTER, UPPER};
+use crate::lang::{LangMask, StopWords, LANGUAGES};
+
+/// Longest ASCII word lower-cased in place for the stop-word lookup; the
+/// rest go through [`StopWords::mask`].
+pub(crate) const MAX_ASCII_WORD: usize = 32;
+
+/// What the word loop counts on a line, after its bullet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WordCounts {
+    /// Runs of alphanumeric characters that hold a letter.
+    pub words: u32,
+    /// Those of them that start with an upper-case letter.
+    pub capitalised: u32,
+    /// ASCII digits.
+    pub digits: usize,
+    /// Places where a lower-case character is followed by an upper-case one.
+    pub case_joins: usize,
+    /// UTF-8 continuation bytes: the characters are the bytes less these.
+    pub continuation: usize,
+    /// Stop-word hits per language.
+    pub counts: [u16; LANGUAGES.len()],
+    /// The languages with a hit.
+    pub langs: LangMask,
+}
+
+impl WordCounts {
+    /// Counts a word whose stop-word languages are `mask`.
+    #[inline]
+    pub(crate) fn add_word(&mut self, mut mask: LangMask) {
+        self.words += 1;
+        self.langs |= mask;
+        // Saturating: a multi-megabyte line can hold more than 65,535 stop
+        // words, and its density is that of prose either way.
+        while mask != 0 {
+            let lang = mask.trailing_zeros() as usize;
+            self.counts[lang] = self.counts[lang].saturating_add(1);
+            mask &= mask - 1;
+        }
+    }
+}
+
+/// Eight bytes from `at` as a little-endian integer, zeros past the end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut padded = [0u8; 8];
+            padded[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(padded)
+        }
+    }
+}
+
+/// Bit `j` set where lane `j` (byte `j`) of `lanes` has its top bit set.
+#[inline(always)]
+fn lane_bits(lanes: u64) -> u64 {
+    ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Bits `from..to` of a mask (`from <= to <= 64`).
+#[inline(always)]
+fn between(from: usize, to: usize) -> u64 {
+    let low = u64::MAX.checked_shl(from as u32).unwrap_or(0);
+    let high = u64::MAX.checked_shr(64 - to as u32).unwrap_or(0);
+    low & high
+}
+
+/// The classes of 64 bytes, one bit per byte.
+#[derive(Debug, Default, Clone, Copy)]
+struct Block {
+    /// Every byte of an alphanumeric character.
+    alnum: u64,
+    /// The first byte of a letter.
+    letter: u64,
+    /// The first byte of an upper-case letter (a capitalised word's start).
+    upper: u64,
+    /// The first byte of a character with a lower case.
+    case_upper: u64,
+    /// The last byte of a character with an upper case.
+    case_lower: u64,
+    /// ASCII digits.
+    digit: u64,
+    /// The first byte of a character beyond ASCII.
+    lead: u64,
+    /// UTF-8 continuation bytes.
+    continuation: u64,
+}
+
+/// The ASCII classes of the 64 bytes from `base` (zeros past the end), and
+/// where the other characters start; those are classified by the caller.
+#[inline(always)]
+fn read_block(bytes: &[u8], base: usize) -> Block {
+    let mut b = Block::default();
+    for k in 0..8 {
+        let at = base + 8 * k;
+        if at >= bytes.len() {
+            break;
+        }
+        let raw = load8(bytes, at);
+        let ascii = !raw & HIGH;
+        let w = raw & !HIGH;
+        let digit = lane_bits(in_range(w, b'0', b'9') & ascii);
+        let upper = lane_bits(in_range(w, b'A', b'Z') & ascii);
+        let lower = lane_bits(in_range(w, b'a', b'z') & ascii);
+        let shift = 8 * k;
+        b.digit |= digit << shift;
+        b.upper |= upper << shift;
+        b.case_lower |= lower << shift;
+        b.alnum |= (digit | upper | lower) << shift;
+        if raw & HIGH != 0 {
+            // 11xxxxxx starts a character, 10xxxxxx continues one.
+            b.lead |= lane_bits(raw & (raw << 1) & HIGH) << shift;
+            b.continuation |= lane_bits(raw & !(raw << 1) & HIGH) << shift;
+        }
+    }
+    // ASCII letters are their own first and last bytes.
+    b.case_upper = b.upper;
+    b.letter = b.upper | b.case_lower;
+    b
+}
+
+/// The word being read: where it starts, whether it is capitalised and
+/// whether it has a letter so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Open {
+    start: usize,
+    capital: bool,
+    letter: bool,
+}
+
+/// Counts the words of `text` from byte `from`, or `None` when the line
+/// holds a character beyond ASCII for which `special` is true (those are
+/// counted by the caller's own loop).
+pub(crate) fn scan(
+    text: &str,
+    from: usize,
+    stop: &StopWords,
+    special: impl Fn(char) -> bool,
+) -> Option<WordCounts> {
+    let bytes = text.as_bytes();
+    let table = chars::table();
+    let mut out = WordCounts::default();
+    // The bits of a character begun in one block that fall in the next.
+    let (mut spill_alnum, mut spill_lower) = (0u64, 0u64);
+    // Whether the block before ended inside a word, and on a lower-case
+    // character.
+    let (mut open, mut after_lower) = (false, false);
+    let mut word = Open::default();
+    let mut base = from;
+    while base < bytes.len() {
+        let mut b = read_block(bytes, base);
+        b.alnum |= spill_alnum;
+        b.case_lower |= spill_lower;
+        (spill_alnum, spill_lower) = (0, 0);
+        let mut leads = b.lead;
+        while leads != 0 {
+            let p = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let c = text.get(base + p..)?.chars().next()?;
+            if special(c) {
+                return None;
+            }
+            let class = chars::class_in(table, c);
+            let width = c.len_utf8();
+            if class & ALNUM != 0 {
+                let bits = ((1u128 << width) - 1) << p;
+                b.alnum |= bits as u64;
+                spill_alnum |= (bits >> 64) as u64;
+            }
+            b.letter |= u64::from(class & LETTER != 0) << p;
+            b.upper |= u64::from(class & UPPER != 0) << p;
+            b.case_upper |= u64::from(class & CASE_UPPER != 0) << p;
+            if class & CASE_LOWER != 0 {
+                let last = 1u128 << (p + width - 1);
+                b.case_lower |= last as u64;
+                spill_lower |= (last >> 64) as u64;
+            }
+        }
+        out.continuation += b.continuation.count_ones() as usize;
+        out.digits += b.digit.count_ones() as usize;
+        let lower_before = (b.case_lower << 1) | u64::from(after_lower);
+        out.case_joins += (b.case_upper & lower_before).count_ones() as usize;
+        after_lower = b.case_lower >> 63 != 0;
+        // Words start where a run of word bytes does and end after it.
+        let before = (b.alnum << 1) | u64::from(open);
+        let starts = b.alnum & !before;
+        let mut edges = starts | (!b.alnum & before);
+        let mut from_bit = 0;
+        while edges != 0 {
+            let p = edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if starts >> p & 1 != 0 {
+                word = Open {
+                    start: base + p,
+                    capital: b.upper >> p & 1 != 0,
+                    letter: false,
+                };
+            } else {
+                word.letter |= b.letter & between(from_bit, p) != 0;
+                finish(text, word, base + p, stop, &mut out);
+            }
+            from_bit = p;
+        }
+        open = b.alnum >> 63 != 0;
+        if open {
+            word.letter |= b.letter & between(from_bit, 64) != 0;
+        }
+        base += 64;
+    }
+    if open {
+        finish(text, word, bytes.len(), stop, &mut out);
+    }
+    Some(out)
+}
+
+/// Counts the word `word.start..end` if it has a letter, with its stop-word
+/// languages.
+#[inline(always)]
+fn finish(text: &str, word: Open, end: usize, stop: &StopWords, out: &mut WordCounts) {
+    if !word.letter {
+        return;
+    }
+    out.capitalised += u32::from(word.capital);
+    let bytes = text.as_bytes();
+    let len = end - word.start;
+    let mask = if len <= 8 {
+        let raw = load8(bytes, word.start) & (u64::MAX >> (64 - 8 * len));
+        if raw & HIGH == 0 {
+            // 0x80 >> 2 is the case bit, 0x20.
+            stop.mask_of_short(raw | (in_range(raw, b'A', b'Z') >> 2))
+        } else {
+            stop.mask(&text[word.start..end])
+        }
+    } else if len <= MAX_ASCII_WORD && bytes[word.start..end].is_ascii() {
+        let mut lower = [0u8; MAX_ASCII_WORD];
+        lower[..len].copy_from_slice(&bytes[word.start..end]);
+        lower[..len].make_ascii_lowercase();
+        stop.mask_of_lowercase(&lower[..len])
+    } else {
+        stop.mask(&text[word.start..end])
+    };
+    out.add_word(mask);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lane_bits_gathers_each_lanes_top_bit_in_order() {
+        for j in 0..8 {
+            assert_eq!(lane_bits(0x80 << (8 * j)), 1 << j);
+        }
+        assert_eq!(lane_bits(HIGH), 0xFF);
+        assert_eq!(lane_bits(0), 0);
+    }
+
+    #[test]
+    fn between_covers_the_bits_from_one_place_to_another() {
+        assert_eq!(between(0, 64), u64::MAX);
+        assert_eq!(between(0, 0), 0);
+        assert_eq!(between(3, 5), 0b11000);
+        assert_eq!(between(63, 64), 1 << 63);
+        assert_eq!(between(64, 64), 0);
+    }
+
+    #[test]
+    fn words_across_blocks_and_characters_across_blocks_count_once() {
+        let stop = StopWords::get();
+        // A word of 70 letters spans two blocks; `é` straddles the first
+        // block's end (bytes 63 and 64).
+        let long = "a".repeat(70);
+        let w = scan(&long, 0, stop, |_| false).unwrap();
+        assert_eq!((w.words, w.continuation), (1, 0));
+        let straddle = format!("{}é the", "x".repeat(63));
+        let w = scan(&straddle, 0, stop, |_| false).unwrap();
+        assert_eq!((w.words, w.continuation), (2, 1));
+        assert_eq!(w.counts[0], 1, "`the` is an English stop word");
+    }
+
+    #[test]
+    fn a_special_character_hands_the_line_back() {
+        let stop = StopWords::get();
+        assert!(scan("中文 text", 0, stop, |c| c == '中').is_none());
+        assert!(scan("plain text", 0, stop, |_| true).is_some());
+    }
+}

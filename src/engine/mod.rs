@@ -72,6 +72,11 @@ pub struct Cleaner {
     /// The index of the rule that marks copyright notices, if it runs.
     copyright: Option<u16>,
     rules: Vec<Box<dyn Rule>>,
+    /// Per phase, the rules that run in it (their indices, in order) and
+    /// whether their lines open reader comments: asked of each rule once
+    /// here rather than on every page (a short record costs the engine
+    /// about as much in passing over the rules as in running them).
+    by_phase: [Vec<(usize, bool)>; 2],
     triggers: Triggers,
 }
 
@@ -179,9 +184,17 @@ impl Cleaner {
             .iter()
             .position(|r| r.info().code == rules::site_footer_info().code)
             .map(|i| i as u16);
+        let in_phase = |phase: Phase| {
+            (rules.iter().enumerate())
+                .filter(|(_, r)| r.phase() == phase)
+                .map(|(i, r)| (i, r.opens_comments()))
+                .collect()
+        };
+        let by_phase = [in_phase(Phase::Lines), in_phase(Phase::Context)];
         Ok(Cleaner {
             section_end,
             copyright,
+            by_phase,
             params: Params::for_preset(config.preset),
             triggers: Triggers::build(&rules)?,
             config,
@@ -408,19 +421,14 @@ impl Cleaner {
         marks: &mut [Option<Mark>],
         reasons: &mut Reasons,
     ) {
-        for (r, rule) in self.rules.iter().enumerate() {
-            if rule.phase() != phase {
-                continue;
-            }
+        let in_phase = &self.by_phase[usize::from(phase == Phase::Context)];
+        for &(r, opens_comments) in in_phase {
             let cx = Context {
                 page,
                 triggers: &hits[r],
                 state,
             };
-            rule.apply(
-                &cx,
-                &mut Marks::new(r, rule.opens_comments(), marks, reasons),
-            );
+            self.rules[r].apply(&cx, &mut Marks::new(r, opens_comments, marks, reasons));
         }
     }
 }

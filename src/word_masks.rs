@@ -180,18 +180,22 @@ pub(crate) fn scan(
             }
             let class = chars::class_in(table, c);
             let width = c.len_utf8();
+            // The character's bytes `p..end`; those past this block spill.
+            let end = p + width;
             if class & ALNUM != 0 {
-                let bits = ((1u128 << width) - 1) << p;
-                b.alnum |= bits as u64;
-                spill_alnum |= (bits >> 64) as u64;
+                b.alnum |= between(p, end.min(64));
+                spill_alnum |= between(0, end.saturating_sub(64));
             }
             b.letter |= u64::from(class & LETTER != 0) << p;
             b.upper |= u64::from(class & UPPER != 0) << p;
             b.case_upper |= u64::from(class & CASE_UPPER != 0) << p;
             if class & CASE_LOWER != 0 {
-                let last = 1u128 << (p + width - 1);
-                b.case_lower |= last as u64;
-                spill_lower |= (last >> 64) as u64;
+                let last = end - 1;
+                if last < 64 {
+                    b.case_lower |= 1 << last;
+                } else {
+                    spill_lower |= 1 << (last - 64);
+                }
             }
         }
         out.continuation += b.continuation.count_ones() as usize;

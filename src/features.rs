@@ -208,33 +208,22 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
         Some(w) => (w, Scripts::default()),
         None => count_by_char(text, bullet, stop),
     };
-    let Scripts {
-        cjk,
-        unspaced,
-        phrases,
-        run,
-        run_end,
-        script_stop_end,
-    } = scripts;
     f.words = w.words;
-    let (capitalised, case_joins, digits, continuation) =
-        (w.capitalised, w.case_joins, w.digits, w.continuation);
-    let (counts, langs) = (w.counts, w.langs);
-    let after_bullet = bytes.len().saturating_sub(bullet) - continuation;
+    let after_bullet = bytes.len().saturating_sub(bullet) - w.continuation;
     f.chars = (text[..bullet].chars().count() + after_bullet) as u32;
-    f.capitalised = u16::try_from(capitalised).unwrap_or(u16::MAX);
-    f.case_joins = u16::try_from(case_joins).unwrap_or(u16::MAX);
-    f.digits = u16::try_from(digits).unwrap_or(u16::MAX);
-    if cjk > 0 {
+    f.capitalised = u16::try_from(w.capitalised).unwrap_or(u16::MAX);
+    f.case_joins = u16::try_from(w.case_joins).unwrap_or(u16::MAX);
+    f.digits = u16::try_from(w.digits).unwrap_or(u16::MAX);
+    if scripts.cjk > 0 {
         // Chinese and Japanese are written without spaces: a word is about
         // one and a half characters, and a character carries about what three
         // letters of a European language do, so that lengths compare across
         // scripts.
-        f.words += (cjk * 2).div_ceil(CJK_CHARS_PER_TWO_WORDS);
-        f.chars += cjk * (CJK_CHAR_WEIGHT - 1);
+        f.words += (scripts.cjk * 2).div_ceil(CJK_CHARS_PER_TWO_WORDS);
+        f.chars += scripts.cjk * (CJK_CHAR_WEIGHT - 1);
     }
-    if unspaced > 0 {
-        f.words += unspaced.div_ceil(UNSPACED_CHARS_PER_WORD);
+    if scripts.unspaced > 0 {
+        f.words += scripts.unspaced.div_ceil(UNSPACED_CHARS_PER_WORD);
     }
     // Shouted words matter only where Title Case is in question: the words
     // are looked at again there alone, which keeps the loop above lean.
@@ -252,16 +241,26 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     // The marks are ASCII: a byte search finds them without decoding the line.
     f.inner_sentence = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
         .any(|i| bytes.get(i + 1) == Some(&b' ') && i + 2 < bytes.len())
-        || (cjk > 0
+        || (scripts.cjk > 0
             && text
                 .match_indices(['。', '！', '？'])
                 .any(|(i, p)| i + p.len() < trimmed_end.len()))
-        || script_stop_end.is_some_and(|end| end < trimmed_end.len())
-        || phrases >= 2;
+        || scripts
+            .script_stop_end
+            .is_some_and(|end| end < trimmed_end.len())
+        || scripts.phrases >= 2;
     // Thai and Lao have no full stop: a line of phrases that ends in one
     // (not in a number or a label's colon) closes its last sentence.
-    f.terminal |= phrases >= 2 && run_end == text.len() && run >= UNSPACED_PHRASE_CHARS;
-    (f, StopHits { counts, langs })
+    f.terminal |= scripts.phrases >= 2
+        && scripts.run_end == text.len()
+        && scripts.run >= UNSPACED_PHRASE_CHARS;
+    (
+        f,
+        StopHits {
+            counts: w.counts,
+            langs: w.langs,
+        },
+    )
 }
 
 /// The characters that open a list item. Converters write `*`, `•`, `-`,

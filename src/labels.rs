@@ -138,6 +138,15 @@ pub struct LabelKey {
 }
 
 impl LabelKey {
+    /// A key with room for a line of labels, so that it is not regrown
+    /// word by word on each page.
+    pub fn with_capacity() -> LabelKey {
+        LabelKey {
+            text: String::with_capacity(MAX_KEY_WORDS * 12),
+            words: Vec::with_capacity(MAX_KEY_WORDS),
+        }
+    }
+
     /// Fills the key from `line`; false if it has no word or too many to be labels.
     fn fill(&mut self, line: &str) -> bool {
         self.text.clear();

@@ -68,7 +68,9 @@ impl<'a> Page<'a> {
         // Stop-word hits per line, kept sparse until the page's language is
         // known: which languages a line has hits for, then those counts.
         let mut hit_langs: Vec<u32> = Vec::with_capacity(breaks);
-        let mut hit_counts: Vec<u16> = Vec::new();
+        // A line has hits in a language or a few, or none: room for one a
+        // line spares most of the regrowing.
+        let mut hit_counts: Vec<u16> = Vec::with_capacity(breaks);
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
         let mut first_colon = Vec::with_capacity(breaks);
@@ -135,7 +137,7 @@ impl<'a> Page<'a> {
             .map(|f| classify(f, lang.is_some()))
             .collect();
         let groups = count_repeats(&text);
-        let mut key = LabelKey::default();
+        let mut key = LabelKey::with_capacity();
         let label_lists = text
             .iter()
             .zip(&features)

@@ -21,12 +21,11 @@ const HEADLINE: u32 = 1;
 
 /// A page's reasons, starting with those of kept and blank lines.
 pub(crate) fn reasons() -> Reasons {
-    Reasons(
-        FIXED
-            .iter()
-            .map(|r| Reason::Said(Cow::Borrowed(*r)))
-            .collect(),
-    )
+    // Room for the rules' first few reasons too: a list grown from six is
+    // moved at once. (It goes out with the page: kept small.)
+    let mut reasons = Vec::with_capacity(FIXED.len() + 10);
+    reasons.extend(FIXED.iter().map(|r| Reason::Said(Cow::Borrowed(*r))));
+    Reasons(reasons)
 }
 
 /// Turns the rules' marks into one verdict per line, naming the rules
@@ -43,10 +42,13 @@ impl<'r> Decider<'r> {
         Decider {
             all,
             local: vec![u32::MAX; all.len()],
-            rules: vec![
-                RuleRef::of(ArticleText::info()),
-                RuleRef::of(Headline::info()),
-            ],
+            // The classifier's two and room for the rules that decide.
+            rules: {
+                let mut rules = Vec::with_capacity(8);
+                rules.push(RuleRef::of(ArticleText::info()));
+                rules.push(RuleRef::of(Headline::info()));
+                rules
+            },
         }
     }
 

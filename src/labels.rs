@@ -138,9 +138,9 @@ pub struct LabelKey {
 }
 
 impl LabelKey {
-    /// A key with room for a line of labels, so that it is not regrown
-    /// word by word on each page.
-    pub fn with_capacity() -> LabelKey {
+    /// A key with room for a line of labels (a dozen bytes a word, its
+    /// space included), so that it is not regrown word by word on each page.
+    pub fn new() -> LabelKey {
         LabelKey {
             text: String::with_capacity(MAX_KEY_WORDS * 12),
             words: Vec::with_capacity(MAX_KEY_WORDS),

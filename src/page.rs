@@ -137,7 +137,7 @@ impl<'a> Page<'a> {
             .map(|f| classify(f, lang.is_some()))
             .collect();
         let groups = count_repeats(&text);
-        let mut key = LabelKey::with_capacity();
+        let mut key = LabelKey::new();
         let label_lists = text
             .iter()
             .zip(&features)

@@ -21,8 +21,8 @@ const HEADLINE: u32 = 1;
 
 /// A page's reasons, starting with those of kept and blank lines.
 pub(crate) fn reasons() -> Reasons {
-    // Room for the rules' first few reasons too: a list grown from six is
-    // moved at once. (It goes out with the page: kept small.)
+    // Room for the rules' first few reasons too, or the list grown from six
+    // is moved at once; only a few, as it goes out with the page's report.
     let mut reasons = Vec::with_capacity(FIXED.len() + 10);
     reasons.extend(FIXED.iter().map(|r| Reason::Said(Cow::Borrowed(*r))));
     Reasons(reasons)

@@ -74,8 +74,7 @@ pub struct Cleaner {
     rules: Vec<Box<dyn Rule>>,
     /// Per phase, the rules that run in it (their indices, in order) and
     /// whether their lines open reader comments: asked of each rule once
-    /// here rather than on every page (a short record costs the engine
-    /// about as much in passing over the rules as in running them).
+    /// here rather than on every page.
     by_phase: [Vec<(usize, bool)>; 2],
     triggers: Triggers,
 }

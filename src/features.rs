@@ -4,8 +4,8 @@
 use crate::chars::{self, CASE_LOWER};
 use crate::lang::{LangMask, StopWords, LANGUAGES};
 use crate::word_masks;
-use by_char::{count_by_char, Scripts};
 
+#[cfg(test)]
 mod by_char;
 
 /// What a line looks like, measured on its rendered text (markup removed).
@@ -189,12 +189,58 @@ pub struct StopHits {
     pub langs: LangMask,
 }
 
-/// Whether `c` is counted apart from the words of the scripts written with
-/// spaces: Chinese and Japanese, Thai and its neighbours, or a script's own
-/// full stop.
-fn is_special(c: char) -> bool {
-    c >= FIRST_SPECIAL_SCRIPT
-        && (is_cjk(c) || is_unspaced(c) || (c <= LAST_SCRIPT_STOP && SCRIPT_STOPS.contains(&c)))
+/// What a line holds of the scripts counted apart from words: Chinese and
+/// Japanese, Thai and its neighbours, and the scripts' own full stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scripts {
+    /// Chinese and Japanese characters.
+    pub cjk: u32,
+    /// Thai-like characters.
+    pub unspaced: u32,
+    /// Runs of Thai-like characters of a phrase's length.
+    pub phrases: u32,
+    /// The length of the last such run, and where it ends.
+    pub run: u32,
+    pub run_end: usize,
+    /// Where the first full stop of a script without Latin punctuation ends.
+    pub script_stop_end: Option<usize>,
+}
+
+impl Scripts {
+    fn new() -> Scripts {
+        Scripts {
+            cjk: 0,
+            unspaced: 0,
+            phrases: 0,
+            run: 0,
+            run_end: usize::MAX,
+            script_stop_end: None,
+        }
+    }
+
+    /// Whether `c`, at byte `at`, is one of these; counts it if so. The
+    /// word loop hands over every character beyond ASCII, in order.
+    fn count(&mut self, at: usize, c: char) -> bool {
+        if c < FIRST_SPECIAL_SCRIPT {
+            // Latin, Greek, Cyrillic, Hebrew: the common case.
+            return false;
+        }
+        let end = at + c.len_utf8();
+        if is_cjk(c) {
+            self.cjk += 1;
+        } else if is_unspaced(c) {
+            self.unspaced += 1;
+            // A run goes on only from the character before.
+            self.run = if self.run_end == at { self.run + 1 } else { 1 };
+            self.run_end = end;
+            self.phrases += u32::from(self.run == UNSPACED_PHRASE_CHARS);
+        } else if c <= LAST_SCRIPT_STOP && SCRIPT_STOPS.contains(&c) {
+            self.script_stop_end.get_or_insert(end);
+        } else {
+            return false;
+        }
+        true
+    }
 }
 
 /// Measures one rendered line. Returns the features (without `stop_words`,
@@ -204,10 +250,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     let bullet = bullet_len(text);
     f.bullet = bullet > 0;
     let bytes = text.as_bytes();
-    let (w, scripts) = match word_masks::scan(text, bullet, stop, is_special) {
-        Some(w) => (w, Scripts::default()),
-        None => count_by_char(text, bullet, stop),
-    };
+    let mut scripts = Scripts::new();
+    let w = word_masks::scan(text, bullet, stop, |at, c| scripts.count(at, c));
     f.words = w.words;
     let after_bullet = bytes.len().saturating_sub(bullet) - w.continuation;
     f.chars = (text[..bullet].chars().count() + after_bullet) as u32;
@@ -426,12 +470,25 @@ mod tests {
             let joined: String = tokens.iter().map(|(t, sep)| format!("{t}{sep}")).collect();
             for text in [joined.as_str(), noise.as_str(), &format!("{noise}{joined}")] {
                 let bullet = bullet_len(text);
-                let by_char = count_by_char(text, bullet, stop).0;
-                match word_masks::scan(text, bullet, stop, is_special) {
-                    Some(masks) => proptest::prop_assert_eq!(masks, by_char, "{:?}", text),
-                    None => proptest::prop_assert!(text.chars().any(is_special), "{:?}", text),
-                }
+                let by_char = by_char::count_by_char(text, bullet, stop);
+                let mut scripts = Scripts::new();
+                let masks = word_masks::scan(text, bullet, stop, |at, c| scripts.count(at, c));
+                proptest::prop_assert_eq!((masks, scripts), by_char, "{:?}", text);
             }
+        }
+    }
+
+    #[test]
+    fn every_ascii_byte_is_classed_by_the_masks_as_by_the_table() {
+        let stop = StopWords::get();
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            // The byte inside a word, at its edges, and across a block's end.
+            let text = format!("a{c}B{c}9 xY{c}{}{c}The", "q".repeat(55));
+            let by_char = by_char::count_by_char(&text, 0, stop);
+            let mut scripts = Scripts::new();
+            let masks = word_masks::scan(&text, 0, stop, |at, c| scripts.count(at, c));
+            assert_eq!((masks, scripts), by_char, "{b:#x}");
         }
     }
 

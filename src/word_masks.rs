@@ -8,13 +8,13 @@
 //! few operations per eight bytes and per word.
 //!
 //! Characters beyond ASCII are classified one by one where a mask marks
-//! their first byte (most lines have none or few). Lines in the scripts
-//! that [`crate::features`] counts apart (Chinese and Japanese, Thai and
-//! its neighbours, scripts with their own full stop) are left to its loop.
+//! their first byte (most lines have none or few); the caller is shown each
+//! of them first, and those it counts apart (the scripts written without
+//! spaces, see [`crate::features`]) are no part of any word.
 
 use crate::ascii_run::{in_range, HIGH};
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, LETTER, UPPER};
-use crate::lang::{LangMask, StopWords, LANGUAGES};
+use crate::lang::{packed_prefix, LangMask, StopWords, LANGUAGES};
 
 /// Longest ASCII word lower-cased in place for the stop-word lookup; the
 /// rest go through [`StopWords::mask`].
@@ -146,15 +146,15 @@ struct Open {
     letter: bool,
 }
 
-/// Counts the words of `text` from byte `from`, or `None` when the line
-/// holds a character beyond ASCII for which `special` is true (those are
-/// counted by the caller's own loop).
+/// Counts the words of `text` from byte `from`. Each character beyond
+/// ASCII goes to `apart` first, with its byte offset, in order: one it
+/// counts apart (it returns true) ends a word and is no part of one.
 pub(crate) fn scan(
     text: &str,
     from: usize,
     stop: &StopWords,
-    special: impl Fn(char) -> bool,
-) -> Option<WordCounts> {
+    mut apart: impl FnMut(usize, char) -> bool,
+) -> WordCounts {
     let bytes = text.as_bytes();
     let table = chars::table();
     let mut out = WordCounts::default();
@@ -174,9 +174,11 @@ pub(crate) fn scan(
         while leads != 0 {
             let p = leads.trailing_zeros() as usize;
             leads &= leads - 1;
-            let c = text.get(base + p..)?.chars().next()?;
-            if special(c) {
-                return None;
+            let Some(c) = text.get(base + p..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            if apart(base + p, c) {
+                continue;
             }
             let class = chars::class_in(table, c);
             let width = c.len_utf8();
@@ -232,7 +234,7 @@ pub(crate) fn scan(
     if open {
         finish(text, word, bytes.len(), stop, &mut out);
     }
-    Some(out)
+    out
 }
 
 /// Counts the word `word.start..end` if it has a letter, with its stop-word
@@ -246,7 +248,7 @@ fn finish(text: &str, word: Open, end: usize, stop: &StopWords, out: &mut WordCo
     let bytes = text.as_bytes();
     let len = end - word.start;
     let mask = if len <= 8 {
-        let raw = load8(bytes, word.start) & (u64::MAX >> (64 - 8 * len));
+        let raw = packed_prefix(load8(bytes, word.start).to_le_bytes(), len);
         if raw & HIGH == 0 {
             // 0x80 >> 2 is the case bit, 0x20.
             stop.mask_of_short(raw | (in_range(raw, b'A', b'Z') >> 2))
@@ -292,18 +294,26 @@ mod tests {
         // A word of 70 letters spans two blocks; `é` straddles the first
         // block's end (bytes 63 and 64).
         let long = "a".repeat(70);
-        let w = scan(&long, 0, stop, |_| false).unwrap();
+        let w = scan(&long, 0, stop, |_, _| false);
         assert_eq!((w.words, w.continuation), (1, 0));
         let straddle = format!("{}é the", "x".repeat(63));
-        let w = scan(&straddle, 0, stop, |_| false).unwrap();
+        let w = scan(&straddle, 0, stop, |_, _| false);
         assert_eq!((w.words, w.continuation), (2, 1));
         assert_eq!(w.counts[0], 1, "`the` is an English stop word");
     }
 
     #[test]
-    fn a_special_character_hands_the_line_back() {
+    fn a_character_counted_apart_ends_a_word_and_is_no_part_of_one() {
         let stop = StopWords::get();
-        assert!(scan("中文 text", 0, stop, |c| c == '中').is_none());
-        assert!(scan("plain text", 0, stop, |_| true).is_some());
+        let mut seen = Vec::new();
+        let w = scan("ab中cd é", 0, stop, |at, c| {
+            seen.push((at, c));
+            c == '中'
+        });
+        // Every character beyond ASCII is shown, with its offset.
+        assert_eq!(seen, [(2, '中'), (8, 'é')]);
+        assert_eq!(w.words, 3);
+        let w = scan("ab中cd", 0, stop, |_, _| false);
+        assert_eq!(w.words, 1, "a letter is part of the word");
     }
 }

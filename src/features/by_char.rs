@@ -1,33 +1,14 @@
-//! The word loop a character at a time, for the lines [`crate::word_masks`]
-//! hands back: those in the scripts written without spaces between words
-//! (Chinese and Japanese, Thai and its neighbours), counted apart, and in
-//! the scripts with their own full stop. It counts what the masks count
-//! too, the same way (a test holds the two to each other).
+//! The word loop a character at a time, as lines were measured before
+//! [`crate::word_masks`]: the reference the masks are tested against, on
+//! every kind of line, the scripts counted apart included.
 
 use super::{
-    is_cjk, is_unspaced, FIRST_SPECIAL_SCRIPT, LAST_SCRIPT_STOP, SCRIPT_STOPS,
+    is_cjk, is_unspaced, Scripts, FIRST_SPECIAL_SCRIPT, LAST_SCRIPT_STOP, SCRIPT_STOPS,
     UNSPACED_PHRASE_CHARS,
 };
-use crate::ascii_run::AsciiRun;
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, DIGIT, LETTER, UPPER};
 use crate::lang::{packed_prefix, StopWords};
 use crate::word_masks::{WordCounts, MAX_ASCII_WORD};
-
-/// What the loop finds of the scripts counted apart.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Scripts {
-    /// Chinese and Japanese characters.
-    pub cjk: u32,
-    /// Thai-like characters.
-    pub unspaced: u32,
-    /// Runs of Thai-like characters of a phrase's length.
-    pub phrases: u32,
-    /// The length of the last such run, and where it ends.
-    pub run: u32,
-    pub run_end: usize,
-    /// Where the first full stop of a script without Latin punctuation ends.
-    pub script_stop_end: Option<usize>,
-}
 
 /// Counts the words of `text` after its bullet (`bullet` bytes) a
 /// character at a time.
@@ -42,7 +23,7 @@ pub(super) fn count_by_char(text: &str, bullet: usize, stop: &StopWords) -> (Wor
     let mut first_upper = false;
     // Counted wide and narrowed once at the end.
     let mut capitalised = 0u32;
-    // Room for eight bytes written at once past the last that counts.
+    // Its first eight bytes are read as one key however short the word.
     let mut lower = [0u8; MAX_ASCII_WORD + 8];
     let mut lower_len = 0usize;
     // Whether `lower` holds the word lower-cased: it does while the word is
@@ -95,7 +76,7 @@ pub(super) fn count_by_char(text: &str, bullet: usize, stop: &StopWords) -> (Wor
                 continuation += c.len_utf8() - 1;
                 if c < FIRST_SPECIAL_SCRIPT {
                     // Latin, Greek, Cyrillic, Hebrew: the common case.
-                    latin1 = chars::latin1_lowercase(c);
+                    latin1 = latin1_lowercase(c);
                     (chars::class_in(table, c), c.len_utf8())
                 } else if is_cjk(c) {
                     // Counted apart below; it ends a word of another script.
@@ -134,29 +115,8 @@ pub(super) fn count_by_char(text: &str, bullet: usize, stop: &StopWords) -> (Wor
                     lower[lower_len] = bytes[i].to_ascii_lowercase();
                 }
                 lower_len += 1;
-                // The rest of a run of ASCII letters and digits, eight bytes
-                // at a time (see [`AsciiRun`]): most bytes are these.
-                let mut open = true;
-                while let Some(chunk) = bytes.get(i + 1..i + 9) {
-                    let mut eight = [0u8; 8];
-                    eight.copy_from_slice(chunk);
-                    let run = AsciiRun::of(eight, after_lower);
-                    case_joins += run.joins as usize;
-                    after_lower = run.ends_lower;
-                    has_letter |= run.letters;
-                    digits += run.digits as usize;
-                    if lower_len < MAX_ASCII_WORD {
-                        lower[lower_len..lower_len + 8].copy_from_slice(&run.lowered.to_le_bytes());
-                    }
-                    lower_len += run.len;
-                    i += run.len;
-                    if run.len < 8 {
-                        open = false;
-                        break;
-                    }
-                }
-                // Fewer than eight bytes left: one at a time.
-                while let Some(&byte) = bytes.get(i + 1).filter(|_| open) {
+                // The rest of a run of ASCII letters and digits.
+                while let Some(&byte) = bytes.get(i + 1) {
                     let class = ascii_classes[usize::from(byte & 0x7F)];
                     if byte >= 0x80 || class & ALNUM == 0 {
                         break;
@@ -207,4 +167,31 @@ pub(super) fn count_by_char(text: &str, bullet: usize, stop: &StopWords) -> (Wor
         script_stop_end,
     };
     (out, scripts)
+}
+
+/// The lower case of a Latin-1 character above ASCII (`Ä` → `ä`, `ß` →
+/// `ß`), without the standard library's table search; `None` for any other
+/// character. Latin-1's capitals lie 0x20 below their small letters, and
+/// every lower case of the block is in it, two UTF-8 bytes like the capital.
+#[inline]
+fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(c as u32 + 0x20),
+        '\u{80}'..='\u{FF}' => Some(c),
+        _ => None,
+    }
+}
+
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_lower_case_agrees_with_the_standard_library() {
+        for c in (0x80..=0xFF).filter_map(char::from_u32) {
+            let std: String = c.to_lowercase().collect();
+            assert_eq!(latin1_lowercase(c).map(String::from), Some(std), "{c:?}");
+        }
+        assert_eq!(latin1_lowercase('A'), None);
+        assert_eq!(latin1_lowercase('Ā'), None);
+    }
 }

@@ -90,11 +90,13 @@ struct Block {
     alnum: u64,
     /// The first byte of a letter.
     letter: u64,
-    /// The first byte of an upper-case letter (a capitalised word's start).
+    /// The first byte of an alphabetic upper-case letter ([`UPPER`]: a
+    /// capitalised word's start).
     upper: u64,
-    /// The first byte of a character with a lower case.
+    /// The first byte of an upper-case character ([`CASE_UPPER`]).
     case_upper: u64,
-    /// The last byte of a character with an upper case.
+    /// The last byte of a lower-case character ([`CASE_LOWER`]): a join is
+    /// an upper-case first byte right after it.
     case_lower: u64,
     /// ASCII digits.
     digit: u64,

@@ -125,7 +125,7 @@ impl Search<'_, '_> {
     /// runs that score nearly as well (a long article broken up by lists).
     pub(crate) fn article_regions(&self, scores: &[f32]) -> Regions {
         let (page, marks) = (self.page, self.marks);
-        let segments = maximal_segments(scores);
+        let segments = maximal_segments(scores.iter().copied());
         // The best run; the first of equals.
         let Some((best, best_range)) =
             segments
@@ -381,24 +381,24 @@ impl Search<'_, '_> {
     /// article is kept whole rather than dropped for being terse.
     fn terse_article(&self) -> Regions {
         let (page, marks) = (self.page, self.marks);
-        let scores: Vec<f32> = (0..page.len())
-            .map(|i| {
-                let f = &page.features[i];
-                if page.is_blank_input(i) || (f.markup_only && marks[i].is_none()) {
-                    0.0
-                } else if marks[i].is_some() || f.link_density() > 0.5 {
-                    self.params.noise_score
-                } else if f.words >= 4 && (f.terminal || f.inner_sentence) {
-                    0.5
-                } else if f.words >= 3 {
-                    0.0
-                } else {
-                    self.params.short_score
-                }
-            })
-            .collect();
+        // Scored as they are read: a page of millions of short lines takes
+        // this path, and an array of them would be four more bytes a line.
+        let scores = (0..page.len()).map(|i| {
+            let f = &page.features[i];
+            if page.is_blank_input(i) || (f.markup_only && marks[i].is_none()) {
+                0.0
+            } else if marks[i].is_some() || f.link_density() > 0.5 {
+                self.params.noise_score
+            } else if f.words >= 4 && (f.terminal || f.inner_sentence) {
+                0.5
+            } else if f.words >= 3 {
+                0.0
+            } else {
+                self.params.short_score
+            }
+        });
         let Some((best, range)) =
-            maximal_segments(&scores)
+            maximal_segments(scores)
                 .into_iter()
                 .reduce(|a, b| if b.0 > a.0 { b } else { a })
         else {

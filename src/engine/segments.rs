@@ -26,8 +26,9 @@ pub(super) fn max_segment(scores: &[f32], within: Range<usize>) -> (f32, Range<u
 /// Every maximal scoring run of `scores` with its sum, in page order: the
 /// best run, then the best runs of what lies left and right of it, and so on
 /// (Ruzzo and Tompa's linear-time algorithm, so that a page of a million
-/// lines costs no more per line than a short one).
-pub(super) fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
+/// lines costs no more per line than a short one). The scores are read
+/// once, in order, so they need not be stored.
+pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f32, Range<usize>)> {
     struct Run {
         range: Range<usize>,
         /// Cumulative score before the run and at its end.
@@ -38,7 +39,7 @@ pub(super) fn maximal_segments(scores: &[f32]) -> Vec<(f32, Range<usize>)> {
     }
     let mut runs: Vec<Run> = Vec::new();
     let mut total = 0.0f64;
-    for (i, &score) in scores.iter().enumerate() {
+    for (i, score) in scores.into_iter().enumerate() {
         let score = f64::from(score);
         if score > 0.0 {
             let mut run = Run {
@@ -84,7 +85,7 @@ mod tests {
     #[test]
     fn maximal_segments_are_found_left_and_right_of_the_best() {
         let scores = [-1.0, 2.0, 3.0, -10.0, 4.0, -1.0, 1.0, -5.0, 1.0];
-        let runs = maximal_segments(&scores);
+        let runs = maximal_segments(scores);
         let ranges: Vec<_> = runs.iter().map(|r| r.1.clone()).collect();
         assert_eq!(ranges, [1..3, 4..5, 6..7, 8..9]);
         assert_eq!(runs[0].0, 5.0);

@@ -1,0 +1,103 @@
+//! The per-line memory budget: cleaning a page of many short lines takes at
+//! most 64 bytes a line at its peak, besides one copy of the text; the
+//! article search adds a few bytes a line for each run of prose it weighs.
+//! Counted by an allocator that tracks the bytes held (not timed: how fast
+//! is measured by `deboiler bench` and `scripts/bench-hostile.sh`).
+//!
+//! This file holds a single test, so that no other test's allocations are
+//! counted with it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The system allocator, with a count of the bytes held and their peak.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let held = HELD.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(held, Ordering::Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is passed on unchanged.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) };
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The most bytes a line of the page may cost while it is cleaned, its
+/// text aside: the page's and the engine's arrays (60 bytes a line today).
+const BUDGET: f64 = 64.0;
+
+/// What the article search may add a line on a page of short runs of
+/// prose between menus (8.4 bytes today, for runs of 13 lines).
+const SEARCH_ALLOWANCE: f64 = 8.0;
+
+/// Peak bytes a line while `input` is cleaned, less one copy of its text
+/// (the rendered lines are kept in one buffer sized to the input).
+fn peak_per_line(cleaner: &deboiler::Cleaner, input: &str) -> f64 {
+    let lines = input.lines().count();
+    let before = HELD.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let cleaned = cleaner.clean(input);
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    // The result is used, so that cleaning is not skipped.
+    assert_eq!(cleaned.decisions().len(), lines);
+    drop(cleaned);
+    (peak - input.len()) as f64 / lines as f64
+}
+
+#[test]
+fn a_page_of_many_short_lines_costs_at_most_the_budget_a_line() {
+    let cleaner =
+        deboiler::Cleaner::new(deboiler::Config::default()).expect("the default config builds");
+    // Lines too short to be prose: the page is searched for a terse article.
+    let one_char = "x\n".repeat(200_000);
+    // Menus between runs of paragraphs: the article search proper.
+    let mut mixed = String::new();
+    for n in 0..5_000 {
+        mixed.push_str(&format!("Home\nNews\nSport {n}\nWeather\n\n"));
+        for p in 0..4 {
+            mixed.push_str(&format!(
+                "The council met on day {n} to discuss part {p} of the budget for the coming year.\n\n"
+            ));
+        }
+    }
+    let pages = [
+        ("one character", &one_char, BUDGET),
+        ("menus and prose", &mixed, BUDGET + SEARCH_ALLOWANCE),
+    ];
+    for (name, page, budget) in pages {
+        let per_line = peak_per_line(&cleaner, page);
+        assert!(
+            per_line <= budget,
+            "{name}: {per_line:.1} bytes a line at the peak (budget {budget})"
+        );
+    }
+}

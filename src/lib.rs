@@ -109,6 +109,7 @@ mod rule_info;
 mod rules;
 mod score;
 mod segment;
+mod spare;
 mod texts;
 mod word_masks;
 

@@ -198,6 +198,18 @@ proptest! {
     }
 
     #[test]
+    fn a_page_is_cleaned_alike_after_any_other(first in page(), second in page()) {
+        // A thread reuses a page's arrays for its next page: nothing of the
+        // first page may show in the second's result.
+        let alone = {
+            let second = second.clone();
+            std::thread::spawn(move || outcome(&second)).join().expect("no panic")
+        };
+        let _ = deboiler::clean(&first);
+        prop_assert_eq!(outcome(&second), alone);
+    }
+
+    #[test]
     fn pages_with_tables_in_columns_keep_their_invariants(input in columns_page()) {
         check(&input)?;
         let _ = deboiler::clean(&input).rendered();
@@ -211,6 +223,12 @@ proptest! {
 }
 
 /// Real pages: the committed regression sample and the seeds.
+/// Everything a cleaning decides about `input`.
+fn outcome(input: &str) -> (String, Vec<deboiler::Decision>) {
+    let cleaned = deboiler::clean(input);
+    (cleaned.rendered(), cleaned.decisions().collect())
+}
+
 fn fixture_pages() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     let mut pages: Vec<String> = std::fs::read_to_string(format!("{dir}regression.jsonl"))

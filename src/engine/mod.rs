@@ -41,6 +41,7 @@ use crate::rules::{
     self, Context, Family, Mark, Marks, Phase, Reasons, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
 use crate::segment::{for_each_line, normalize};
+use crate::spare::{keep, room, Spare};
 use crate::texts::Texts;
 use params::Params;
 use regions::{line_score, settle_region_ends, Search};
@@ -219,16 +220,18 @@ impl Cleaner {
     /// Cleans one page with what the caller knows of it besides its text
     /// (see [`Hints`]).
     pub fn clean_with<'a>(&self, input: &'a str, hints: &Hints<'_>) -> Cleaned<'a> {
-        let page = Page::analyse(input);
+        let mut spare = Spare::take();
+        let page = Page::analyse_reusing(input, &mut spare);
         let hits = self.triggers.find(&page);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
         let mut reasons = decide::reasons();
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks, &mut reasons);
 
-        let mut scores: Vec<f32> = (0..page.len())
-            .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
-            .collect();
+        let mut scores = room(std::mem::take(&mut spare.scores), page.len());
+        scores.extend(
+            (0..page.len()).map(|i| line_score(&page, i, marks[i].is_some(), &self.params)),
+        );
         inline_images::credit_inline_images(&page, &marks, &mut scores);
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
@@ -312,7 +315,8 @@ impl Cleaner {
             }
         }
 
-        let mut article = vec![false; page.len()];
+        let mut article = room(std::mem::take(&mut spare.article), page.len());
+        article.resize(page.len(), false);
         for r in &regions.all {
             article[r.clone()].fill(true);
         }
@@ -354,7 +358,7 @@ impl Cleaner {
             .enumerate()
             .map(|(i, mark)| decider.decide(&page, i, mark, &state, scores[i]))
             .collect();
-        drop(scores);
+        keep(&mut spare.scores, scores);
         let number = |i: usize| page.number(i);
         let map = BlockMap {
             parts: state
@@ -373,10 +377,12 @@ impl Cleaner {
                 .map(|w| w.block(&state.regions, number))
                 .collect(),
         };
+        keep(&mut spare.article, std::mem::take(&mut state.article));
         let (input, lang) = (page.input, page.lang);
         // The rest of the page goes before the line starts are found again,
         // so that both never take memory at once.
-        let (text, words, pieces) = page.into_text();
+        let (text, words, pieces) = page.into_text(&mut spare);
+        spare.give();
         // A page read by pieces keeps their spans; any other finds its line
         // starts again.
         let mut starts = Vec::new();

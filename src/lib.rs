@@ -109,7 +109,6 @@ mod rule_info;
 mod rules;
 mod score;
 mod segment;
-mod spare;
 mod texts;
 mod word_masks;
 

@@ -8,7 +8,6 @@ use crate::lang::{self, StopWords, LANGUAGES};
 use crate::markup::render;
 use crate::score::{classify, Class};
 use crate::segment::normalize;
-use crate::spare::{keep, room, Spare};
 use crate::texts::Texts;
 use std::collections::HashMap;
 
@@ -57,15 +56,7 @@ const COLON_REACH: usize = 64;
 
 impl<'a> Page<'a> {
     /// Splits, renders and measures `input`.
-    #[cfg(test)]
     pub fn analyse(input: &'a str) -> Page<'a> {
-        Page::analyse_reusing(input, &mut Spare::default())
-    }
-
-    /// [`Page::analyse`], its arrays taken from `spare` (and the ones only
-    /// the analysis needs given back to it).
-    #[inline(always)]
-    pub(crate) fn analyse_reusing(input: &'a str, spare: &mut Spare) -> Page<'a> {
         let pieces = read_order(input);
         let breaks = match &pieces {
             Some(pieces) => pieces.len(),
@@ -73,16 +64,16 @@ impl<'a> Page<'a> {
         };
         let stop = StopWords::get();
         let mut text = Texts::with_capacity(breaks, input.len());
-        let mut features = room(std::mem::take(&mut spare.features), breaks);
+        let mut features = Vec::with_capacity(breaks);
         // Stop-word hits per line, kept sparse until the page's language is
         // known: which languages a line has hits for, then those counts.
-        let mut hit_langs = room(std::mem::take(&mut spare.hit_langs), breaks);
+        let mut hit_langs: Vec<u32> = Vec::with_capacity(breaks);
         // A line has hits in a language or a few, or none: room for one a
         // line spares most of the regrowing.
-        let mut hit_counts = room(std::mem::take(&mut spare.hit_counts), breaks);
+        let mut hit_counts: Vec<u16> = Vec::with_capacity(breaks);
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
-        let mut first_colon = room(std::mem::take(&mut spare.first_colon), breaks);
+        let mut first_colon = Vec::with_capacity(breaks);
         for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
             if normalised.is_empty() {
@@ -140,29 +131,33 @@ impl<'a> Page<'a> {
                 next += mask.count_ones() as usize;
             }
         }
-        keep(&mut spare.hit_langs, hit_langs);
-        keep(&mut spare.hit_counts, hit_counts);
-        let mut classes = room(std::mem::take(&mut spare.classes), features.len());
-        classes.extend(features.iter().map(|f| classify(f, lang.is_some())));
-        let groups = count_repeats(&text, std::mem::take(&mut spare.groups));
-        let key: &mut LabelKey = &mut spare.key;
-        let mut lists = room(std::mem::take(&mut spare.label_lists), features.len());
-        lists.extend(text.iter().zip(&features).map(|(t, f)| {
-            let label_like =
-                (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal && f.words > 3);
-            if label_like {
-                label_lists(t, key)
-            } else {
-                0
-            }
-        }));
+        drop((hit_langs, hit_counts));
+        let classes = features
+            .iter()
+            .map(|f| classify(f, lang.is_some()))
+            .collect();
+        let groups = count_repeats(&text);
+        let mut key = LabelKey::new();
+        let label_lists = text
+            .iter()
+            .zip(&features)
+            .map(|(t, f)| {
+                let label_like =
+                    (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal && f.words > 3);
+                if label_like {
+                    label_lists(t, &mut key)
+                } else {
+                    0
+                }
+            })
+            .collect();
         Page {
             input,
             text,
             features,
             lang,
             groups,
-            label_lists: lists,
+            label_lists,
             pieces,
             first_colon,
             classes,
@@ -170,14 +165,9 @@ impl<'a> Page<'a> {
     }
 
     /// The lines' text and word counts, and the pieces if the page has
-    /// them; the rest of the page's arrays go back to `spare`.
-    pub(crate) fn into_text(self, spare: &mut Spare) -> (Texts, Vec<u32>, Option<Vec<Piece>>) {
+    /// them; the rest of the page's state is freed.
+    pub fn into_text(self) -> (Texts, Vec<u32>, Option<Vec<Piece>>) {
         let words = self.features.iter().map(|f| f.words).collect();
-        keep(&mut spare.features, self.features);
-        keep(&mut spare.groups, self.groups);
-        keep(&mut spare.label_lists, self.label_lists);
-        keep(&mut spare.first_colon, self.first_colon);
-        keep(&mut spare.classes, self.classes);
         (self.text, words, self.pieces)
     }
 
@@ -272,13 +262,13 @@ const FIRST: u32 = 1 << 31;
 /// [`Page::groups`] for the page's lines. The hash table is seeded per
 /// process: page text is written by strangers, and lines crafted to collide
 /// under a fixed hash would make a page cost quadratic time.
-fn count_repeats(text: &Texts, groups: Vec<u32>) -> Vec<u32> {
+fn count_repeats(text: &Texts) -> Vec<u32> {
     let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(
             text.len().min(4096),
             foldhash::fast::RandomState::default(),
         );
-    let mut groups = room(groups, text.len());
+    let mut groups: Vec<u32> = Vec::with_capacity(text.len());
     for (i, t) in text.iter().enumerate() {
         // Past 2^31 lines a line counts as new: its index would not fit.
         let index = u32::try_from(i).ok().filter(|&i| i < FIRST);

@@ -199,8 +199,9 @@ proptest! {
 
     #[test]
     fn a_page_is_cleaned_alike_after_any_other(first in page(), second in page()) {
-        // A thread reuses a page's arrays for its next page: nothing of the
-        // first page may show in the second's result.
+        // Whatever a thread keeps from page to page (the patterns' caches,
+        // the lazily built tables), nothing of the first page may show in
+        // the second's result.
         let alone = {
             let second = second.clone();
             std::thread::spawn(move || outcome(&second)).join().expect("no panic")

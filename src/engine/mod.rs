@@ -41,7 +41,6 @@ use crate::rules::{
     self, Context, Family, Mark, Marks, Phase, Reasons, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
 use crate::segment::{for_each_line, normalize};
-use crate::spare::{keep, room, Spare};
 use crate::texts::Texts;
 use params::Params;
 use regions::{line_score, settle_region_ends, Search};
@@ -220,18 +219,16 @@ impl Cleaner {
     /// Cleans one page with what the caller knows of it besides its text
     /// (see [`Hints`]).
     pub fn clean_with<'a>(&self, input: &'a str, hints: &Hints<'_>) -> Cleaned<'a> {
-        let mut spare = Spare::take();
-        let page = Page::analyse_reusing(input, &mut spare);
+        let page = Page::analyse(input);
         let hits = self.triggers.find(&page);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
         let mut reasons = decide::reasons();
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks, &mut reasons);
 
-        let mut scores = room(std::mem::take(&mut spare.scores), page.len());
-        scores.extend(
-            (0..page.len()).map(|i| line_score(&page, i, marks[i].is_some(), &self.params)),
-        );
+        let mut scores: Vec<f32> = (0..page.len())
+            .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))
+            .collect();
         inline_images::credit_inline_images(&page, &marks, &mut scores);
         lists::credit_introduced_lists(&page, &marks, &mut scores);
         let quantity_lists = lists::credit_quantity_lists(&page, &marks, &mut scores);
@@ -315,8 +312,7 @@ impl Cleaner {
             }
         }
 
-        let mut article = room(std::mem::take(&mut spare.article), page.len());
-        article.resize(page.len(), false);
+        let mut article = vec![false; page.len()];
         for r in &regions.all {
             article[r.clone()].fill(true);
         }
@@ -358,7 +354,7 @@ impl Cleaner {
             .enumerate()
             .map(|(i, mark)| decider.decide(&page, i, mark, &state, scores[i]))
             .collect();
-        keep(&mut spare.scores, scores);
+        drop(scores);
         let number = |i: usize| page.number(i);
         let map = BlockMap {
             parts: state
@@ -377,12 +373,10 @@ impl Cleaner {
                 .map(|w| w.block(&state.regions, number))
                 .collect(),
         };
-        keep(&mut spare.article, std::mem::take(&mut state.article));
         let (input, lang) = (page.input, page.lang);
         // The rest of the page goes before the line starts are found again,
         // so that both never take memory at once.
-        let (text, words, pieces) = page.into_text(&mut spare);
-        spare.give();
+        let (text, words, pieces) = page.into_text();
         // A page read by pieces keeps their spans; any other finds its line
         // starts again.
         let mut starts = Vec::new();

@@ -223,13 +223,13 @@ proptest! {
     }
 }
 
-/// Real pages: the committed regression sample and the seeds.
 /// Everything a cleaning decides about `input`.
 fn outcome(input: &str) -> (String, Vec<deboiler::Decision>) {
     let cleaned = deboiler::clean(input);
     (cleaned.rendered(), cleaned.decisions().collect())
 }
 
+/// Real pages: the committed regression sample and the seeds.
 fn fixture_pages() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     let mut pages: Vec<String> = std::fs::read_to_string(format!("{dir}regression.jsonl"))

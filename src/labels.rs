@@ -130,11 +130,17 @@ const MAX_KEY_WORDS: usize = 4 * MAX_LABEL_WORDS;
 
 /// A line's words lower-cased and joined by single spaces, counters left
 /// out; a buffer to reuse from line to line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LabelKey {
     text: String,
     /// Byte range of each word in `text`.
     words: Vec<(usize, usize)>,
+}
+
+impl Default for LabelKey {
+    fn default() -> Self {
+        LabelKey::new()
+    }
 }
 
 impl LabelKey {

@@ -3,12 +3,13 @@
 use crate::columns::Piece;
 use crate::reasons::Reason;
 use crate::rule_info::{Family, RuleInfo};
-use crate::segment::{line_end, shorten};
+use crate::segment::{for_each_line, line_end, shorten};
 use crate::texts::Texts;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What happened to one input line, and why.
 ///
@@ -267,8 +268,10 @@ impl RuleRef {
 #[derive(Debug, Clone)]
 pub struct Cleaned<'a> {
     pub(crate) input: &'a str,
-    /// Where each line starts in `input` (empty when `pieces` is set).
-    pub(crate) starts: Vec<usize>,
+    /// Where each line starts in `input`, found when a decision is first
+    /// spelt out: the text alone never needs them (unused when `pieces` is
+    /// set).
+    pub(crate) starts: OnceLock<Vec<usize>>,
     /// The pieces of a page read column by column (see [`crate::columns`]).
     pub(crate) pieces: Option<Vec<Piece>>,
     pub(crate) verdicts: Vec<Verdict>,
@@ -332,13 +335,22 @@ impl<'a> Cleaned<'a> {
         self.verdicts.len()
     }
 
+    /// Where each input line starts, found from the text on first use.
+    fn line_starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.verdicts.len());
+            for_each_line(self.input, |span| starts.push(span.start));
+            starts
+        })
+    }
+
     fn spell_out(&self, i: usize) -> Decision {
         let v = self.verdicts[i];
         let rule = &self.rules[v.rule()];
         let (line, span) = match &self.pieces {
             Some(pieces) => (pieces[i].line as usize + 1, pieces[i].span.clone()),
             None => {
-                let start = self.starts[i];
+                let start = self.line_starts()[i];
                 (i + 1, start..line_end(self.input, start))
             }
         };

@@ -40,10 +40,11 @@ use crate::report::{BlockMap, Cleaned, Verdict};
 use crate::rules::{
     self, Context, Family, Mark, Marks, Phase, Reasons, Rule, RuleInfo, State, Trigger, UserRuleSet,
 };
-use crate::segment::{for_each_line, normalize};
+use crate::segment::normalize;
 use crate::texts::Texts;
 use params::Params;
 use regions::{line_score, settle_region_ends, Search};
+use std::sync::OnceLock;
 use triggers::Triggers;
 
 /// The most rules a cleaner may have, built-in, user and custom rules
@@ -374,16 +375,9 @@ impl Cleaner {
                 .collect(),
         };
         let (input, lang) = (page.input, page.lang);
-        // The rest of the page goes before the line starts are found again,
-        // so that both never take memory at once.
-        let (text, words, pieces) = page.into_text();
         // A page read by pieces keeps their spans; any other finds its line
-        // starts again.
-        let mut starts = Vec::new();
-        if pieces.is_none() {
-            starts.reserve_exact(text.len());
-            for_each_line(input, |span| starts.push(span.start));
-        }
+        // starts again when a decision is asked for (see `Cleaned`).
+        let (text, words, pieces) = page.into_text();
         let lines = if self.config.keep_markup {
             // The output lines keep their markup, and the reasons quote
             // the rendered text the rules read: quoted now, while it is here.
@@ -398,7 +392,7 @@ impl Cleaner {
         };
         Cleaned {
             input,
-            starts,
+            starts: OnceLock::new(),
             pieces,
             verdicts,
             rules: decider.rules,

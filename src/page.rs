@@ -9,7 +9,8 @@ use crate::markup::render;
 use crate::score::{classify, Class};
 use crate::segment::normalize;
 use crate::texts::Texts;
-use std::collections::HashMap;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 
 /// Lines of more words than this are never made only of interface labels.
 const MAX_LABEL_LINE_WORDS: u32 = 12;
@@ -261,20 +262,30 @@ const FIRST: u32 = 1 << 31;
 
 /// [`Page::groups`] for the page's lines. The hash table is seeded per
 /// process: page text is written by strangers, and lines crafted to collide
-/// under a fixed hash would make a page cost quadratic time.
+/// under a fixed hash would make a page cost quadratic time. It holds each
+/// distinct line's index, 4 bytes and a control byte a slot, and is sized
+/// once for every line being new: a table of the lines themselves (16 bytes
+/// a slot), grown as lines came, had held up to 57 bytes a line of a page
+/// of distinct lines, and half as much again while it grew.
 fn count_repeats(text: &Texts) -> Vec<u32> {
-    let mut seen: HashMap<&str, u32, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(
-            text.len().min(4096),
-            foldhash::fast::RandomState::default(),
-        );
+    let state = foldhash::fast::RandomState::default();
+    let hash = |t: &str| state.hash_one(t);
+    let lines = text.iter().filter(|t| !t.is_empty()).count();
+    let mut seen: HashTable<u32> = HashTable::with_capacity(lines);
     let mut groups: Vec<u32> = Vec::with_capacity(text.len());
     for (i, t) in text.iter().enumerate() {
         // Past 2^31 lines a line counts as new: its index would not fit.
         let index = u32::try_from(i).ok().filter(|&i| i < FIRST);
         match index {
             Some(index) if !t.is_empty() => {
-                let first = *seen.entry(t).or_insert(index);
+                let first = *seen
+                    .entry(
+                        hash(t),
+                        |&j| &text[j as usize] == t,
+                        |&j| hash(&text[j as usize]),
+                    )
+                    .or_insert(index)
+                    .get();
                 if first == index {
                     groups.push(FIRST | 1);
                 } else {

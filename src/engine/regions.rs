@@ -152,7 +152,10 @@ impl Search<'_, '_> {
         let mut all = vec![main.clone()];
         // In page order: the runs outside the main one come in order, and
         // the main one goes in among them at the end.
-        let mut weighed: Vec<Weighed> = Vec::new();
+        // A run outside the main one is weighed once, the one the main one
+        // cuts in two twice, and the main one goes in at the end: sized
+        // once, the list takes no room to grow into.
+        let mut weighed: Vec<Weighed> = Vec::with_capacity(segments.len() + 2);
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence. A list item
         // must close its sentence: a teaser list's headlines often hold one

@@ -73,9 +73,14 @@ pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f3
         }
         total += score;
     }
-    runs.into_iter()
+    // Collected in the runs' memory, then shrunk to the segments' own size:
+    // a page of short runs of prose has a run for every few lines.
+    let mut segments: Vec<(f32, Range<usize>)> = runs
+        .into_iter()
         .map(|r| ((r.right - r.left) as f32, r.range))
-        .collect()
+        .collect();
+    segments.shrink_to_fit();
+    segments
 }
 
 #[cfg(test)]

@@ -196,10 +196,12 @@ impl Triggers {
                 self.record(page, slot, &mut whole, &mut hits);
             }
         }
-        // The lanes finish their lines out of order; each line's hits are
-        // recorded together, so a stable sort puts them back in line order.
+        // The lanes finish their lines out of order. A line's hits for a
+        // rule are recorded by where they end, the longest first, then by
+        // phrase: sorted on all four, in place, they come back in that order
+        // without the copy of the list a stable sort would take.
         for rule_hits in &mut hits {
-            rule_hits.sort_by_key(|t| t.line);
+            rule_hits.sort_unstable_by_key(|t| (t.line, t.at.end, t.at.start, t.phrase));
         }
         hits
     }

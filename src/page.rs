@@ -57,6 +57,7 @@ const COLON_REACH: usize = 64;
 
 impl<'a> Page<'a> {
     /// Splits, renders and measures `input`.
+    #[inline(always)]
     pub fn analyse(input: &'a str) -> Page<'a> {
         let pieces = read_order(input);
         let breaks = match &pieces {
@@ -70,8 +71,11 @@ impl<'a> Page<'a> {
         // known: which languages a line has hits for, then those counts.
         let mut hit_langs: Vec<u32> = Vec::with_capacity(breaks);
         // A line has hits in a language or a few, or none: room for one a
-        // line spares most of the regrowing.
-        let mut hit_counts: Vec<u16> = Vec::with_capacity(breaks);
+        // line spares most of the regrowing. A prose line has hits in a
+        // dozen languages, so a count takes a byte; the few of 255 or more
+        // (a line of that many stop words) are kept apart, by line.
+        let mut hit_counts: Vec<u8> = Vec::with_capacity(breaks);
+        let mut large_counts: Vec<(usize, usize, u16)> = Vec::new();
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
         let mut first_colon = Vec::with_capacity(breaks);
@@ -97,7 +101,7 @@ impl<'a> Page<'a> {
             let mut bits = mask;
             while bits != 0 {
                 let l = bits.trailing_zeros() as usize;
-                hit_counts.push(hits.counts[l]);
+                hit_counts.push(u8::try_from(hits.counts[l]).unwrap_or(u8::MAX));
                 // Menus and labels say little about the language; sentences do.
                 if f.words >= 6 {
                     totals[l] = totals[l].saturating_add(u32::from(hits.counts[l]));
@@ -106,6 +110,11 @@ impl<'a> Page<'a> {
             }
             if f.words >= 6 {
                 total_words = total_words.saturating_add(f.words);
+            }
+            // A count is at most the line's words: only a line of 255 words
+            // or more can have one too large for its byte.
+            if f.words >= u32::from(u8::MAX) {
+                keep_large(&mut large_counts, features.len(), &hits.counts);
             }
             hit_langs.push(mask);
             let head = &rendered.text.as_bytes()[..rendered.text.len().min(COLON_REACH)];
@@ -119,20 +128,28 @@ impl<'a> Page<'a> {
         let second = lang.and_then(|l| lang::second(&totals, l));
         if let Some(l) = lang {
             let mut next = 0;
-            for (f, &mask) in features.iter_mut().zip(&hit_langs) {
+            for (i, (f, &mask)) in features.iter_mut().zip(&hit_langs).enumerate() {
                 let count = |lang: usize| {
                     let bit = 1u32 << lang;
-                    if mask & bit == 0 {
-                        0
-                    } else {
-                        hit_counts[next + (mask & (bit - 1)).count_ones() as usize]
+                    match mask & bit {
+                        0 => 0,
+                        _ => hit_counts[next + (mask & (bit - 1)).count_ones() as usize],
                     }
                 };
+                if f.words >= u32::from(u8::MAX) {
+                    let count = |lang: usize| match count(lang) {
+                        u8::MAX => large_count(&large_counts, i, lang),
+                        c => u16::from(c),
+                    };
+                    f.stop_words = u32::from(second.map_or(count(l), |s| count(l).max(count(s))));
+                    next += mask.count_ones() as usize;
+                    continue;
+                }
                 f.stop_words = u32::from(second.map_or(count(l), |s| count(l).max(count(s))));
                 next += mask.count_ones() as usize;
             }
         }
-        drop((hit_langs, hit_counts));
+        drop((hit_langs, hit_counts, large_counts));
         let classes = features
             .iter()
             .map(|f| classify(f, lang.is_some()))
@@ -257,6 +274,29 @@ impl<'a> Page<'a> {
     }
 }
 
+/// The stop-word count of line `line` in language `lang` that was too
+/// large for a byte, from the few kept apart (`(line, lang, count)`, in
+/// order).
+#[cold]
+#[inline(never)]
+fn large_count(large: &[(usize, usize, u16)], line: usize, lang: usize) -> u16 {
+    large
+        .binary_search_by_key(&(line, lang), |&(i, l, _)| (i, l))
+        .map_or(u16::from(u8::MAX), |at| large[at].2)
+}
+
+/// Keeps line `line`'s stop-word counts too large for a byte (see
+/// [`large_count`]).
+#[cold]
+#[inline(never)]
+fn keep_large(large: &mut Vec<(usize, usize, u16)>, line: usize, counts: &[u16]) {
+    for (lang, &count) in counts.iter().enumerate() {
+        if count >= u16::from(u8::MAX) {
+            large.push((line, lang, count));
+        }
+    }
+}
+
 /// Marks an entry of [`Page::groups`] that holds a count.
 const FIRST: u32 = 1 << 31;
 
@@ -314,6 +354,17 @@ mod tests {
         assert_eq!(repeats, [2, 1, 2]);
         assert_eq!(first_seen, [0, 1, 0]);
         assert_eq!(page.lang.map(|l| LANGUAGES[l]), Some("en"));
+    }
+
+    #[test]
+    fn stop_words_past_a_byte_are_counted_in_full() {
+        // 300 English stop words on one line, and a short line after it.
+        let text = format!("{}\nthe end of it all here", "the of and ".repeat(100));
+        let page = Page::analyse(&text);
+        assert_eq!(page.lang.map(|l| LANGUAGES[l]), Some("en"));
+        assert_eq!(page.features[0].words, 300);
+        assert_eq!(page.features[0].stop_words, 300);
+        assert!(page.features[1].stop_words >= 3);
     }
 
     #[test]

@@ -230,8 +230,8 @@ impl Search<'_, '_> {
                 Fate::Part
             } else {
                 Fate::FewParagraphs {
-                    have: prose_lines,
-                    needed,
+                    have: u32::try_from(prose_lines).unwrap_or(u32::MAX),
+                    needed: u32::try_from(needed).unwrap_or(u32::MAX),
                     under_links,
                 }
             };

@@ -34,9 +34,12 @@ pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f3
         /// Cumulative score before the run and at its end.
         left: f64,
         right: f64,
-        /// The nearest earlier run with a smaller `left`.
-        previous: Option<usize>,
+        /// The nearest earlier run with a smaller `left`; [`NONE`] for none
+        /// (eight bytes a run less than an `Option`, on a page that can
+        /// have a run every few lines).
+        previous: usize,
     }
+    const NONE: usize = usize::MAX;
     let mut runs: Vec<Run> = Vec::new();
     let mut total = 0.0f64;
     for (i, score) in scores.into_iter().enumerate() {
@@ -46,7 +49,7 @@ pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f3
                 range: i..i + 1,
                 left: total,
                 right: total + score,
-                previous: None,
+                previous: NONE,
             };
             loop {
                 let mut j = runs.len().checked_sub(1);
@@ -54,7 +57,7 @@ pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f3
                     if runs[k].left < run.left {
                         break;
                     }
-                    j = runs[k].previous;
+                    j = Some(runs[k].previous).filter(|&p| p != NONE);
                 }
                 match j {
                     Some(k) if runs[k].right < run.right => {
@@ -64,7 +67,7 @@ pub(super) fn maximal_segments(scores: impl IntoIterator<Item = f32>) -> Vec<(f3
                         runs.truncate(k);
                     }
                     _ => {
-                        run.previous = j;
+                        run.previous = j.unwrap_or(NONE);
                         runs.push(run);
                         break;
                     }

@@ -201,7 +201,7 @@ impl Triggers {
         // phrase: sorted on all four, in place, they come back in that order
         // without the copy of the list a stable sort would take.
         for rule_hits in &mut hits {
-            rule_hits.sort_unstable_by_key(|t| (t.line, t.at.end, t.at.start, t.phrase));
+            rule_hits.sort_unstable_by_key(|t| (t.line(), t.at().end, t.at().start, t.phrase()));
         }
         hits
     }
@@ -238,11 +238,7 @@ impl Triggers {
             let phrase = &set.phrases[f as usize];
             let (r, start) = (phrase.rule, end - len);
             if words <= self.max_words[r] && at_word_boundaries(haystack, start, end) {
-                hits[r].push(Trigger {
-                    line: i,
-                    phrase: phrase.index,
-                    at: start..end,
-                });
+                hits[r].extend(Trigger::new(i, phrase.index, start..end));
             }
         }
     }
@@ -372,6 +368,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hit_is_held_in_32_bit_numbers_or_not_at_all() {
+        let t = Trigger::new(3, 1, 4..9).unwrap();
+        assert_eq!((t.line(), t.phrase(), t.at()), (3, 1, 4..9));
+        assert_eq!(std::mem::size_of::<Trigger>(), 16);
+        #[cfg(target_pointer_width = "64")]
+        {
+            assert!(Trigger::new(1 << 32, 0, 0..1).is_none());
+            assert!(Trigger::new(0, 0, 0..(1 << 32)).is_none());
+        }
+    }
+
+    #[test]
     fn lanes_out_of_step_find_what_each_line_finds_alone() {
         let cleaner = crate::Cleaner::new(crate::Config::default()).unwrap();
         let long = "We use cookies to improve your experience, and by continuing you accept our cookie policy; read the privacy policy to learn more about the data we collect and the partners we share it with, which is a long sentence of many words indeed";
@@ -399,17 +407,17 @@ mod tests {
             for (r, hits) in all.iter().enumerate() {
                 let on_line: Vec<_> = hits
                     .iter()
-                    .filter(|t| t.line == k)
-                    .map(|t| (t.phrase, t.at.clone()))
+                    .filter(|t| t.line() == k)
+                    .map(|t| (t.phrase(), t.at()))
                     .collect();
-                let expected: Vec<_> = alone[r].iter().map(|t| (t.phrase, t.at.clone())).collect();
+                let expected: Vec<_> = alone[r].iter().map(|t| (t.phrase(), t.at())).collect();
                 assert_eq!(on_line, expected, "line {k}, rule {r}");
                 total += on_line.len();
             }
         }
         assert!(total >= 8, "{total} hits");
         for hits in &all {
-            assert!(hits.windows(2).all(|w| w[0].line <= w[1].line));
+            assert!(hits.windows(2).all(|w| w[0].line() <= w[1].line()));
         }
     }
 
@@ -426,12 +434,12 @@ mod tests {
         // Some rule acting on short lines only finds its phrase on the short
         // line and not in the long one that holds it too.
         let short_only = (0..hits.len())
-            .find(|&r| max_words[r] < long_words && hits[r].iter().any(|t| t.line == 0));
+            .find(|&r| max_words[r] < long_words && hits[r].iter().any(|t| t.line() == 0));
         let r = short_only.expect("a short-line rule has a hit on `Share this`");
-        assert!(hits[r].iter().all(|t| t.line == 0), "{:?}", hits[r]);
+        assert!(hits[r].iter().all(|t| t.line() == 0), "{:?}", hits[r]);
         for (r, rule_hits) in hits.iter().enumerate() {
             for t in rule_hits {
-                assert!(page.features[t.line].words <= max_words[r]);
+                assert!(page.features[t.line()].words <= max_words[r]);
             }
         }
     }

@@ -46,27 +46,58 @@ pub enum Phase {
 }
 
 /// A phrase of a rule's trigger list found on a line.
+///
+/// Held in 16 bytes, since a page can have a hit on every line: its numbers
+/// are kept in 32 bits, and a hit past the 4,294,967,295th line or byte of
+/// a line is not recorded (see [`Trigger::new`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
-    /// Index of the line in [`Page::text`].
-    pub line: usize,
-    /// Index of the phrase in the rule's [`Rule::triggers`].
-    pub phrase: usize,
-    /// Byte range of the match in the line's rendered text.
-    pub at: Range<usize>,
+    line: u32,
+    phrase: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Trigger {
+    /// The hit of phrase `phrase` at bytes `at` of line `line`; `None` when
+    /// a number does not fit in 32 bits.
+    pub fn new(line: usize, phrase: usize, at: Range<usize>) -> Option<Trigger> {
+        Some(Trigger {
+            line: u32::try_from(line).ok()?,
+            phrase: u32::try_from(phrase).ok()?,
+            start: u32::try_from(at.start).ok()?,
+            end: u32::try_from(at.end).ok()?,
+        })
+    }
+
+    /// Index of the line in [`Page::text`].
+    #[inline]
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// Index of the phrase in the rule's [`Rule::triggers`].
+    #[inline]
+    pub fn phrase(&self) -> usize {
+        self.phrase as usize
+    }
+
+    /// Byte range of the match in the line's rendered text.
+    #[inline]
+    pub fn at(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// Whether the phrase opens its line: only bullets or punctuation before it.
     pub fn opens_line(&self, text: &str) -> bool {
-        !text[..self.at.start]
+        !text[..self.at().start]
             .chars()
             .any(crate::chars::is_alphanumeric)
     }
 
     /// Whether the phrase closes its line: only punctuation after it.
     pub fn closes_line(&self, text: &str) -> bool {
-        !text[self.at.end..]
+        !text[self.at().end..]
             .chars()
             .any(crate::chars::is_alphanumeric)
     }
@@ -530,8 +561,8 @@ pub(crate) fn mark_triggered(
     what: &str,
 ) {
     for t in cx.triggers {
-        if !out.is_marked(t.line) {
-            out.remove(t.line, format!("{what}: \"{}\"", phrases.get(t.phrase)));
+        if !out.is_marked(t.line()) {
+            out.remove(t.line(), format!("{what}: \"{}\"", phrases.get(t.phrase())));
         }
     }
 }

@@ -138,12 +138,13 @@ impl Rule for CompiledUserRule {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            if cx.page.features[t.line].words <= self.max_words {
+            if cx.page.features[t.line()].words <= self.max_words {
                 out.remove(
-                    t.line,
+                    t.line(),
                     format!(
                         "user rule {}: \"{}\"",
-                        self.info.name, self.phrases[t.phrase]
+                        self.info.name,
+                        self.phrases[t.phrase()]
                     ),
                 );
             }

@@ -76,8 +76,11 @@ pub(crate) enum Fate {
     /// of headlines, a block of contact details); more are needed below a
     /// related-links heading that follows the article (`under_links`).
     FewParagraphs {
-        have: usize,
-        needed: usize,
+        /// Counts for the explanation, in 32 bits (saturated) so that a
+        /// weighed run takes 32 bytes, not 48: a page can have a run every
+        /// few lines.
+        have: u32,
+        needed: u32,
         under_links: bool,
     },
     /// A lone short part below the article: its footer's blurb.

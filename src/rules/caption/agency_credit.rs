@@ -65,17 +65,17 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            let text = &cx.page.text[t.line];
-            let f = &cx.page.features[t.line];
-            let phrase = PHRASES.get(t.phrase);
+            let text = &cx.page.text[t.line()];
+            let f = &cx.page.features[t.line()];
+            let phrase = PHRASES.get(t.phrase());
             // A credit opens a caption ("Foto: …") or closes it ("… /Getty Images").
             let opens =
                 t.opens_line(text) && (phrase.ends_with(':') || phrase == "©" || f.words <= 12);
-            let closes = text.len() - t.at.end <= 60;
+            let closes = text.len() - t.at().end <= 60;
             if f.words <= 60 && (opens || closes) {
                 out.remove(
-                    t.line,
-                    format!("photo credit: \"{}\"", PHRASES.get(t.phrase)),
+                    t.line(),
+                    format!("photo credit: \"{}\"", PHRASES.get(t.phrase())),
                 );
             }
         }

@@ -145,9 +145,9 @@ fn is_comment_meta(text: &str, words: u32) -> bool {
 pub(super) fn triggered_lines<'c>(cx: &'c Context<'_, '_>) -> impl Iterator<Item = usize> + 'c {
     let mut last = None;
     cx.triggers.iter().filter_map(move |t| {
-        let new = last != Some(t.line);
-        last = Some(t.line);
-        new.then_some(t.line)
+        let new = last != Some(t.line());
+        last = Some(t.line());
+        new.then_some(t.line())
     })
 }
 

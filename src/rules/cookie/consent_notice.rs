@@ -66,14 +66,14 @@ declare_rule! {
         // Per line with hits: (line, phrases, whether one names cookies).
         let mut lines: Vec<(usize, Vec<usize>, bool)> = Vec::new();
         for t in cx.triggers {
-            if lines.last().map(|l| l.0) != Some(t.line) {
-                lines.push((t.line, Vec::new(), false));
+            if lines.last().map(|l| l.0) != Some(t.line()) {
+                lines.push((t.line(), Vec::new(), false));
             }
             let entry = lines.last_mut().expect("pushed above");
-            if !entry.1.contains(&t.phrase) {
-                entry.1.push(t.phrase);
+            if !entry.1.contains(&t.phrase()) {
+                entry.1.push(t.phrase());
             }
-            entry.2 |= PHRASES.get(t.phrase).contains("cookie");
+            entry.2 |= PHRASES.get(t.phrase()).contains("cookie");
         }
         // Triggers come in line order, so `lines` is sorted by line.
         let has_hits = |line: usize| lines.binary_search_by_key(&line, |e| e.0).is_ok();

@@ -79,10 +79,10 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            if site_voice(&cx.page.text[t.line]) {
+            if site_voice(&cx.page.text[t.line()]) {
                 out.remove(
-                    t.line,
-                    format!("affiliate disclosure: \"{}\"", PHRASES.get(t.phrase)),
+                    t.line(),
+                    format!("affiliate disclosure: \"{}\"", PHRASES.get(t.phrase())),
                 );
             }
         }

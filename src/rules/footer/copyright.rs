@@ -72,31 +72,31 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let mut last_notice_line = None;
         for t in cx.triggers {
-            let f = &cx.page.features[t.line];
-            if t.phrase < PHRASES.entries().len() {
+            let f = &cx.page.features[t.line()];
+            if t.phrase() < PHRASES.entries().len() {
                 if f.words <= 40 {
                     out.remove(
-                        t.line,
-                        format!("copyright notice: \"{}\"", PHRASES.get(t.phrase)),
+                        t.line(),
+                        format!("copyright notice: \"{}\"", PHRASES.get(t.phrase())),
                     );
                 }
                 continue;
             }
             // A `©`/"Copyright" marker: check the line once.
-            if last_notice_line == Some(t.line)
+            if last_notice_line == Some(t.line())
                 || f.words == 0
                 || f.words > 25
-                || out.is_marked(t.line)
+                || out.is_marked(t.line())
             {
                 continue;
             }
-            last_notice_line = Some(t.line);
-            let text = &cx.page.text[t.line];
+            last_notice_line = Some(t.line());
+            let text = &cx.page.text[t.line()];
             if let Some(m) = NOTICE.find(text) {
                 // A notice leads its line or follows a short label; in a
                 // sentence the word is part of the prose.
                 if m.start() <= 40 || f.words <= 12 {
-                    out.remove_quoting(t.line, "copyright notice", 50);
+                    out.remove_quoting(t.line(), "copyright notice", 50);
                 }
             }
         }

@@ -54,8 +54,8 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             out.suspect(
-                t.line,
-                format!("site small print: \"{}\"", PHRASES.get(t.phrase)),
+                t.line(),
+                format!("site small print: \"{}\"", PHRASES.get(t.phrase())),
             );
         }
     }

@@ -46,11 +46,11 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            let text = &cx.page.text[t.line];
+            let text = &cx.page.text[t.line()];
             if t.opens_line(text) {
                 out.remove(
-                    t.line,
-                    format!("site credit: \"{}\"", PHRASES.get(t.phrase)),
+                    t.line(),
+                    format!("site credit: \"{}\"", PHRASES.get(t.phrase())),
                 );
             }
         }

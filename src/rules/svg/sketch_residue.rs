@@ -40,11 +40,11 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            let chain = cx.triggers.iter().filter(|o| o.line == t.line).count() >= 2;
-            if chain || cx.page.features[t.line].words <= 12 {
+            let chain = cx.triggers.iter().filter(|o| o.line() == t.line()).count() >= 2;
+            if chain || cx.page.features[t.line()].words <= 12 {
                 out.remove(
-                    t.line,
-                    format!("SVG icon title: \"{}\"", PHRASES.get(t.phrase)),
+                    t.line(),
+                    format!("SVG icon title: \"{}\"", PHRASES.get(t.phrase())),
                 );
             }
         }

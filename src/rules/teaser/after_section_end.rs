@@ -148,14 +148,14 @@ declare_rule! {
         // Headings from the trigger phrases, and comment-section headers.
         let headings = PHRASES.entries().len();
         let (heading_hits, comment_hits): (Vec<_>, Vec<_>) =
-            cx.triggers.iter().partition(|t| t.phrase < headings);
+            cx.triggers.iter().partition(|t| t.phrase() < headings);
         let mut ends: Vec<(usize, String, bool)> = heading_hits
             .into_iter()
-            .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line, p.to_string(), false)))
+            .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line(), p.to_string(), false)))
             .collect();
         let mut last = None;
         for t in comment_hits {
-            let i = t.line;
+            let i = t.line();
             if last == Some(i) || !region.contains(&i) {
                 continue;
             }

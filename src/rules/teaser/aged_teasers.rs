@@ -75,15 +75,15 @@ declare_rule! {
         let page = cx.page;
         let mut aged: Vec<usize> = Vec::new();
         for t in cx.triggers {
-            if aged.last() == Some(&t.line) || t.at.start > AGE_PREFIX_BYTES {
+            if aged.last() == Some(&t.line()) || t.at().start > AGE_PREFIX_BYTES {
                 continue;
             }
-            let text = &page.text[t.line];
+            let text = &page.text[t.line()];
             let headline = AGED.find(text).is_some_and(|age| {
                 text[age.end()..].split_whitespace().count() >= MIN_HEADLINE_WORDS
             });
             if headline {
-                aged.push(t.line);
+                aged.push(t.line());
             }
         }
         let lists = aged.chunk_by(|a, b| b - a <= MAX_GAP);

@@ -66,11 +66,11 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
-            let text = &cx.page.text[t.line];
-            let rest = text[t.at.end..].trim_start();
+            let text = &cx.page.text[t.line()];
+            let rest = text[t.at().end..].trim_start();
             let labelled = rest.starts_with([':', '»', '→', '|', '>']) && rest.len() > 3;
             if t.opens_line(text) && labelled {
-                out.remove_quoting(t.line, "link to another story", 50);
+                out.remove_quoting(t.line(), "link to another story", 50);
             }
         }
         for (i, text, f) in cx.lines() {

@@ -76,7 +76,7 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for t in cx.triggers {
             if let Some(phrase) = heading_phrase(cx, t) {
-                out.remove_with(t.line, || format!("heading of a link block: \"{phrase}\""));
+                out.remove_with(t.line(), || format!("heading of a link block: \"{phrase}\""));
             }
         }
     }
@@ -98,10 +98,10 @@ pub(super) fn heading_max_words() -> u32 {
 }
 
 pub(super) fn heading_phrase(cx: &Context<'_, '_>, t: &Trigger) -> Option<&'static str> {
-    let text = &cx.page.text[t.line];
-    let phrase = PHRASES.get(t.phrase);
+    let text = &cx.page.text[t.line()];
+    let phrase = PHRASES.get(t.phrase());
     let phrase_words = phrase.split_whitespace().count() as u32;
-    let f = &cx.page.features[t.line];
+    let f = &cx.page.features[t.line()];
     let full_stop = text.trim_end().ends_with('.') && !text.ends_with("...");
     // A one-word heading at a line's end is too often the end of a sentence
     // or a button ("Send us your comments", "View Comments").

@@ -81,8 +81,8 @@ pub fn read_order(input: &str) -> Option<Vec<Piece>> {
             .find(|&j| rows[j] == Row::None)
             .unwrap_or(lines.len());
         match Block::read(input, &lines[i..end], &rows[i..end]) {
-            Some(block) if block.is_layout(input) => {
-                block.push_columns(i, &mut pieces);
+            Some(block) if block.is_layout() => {
+                block.push_columns(input, &lines[i..end], i, &mut pieces);
                 split = true;
             }
             _ => pieces.extend((i..end).map(|j| whole(&lines, j))),
@@ -195,11 +195,14 @@ struct Cell {
     span: Range<usize>,
 }
 
-/// A run of table rows cut into cells.
+/// A run of table rows, read for its columns. Its cells are not kept: most
+/// blocks are data, read row by row, and a block of many rows would hold
+/// dozens of bytes a cell; a layout's rows are cut again for its columns.
 struct Block {
-    cells: Vec<Cell>,
     /// The distinct column starts, in order.
     columns: Vec<usize>,
+    /// Cells of [`PROSE_WORDS`] words or more, by column start.
+    prose: Vec<usize>,
 }
 
 impl Block {
@@ -215,39 +218,50 @@ impl Block {
         }
         let mut cells = Vec::new();
         let mut columns: Vec<usize> = Vec::new();
+        let mut prose: Vec<usize> = Vec::new();
         let mut split_rows = 0;
         for (row, span) in rows.iter().enumerate() {
             let line = &input[span.clone()];
-            let from = cells.len();
+            cells.clear();
             split_rows += usize::from(cut(line, row, span.start, &mut cells));
-            for cell in &cells[from..] {
-                if let Err(at) = columns.binary_search(&cell.column) {
+            for cell in &cells {
+                let at = match columns.binary_search(&cell.column) {
+                    Ok(at) => at,
                     // Too many columns: stop before a hostile page's every
                     // row is cut.
-                    if columns.len() == MAX_COLUMNS {
-                        return None;
+                    Err(_) if columns.len() == MAX_COLUMNS => return None,
+                    Err(at) => {
+                        columns.insert(at, cell.column);
+                        prose.insert(at, 0);
+                        at
                     }
-                    columns.insert(at, cell.column);
-                }
+                };
+                let words = input[cell.span.clone()].split_whitespace().count();
+                prose[at] += usize::from(words >= PROSE_WORDS);
             }
         }
-        (split_rows >= MIN_SPLIT_ROWS).then_some(Block { cells, columns })
+        (split_rows >= MIN_SPLIT_ROWS).then_some(Block { columns, prose })
     }
 
-    /// Whether the block frames text (a layout) rather than holds data.
-    fn is_layout(&self, input: &str) -> bool {
-        let first = self.columns[0];
-        let prose = self
-            .cells
-            .iter()
-            .filter(|c| {
-                c.column != first && input[c.span.clone()].split_whitespace().count() >= PROSE_WORDS
-            })
-            .count();
-        prose >= PROSE_CELLS
+    /// Whether the block frames text (a layout) rather than holds data:
+    /// prose in a column after the first.
+    fn is_layout(&self) -> bool {
+        self.prose.iter().skip(1).sum::<usize>() >= PROSE_CELLS
     }
 
-    fn push_columns(self, first_line: usize, pieces: &mut Vec<Piece>) {
+    /// The block's cells, column by column, as pieces; `rows` are the
+    /// spans of its lines, the first of which is line `first_line`.
+    fn push_columns(
+        self,
+        input: &str,
+        rows: &[Range<usize>],
+        first_line: usize,
+        pieces: &mut Vec<Piece>,
+    ) {
+        let mut cells = Vec::new();
+        for (row, span) in rows.iter().enumerate() {
+            cut(&input[span.clone()], row, span.start, &mut cells);
+        }
         // Starts a step of indentation apart are one column: inscriptis
         // indents a list or a quote inside a cell by two characters.
         let mut groups: Vec<(usize, usize)> = Vec::new();
@@ -260,10 +274,7 @@ impl Block {
         for (from, to) in groups {
             let mut previous: Option<usize> = None;
             let mut last = None;
-            let cells = self
-                .cells
-                .iter()
-                .filter(|c| (from..=to).contains(&c.column));
+            let cells = cells.iter().filter(|c| (from..=to).contains(&c.column));
             for cell in cells {
                 let line = (first_line + cell.row) as u32;
                 // Rows where the column is empty part its paragraphs.

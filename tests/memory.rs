@@ -1,5 +1,6 @@
 //! The per-line memory budget: cleaning a page of many short lines takes at
-//! most 64 bytes a line at its peak, besides one copy of the text.
+//! most 64 bytes a line at its peak, besides one copy of the text; pages
+//! dense with rule hits or runs of prose are held to what they take today.
 //! Counted by an allocator that tracks the bytes held (not timed: how fast
 //! is measured by `deboiler bench` and `scripts/bench-hostile.sh`).
 //!

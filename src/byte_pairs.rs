@@ -3,6 +3,7 @@
 //! per marker (`memchr`, `memmem`) costs a call and a set-up per line, and
 //! most lines are short.
 
+use crate::short_copy::copy_short;
 use std::ops::Range;
 
 /// Bytes looked at per step of the loop.
@@ -55,7 +56,7 @@ impl<T: Fn(u8, u8) -> u8> Iterator for Blocks<'_, T> {
                     // Fewer than BLOCK + 1 bytes left: copied into a padded block.
                     let rest = &self.bytes[from..];
                     let mut padded = [self.pad; BLOCK + 1];
-                    padded[..rest.len()].copy_from_slice(rest);
+                    copy_short(&mut padded, rest);
                     // Nothing follows the last block.
                     self.from = usize::MAX;
                     (rest.len(), self.marks(&padded))

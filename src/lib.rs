@@ -109,6 +109,7 @@ mod rule_info;
 mod rules;
 mod score;
 mod segment;
+mod short_copy;
 mod texts;
 mod word_masks;
 

@@ -15,6 +15,7 @@
 use crate::ascii_run::{in_range, HIGH};
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, LETTER, UPPER};
 use crate::lang::{packed_prefix, LangMask, StopWords, LANGUAGES};
+use crate::short_copy::copy_short;
 
 /// Longest ASCII word lower-cased in place for the stop-word lookup; the
 /// rest go through [`StopWords::mask`].
@@ -63,7 +64,7 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
         None => {
             let rest = bytes.get(at..).unwrap_or_default();
             let mut padded = [0u8; 8];
-            padded[..rest.len()].copy_from_slice(rest);
+            copy_short(&mut padded, rest);
             u64::from_le_bytes(padded)
         }
     }
@@ -259,7 +260,7 @@ fn finish(text: &str, word: Open, end: usize, stop: &StopWords, out: &mut WordCo
         }
     } else if len <= MAX_ASCII_WORD && bytes[word.start..end].is_ascii() {
         let mut lower = [0u8; MAX_ASCII_WORD];
-        lower[..len].copy_from_slice(&bytes[word.start..end]);
+        copy_short(&mut lower, &bytes[word.start..end]);
         lower[..len].make_ascii_lowercase();
         stop.mask_of_lowercase(&lower[..len])
     } else {

@@ -33,6 +33,10 @@ pub struct StopWords {
     short_bits: Box<[u64]>,
     /// Longer words, keyed by the lower-cased word's bytes.
     table: FxHashMap<&'static [u8], LangMask>,
+    /// One bit per hash value of [`long_key`] for the words of
+    /// [`StopWords::table`]: a long word is seldom a stop word, and this
+    /// says so before its bytes are hashed and compared.
+    long_bits: Box<[u64]>,
 }
 
 /// Bits of the hash that index [`StopWords::short_bits`] (16 KB; about one
@@ -44,6 +48,20 @@ const FILTER_BITS: u32 = 17;
 #[inline]
 fn filter_slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
+}
+
+/// Bits of the hash that index [`StopWords::long_bits`] (2 KB; about one in
+/// eighteen bits is set, words alike in length and first eight bytes
+/// sharing one).
+const LONG_FILTER_BITS: u32 = 14;
+
+/// A key for [`StopWords::long_bits`]: a word's first eight bytes and its
+/// length, hashed to [`LONG_FILTER_BITS`] bits.
+#[inline]
+fn long_key(word: &[u8]) -> usize {
+    let head = packed(&word[..word.len().min(8)]);
+    let key = head ^ (word.len() as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LONG_FILTER_BITS)) as usize
 }
 
 /// `word`, of at most eight bytes, as an integer: its bytes in order, zeros
@@ -91,10 +109,16 @@ static STOP_WORDS: Lazy<StopWords> = Lazy::new(|| {
         let slot = filter_slot(key);
         short_bits[slot / 64] |= 1 << (slot % 64);
     }
+    let mut long_bits = vec![0u64; (1 << LONG_FILTER_BITS) / 64].into_boxed_slice();
+    for word in table.keys() {
+        let slot = long_key(word);
+        long_bits[slot / 64] |= 1 << (slot % 64);
+    }
     StopWords {
         short,
         short_bits,
         table,
+        long_bits,
     }
 });
 
@@ -109,6 +133,10 @@ impl StopWords {
         if lower.len() <= 8 {
             self.mask_of_short(packed(lower))
         } else {
+            let slot = long_key(lower);
+            if self.long_bits[slot / 64] & (1 << (slot % 64)) == 0 {
+                return 0;
+            }
             self.table.get(lower).copied().unwrap_or(0)
         }
     }
@@ -204,6 +232,20 @@ mod tests {
         assert_ne!(sw.mask("Themselves") & 1, 0);
         assert_eq!(sw.mask("themselve"), 0);
         assert_eq!(sw.mask("th"), 0);
+    }
+
+    #[test]
+    fn every_long_stop_word_passes_the_filter_and_most_other_words_do_not() {
+        let sw = StopWords::get();
+        for (word, &langs) in &sw.table {
+            assert_eq!(sw.mask_of_lowercase(word), langs);
+        }
+        let set: u32 = sw.long_bits.iter().map(|b| b.count_ones()).sum();
+        assert!(set as usize <= sw.table.len(), "{set}");
+        assert!(
+            f64::from(set) < 0.1 * f64::from(1u32 << LONG_FILTER_BITS),
+            "{set}"
+        );
     }
 
     #[test]

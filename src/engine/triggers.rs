@@ -33,6 +33,10 @@ const SHORT_LINE_WORDS: u32 = 40;
 /// states, it cost 0.1 to 0.4% more instructions a page).
 const OPENING_BYTES: usize = 12;
 
+/// Room for this many hits (64 KB) may stay unused in a rule's list of
+/// hits; more is given back.
+const SPARE_HITS: usize = 4096;
+
 /// An automaton over the openings of the trigger phrases of some rules.
 struct TriggerSet {
     automaton: DFA,
@@ -202,6 +206,11 @@ impl Triggers {
         // without the copy of the list a stable sort would take.
         for rule_hits in &mut hits {
             rule_hits.sort_unstable_by_key(|t| (t.line(), t.at().end, t.at().start, t.phrase()));
+            // A page with a hit on most lines can leave a list half empty
+            // after its last doubling, and the lists outlive the search.
+            if rule_hits.capacity() - rule_hits.len() > SPARE_HITS {
+                rule_hits.shrink_to_fit();
+            }
         }
         hits
     }

@@ -62,18 +62,24 @@ declare_rule! {
                 i += 1;
                 continue;
             }
-            let mut run = vec![i];
-            let mut j = i;
-            while let Some(next) = page.next_text(j).filter(|&n| n <= j + 2 && is_entry(page, n)) {
-                run.push(next);
-                j = next;
+            // The run's entries are counted, not kept: each is the next
+            // line with text after the one before, walked again if taken.
+            let next_entry = |j: usize| page.next_text(j).filter(|&n| n <= j + 2 && is_entry(page, n));
+            let ends_stop = |k: usize| usize::from(page.text[k].ends_with('.'));
+            let (mut j, mut entries, mut stops) = (i, 1, ends_stop(i));
+            while let Some(next) = next_entry(j) {
+                (j, entries, stops) = (next, entries + 1, stops + ends_stop(next));
             }
             // Some widgets end each title with a full stop; a run of such
             // lines must be longer before it is taken for one.
-            let stops = run.iter().filter(|&&k| page.text[k].ends_with('.')).count();
-            if run.len() >= MIN_ENTRIES && (stops == 0 || run.len() >= MIN_ENTRIES_WITH_STOPS) {
-                for &k in &run {
+            if entries >= MIN_ENTRIES && (stops == 0 || entries >= MIN_ENTRIES_WITH_STOPS) {
+                let mut k = i;
+                loop {
                     out.remove(k, "entry of a recent-comments list");
+                    match next_entry(k) {
+                        Some(next) if k < j => k = next,
+                        _ => break,
+                    }
                 }
             }
             i = j + 1;

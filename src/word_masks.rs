@@ -71,10 +71,14 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// Bit `j` set where lane `j` (byte `j`) of `lanes` has its top bit set.
+#[cfg(any(not(target_arch = "x86_64"), test))]
 #[inline(always)]
 fn lane_bits(lanes: u64) -> u64 {
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
+
+#[cfg(not(target_arch = "x86_64"))]
+use read_block_in_lanes as read_block;
 
 /// Bits `from..to` of a mask (`from <= to <= 64`).
 #[inline(always)]
@@ -85,7 +89,7 @@ fn between(from: usize, to: usize) -> u64 {
 }
 
 /// The classes of 64 bytes, one bit per byte.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Block {
     /// Every byte of an alphanumeric character.
     alnum: u64,
@@ -109,8 +113,77 @@ struct Block {
 
 /// The ASCII classes of the 64 bytes from `base` (zeros past the end), and
 /// where the other characters start; those are classified by the caller.
+/// On x86-64, sixteen bytes a step with SSE2 (which every x86-64 processor
+/// has): a compare classes sixteen bytes and one instruction gathers their
+/// sixteen bits, where the eight-byte lanes below take a dozen operations
+/// for eight.
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn read_block(bytes: &[u8], base: usize) -> Block {
+    let mut b = Block::default();
+    for k in 0..4 {
+        let at = base + 16 * k;
+        if at >= bytes.len() {
+            break;
+        }
+        let mut chunk = [0u8; 16];
+        match bytes.get(at..at + 16) {
+            Some(full) => chunk.copy_from_slice(full),
+            None => copy_short(&mut chunk, &bytes[at..]),
+        }
+        // SAFETY: SSE2 is part of x86-64 itself: every processor this
+        // code runs on has it.
+        let [digit, upper, lower, high, continuation] = unsafe { sixteen(&chunk) };
+        let shift = 16 * k;
+        b.digit |= digit << shift;
+        b.upper |= upper << shift;
+        b.case_lower |= lower << shift;
+        b.alnum |= (digit | upper | lower) << shift;
+        // 11xxxxxx starts a character, 10xxxxxx continues one.
+        b.lead |= (high & !continuation) << shift;
+        b.continuation |= continuation << shift;
+    }
+    // ASCII letters are their own first and last bytes.
+    b.case_upper = b.upper;
+    b.letter = b.upper | b.case_lower;
+    b
+}
+
+/// The ASCII digits, capitals and small letters of `chunk`, its bytes
+/// beyond ASCII and those of them that continue a character, a bit each.
+/// The bytes are compared as signed: those beyond ASCII are negative, below
+/// every ASCII range, and the continuation bytes (10xxxxxx) are the ones
+/// below -64.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn sixteen(chunk: &[u8; 16]) -> [u64; 5] {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi8,
+    };
+    // SAFETY: `chunk` is 16 readable bytes; the load needs no alignment.
+    let v: __m128i = unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) };
+    let in_range = |lo: u8, hi: u8| {
+        let at_least = _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8));
+        let at_most = _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8));
+        _mm_movemask_epi8(_mm_and_si128(at_least, at_most))
+    };
+    [
+        in_range(b'0', b'9'),
+        in_range(b'A', b'Z'),
+        in_range(b'a', b'z'),
+        _mm_movemask_epi8(v),
+        _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))),
+    ]
+    .map(|m| u64::from(m as u16))
+}
+
+/// [`read_block`] eight bytes at a time in the lanes of a `u64`, for every
+/// other processor (and, in the tests, to hold the SSE2 one to).
+#[cfg(any(not(target_arch = "x86_64"), test))]
+#[inline(always)]
+fn read_block_in_lanes(bytes: &[u8], base: usize) -> Block {
     let mut b = Block::default();
     for k in 0..8 {
         let at = base + 8 * k;
@@ -280,6 +353,26 @@ mod tests {
         }
         assert_eq!(lane_bits(HIGH), 0xFF);
         assert_eq!(lane_bits(0), 0);
+    }
+
+    proptest::proptest! {
+        /// Every byte value, at every length and offset: the SSE2 reading
+        /// and the eight-byte lanes class each byte alike.
+        #[test]
+        fn a_block_reads_alike_sixteen_bytes_and_eight_at_a_time(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..150),
+            base in 0usize..100,
+        ) {
+            proptest::prop_assert_eq!(read_block(&bytes, base), read_block_in_lanes(&bytes, base));
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_classed_alike_sixteen_bytes_and_eight_at_a_time() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for base in (0..256).step_by(64) {
+            assert_eq!(read_block(&bytes, base), read_block_in_lanes(&bytes, base));
+        }
     }
 
     #[test]

@@ -8,6 +8,15 @@ include!("src/chars/classes.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src/chars/classes.rs");
+    // `simd16`: the target has 128-bit vector instructions the line loops
+    // use (see `src/simd16.rs`): x86-64, whose SSE2 every processor has,
+    // and WebAssembly built with SIMD.
+    println!("cargo:rustc-check-cfg=cfg(simd16)");
+    let arch = std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    if arch == "x86_64" || (arch == "wasm32" && features.split(',').any(|f| f == "simd128")) {
+        println!("cargo:rustc-cfg=simd16");
+    }
     let table: Vec<u8> = (0..TABLE_END)
         .map(|u| char::from_u32(u).map_or(0, compute))
         .collect();

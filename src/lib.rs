@@ -110,6 +110,8 @@ mod rules;
 mod score;
 mod segment;
 mod short_copy;
+#[cfg(simd16)]
+mod simd16;
 mod texts;
 mod word_masks;
 

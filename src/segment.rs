@@ -4,7 +4,10 @@
 //! mapped back to the exact input bytes; the normalised text is what the
 //! rules see and what the output prints.
 
+#[cfg(any(not(simd16), test))]
 use crate::byte_pairs::marked_blocks;
+#[cfg(simd16)]
+use crate::short_copy::copy_short;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -95,7 +98,45 @@ fn is_invisible(c: char) -> bool {
 /// U+2000–U+200B, U+2028, U+2029, U+202F (`E2 80 xx`), U+205F, U+2060
 /// (`E2 81 xx`), U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`); most lines
 /// have none of their lead bytes followed by the right second byte.
+///
+/// Sixteen bytes a step where the target has vector instructions for it
+/// (see [`crate::simd16`]): only the bytes marked there are looked at
+/// again, where a loop over byte pairs can only say which blocks to look
+/// at byte by byte.
+#[cfg(simd16)]
 fn needs_work(trimmed: &str) -> bool {
+    let b = trimmed.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        // Padded with a byte that marks nothing.
+        let mut chunk = [b'a'; 16];
+        match b.get(at..at + 16) {
+            Some(full) => chunk.copy_from_slice(full),
+            None => copy_short(&mut chunk, &b[at..]),
+        }
+        let [mut marks, spaces] = crate::simd16::work_marks(&chunk);
+        let next_space = u16::from(b.get(at + 16) == Some(&b' '));
+        if spaces & ((spaces >> 1) | (next_space << 15)) != 0 {
+            return true;
+        }
+        while marks != 0 {
+            if special_at(b, at + marks.trailing_zeros() as usize) {
+                return true;
+            }
+            marks &= marks - 1;
+        }
+        at += 16;
+    }
+    false
+}
+
+#[cfg(not(simd16))]
+use needs_work_in_pairs as needs_work;
+
+/// [`needs_work`] with a loop over byte pairs, for other targets (and, in
+/// the tests, to hold the vector one to).
+#[cfg(any(not(simd16), test))]
+fn needs_work_in_pairs(trimmed: &str) -> bool {
     let b = trimmed.as_bytes();
     // Most lines have no control byte, no lead byte of interest and no two
     // spaces in a row: one vector loop over the line rules them out.
@@ -278,6 +319,7 @@ mod tests {
             let by_chars = line.contains("  ")
                 || line.chars().any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c));
             proptest::prop_assert_eq!(needs_work(&line), by_chars);
+            proptest::prop_assert_eq!(needs_work_in_pairs(&line), by_chars);
         }
     }
 
@@ -366,6 +408,7 @@ mod tests {
             let line = format!("a{c}b");
             let expected = c.is_whitespace() || is_invisible(c);
             assert_eq!(needs_work(&line), expected, "U+{:04X}", c as u32);
+            assert_eq!(needs_work_in_pairs(&line), expected, "U+{:04X}", c as u32);
         }
         assert!(needs_work("a  b"));
         assert!(!needs_work("a b"));

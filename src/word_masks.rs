@@ -16,6 +16,8 @@ use crate::ascii_run::{in_range, HIGH};
 use crate::chars::{self, ALNUM, CASE_LOWER, CASE_UPPER, LETTER, UPPER};
 use crate::lang::{packed_prefix, LangMask, StopWords, LANGUAGES};
 use crate::short_copy::copy_short;
+#[cfg(simd16)]
+use crate::simd16;
 
 /// Longest ASCII word lower-cased in place for the stop-word lookup; the
 /// rest go through [`StopWords::mask`].
@@ -71,22 +73,13 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// Bit `j` set where lane `j` (byte `j`) of `lanes` has its top bit set.
-#[cfg(any(
-    not(any(
-        target_arch = "x86_64",
-        all(target_arch = "wasm32", target_feature = "simd128")
-    )),
-    test
-))]
+#[cfg(any(not(simd16), test))]
 #[inline(always)]
 fn lane_bits(lanes: u64) -> u64 {
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-#[cfg(not(any(
-    target_arch = "x86_64",
-    all(target_arch = "wasm32", target_feature = "simd128")
-)))]
+#[cfg(not(simd16))]
 use read_block_in_lanes as read_block;
 
 /// Bits `from..to` of a mask (`from <= to <= 64`).
@@ -122,14 +115,9 @@ struct Block {
 
 /// The ASCII classes of the 64 bytes from `base` (zeros past the end), and
 /// where the other characters start; those are classified by the caller.
-/// Sixteen bytes a step with SSE2 on x86-64 (which every x86-64 processor
-/// has) and with 128-bit SIMD in WebAssembly built for it: a compare classes
-/// sixteen bytes and one instruction gathers their sixteen bits, where the
-/// eight-byte lanes below take a dozen operations for eight.
-#[cfg(any(
-    target_arch = "x86_64",
-    all(target_arch = "wasm32", target_feature = "simd128")
-))]
+/// Sixteen bytes a step where the target has vector instructions for it
+/// (see [`crate::simd16`]); eight-byte lanes elsewhere.
+#[cfg(simd16)]
 #[inline(always)]
 fn read_block(bytes: &[u8], base: usize) -> Block {
     let mut b = Block::default();
@@ -143,11 +131,7 @@ fn read_block(bytes: &[u8], base: usize) -> Block {
             Some(full) => chunk.copy_from_slice(full),
             None => copy_short(&mut chunk, &bytes[at..]),
         }
-        // SAFETY: SSE2 is part of x86-64 itself: every processor this code
-        // runs on has it. (WebAssembly's calls need no `unsafe`: a
-        // module's instructions are checked when it is loaded.)
-        #[cfg_attr(target_arch = "wasm32", allow(unused_unsafe))]
-        let [digit, upper, lower, high, continuation] = unsafe { sixteen(&chunk) };
+        let [digit, upper, lower, high, continuation] = simd16::word_classes(&chunk);
         let shift = 16 * k;
         b.digit |= digit << shift;
         b.upper |= upper << shift;
@@ -163,70 +147,9 @@ fn read_block(bytes: &[u8], base: usize) -> Block {
     b
 }
 
-/// The ASCII digits, capitals and small letters of `chunk`, its bytes
-/// beyond ASCII and those of them that continue a character, a bit each.
-/// The bytes are compared as signed: those beyond ASCII are negative, below
-/// every ASCII range, and the continuation bytes (10xxxxxx) are the ones
-/// below -64.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-#[inline]
-fn sixteen(chunk: &[u8; 16]) -> [u64; 5] {
-    use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_set1_epi8,
-    };
-    // SAFETY: `chunk` is 16 readable bytes; the load needs no alignment.
-    let v: __m128i = unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) };
-    let within = |lo: u8, hi: u8| {
-        let at_least = _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8));
-        let at_most = _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8));
-        _mm_movemask_epi8(_mm_and_si128(at_least, at_most))
-    };
-    [
-        within(b'0', b'9'),
-        within(b'A', b'Z'),
-        within(b'a', b'z'),
-        _mm_movemask_epi8(v),
-        _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))),
-    ]
-    .map(|m| u64::from(m as u16))
-}
-
-/// [`sixteen`] in WebAssembly's 128-bit SIMD.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[target_feature(enable = "simd128")]
-#[inline]
-fn sixteen(chunk: &[u8; 16]) -> [u64; 5] {
-    use std::arch::wasm32::{
-        i8x16_bitmask, i8x16_gt, i8x16_lt, i8x16_splat, v128, v128_and, v128_load,
-    };
-    // SAFETY: `chunk` is 16 readable bytes; the load needs no alignment.
-    let v: v128 = unsafe { v128_load(chunk.as_ptr().cast()) };
-    let within = |lo: u8, hi: u8| {
-        let at_least = i8x16_gt(v, i8x16_splat((lo - 1) as i8));
-        let at_most = i8x16_lt(v, i8x16_splat((hi + 1) as i8));
-        i8x16_bitmask(v128_and(at_least, at_most))
-    };
-    [
-        within(b'0', b'9'),
-        within(b'A', b'Z'),
-        within(b'a', b'z'),
-        i8x16_bitmask(v),
-        i8x16_bitmask(i8x16_lt(v, i8x16_splat(-64))),
-    ]
-    .map(u64::from)
-}
-
 /// [`read_block`] eight bytes at a time in the lanes of a `u64`, for every
 /// other processor (and, in the tests, to hold the SSE2 one to).
-#[cfg(any(
-    not(any(
-        target_arch = "x86_64",
-        all(target_arch = "wasm32", target_feature = "simd128")
-    )),
-    test
-))]
+#[cfg(any(not(simd16), test))]
 #[inline(always)]
 fn read_block_in_lanes(bytes: &[u8], base: usize) -> Block {
     let mut b = Block::default();

@@ -250,27 +250,43 @@ pub(crate) fn scan(
         out.case_joins += (b.case_upper & lower_before).count_ones() as usize;
         after_lower = b.case_lower >> 63 != 0;
         // Words start where a run of word bytes does and end after it.
+        // Starts and ends alternate: each end closes the word of the
+        // lowest start left, or first the word carried over from the
+        // block before (so the loop takes no branch on which edge it is).
         let before = (b.alnum << 1) | u64::from(open);
-        let starts = b.alnum & !before;
-        let mut edges = starts | (!b.alnum & before);
-        let mut from_bit = 0;
-        while edges != 0 {
-            let p = edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if starts >> p & 1 != 0 {
-                word = Open {
-                    start: base + p,
-                    capital: b.upper >> p & 1 != 0,
-                    letter: false,
-                };
+        let mut starts = b.alnum & !before;
+        let mut ends = !b.alnum & before;
+        let mut carried = open;
+        let open_at = |s: usize| Open {
+            start: base + s,
+            capital: b.upper >> s & 1 != 0,
+            letter: false,
+        };
+        while ends != 0 {
+            let p = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            let from_bit = if carried {
+                carried = false;
+                0
             } else {
-                word.letter |= b.letter & between(from_bit, p) != 0;
-                finish(text, word, base + p, stop, &mut out);
-            }
-            from_bit = p;
+                let s = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                word = open_at(s);
+                s
+            };
+            word.letter |= b.letter & between(from_bit, p) != 0;
+            finish(text, word, base + p, stop, &mut out);
         }
         open = b.alnum >> 63 != 0;
         if open {
+            // The word that runs on: opened here, or carried through.
+            let from_bit = if starts != 0 {
+                let s = starts.trailing_zeros() as usize;
+                word = open_at(s);
+                s
+            } else {
+                0
+            };
             word.letter |= b.letter & between(from_bit, 64) != 0;
         }
         base += 64;

@@ -1,11 +1,12 @@
 //! The words of a line read off bit masks, sixty-four bytes at a time.
 //!
 //! Each byte's class (part of a word, letter, digit, case) becomes one bit
-//! of a 64-bit mask, eight bytes per step with a few integer operations;
-//! words are then the runs of set bits, found with a count of trailing
-//! zeros. A loop that steps byte by byte takes a branch at every word's
-//! start and end, which the processor cannot foresee; here a line costs a
-//! few operations per eight bytes and per word.
+//! of a 64-bit mask, sixteen bytes per step with vector instructions where
+//! the target has them (see [`crate::simd16`]) and eight per step with a
+//! few integer operations elsewhere; words are then the runs of set bits,
+//! found with a count of trailing zeros. A loop that steps byte by byte
+//! takes a branch at every word's start and end, which the processor cannot
+//! foresee; here a line costs a few operations per step and per word.
 //!
 //! Characters beyond ASCII are classified one by one where a mask marks
 //! their first byte (most lines have none or few); the caller is shown each

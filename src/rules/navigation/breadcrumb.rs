@@ -82,9 +82,12 @@ declare_rule! {
             if f.words == 0 || f.words > 40 || is_tag_line(text) {
                 continue;
             }
+            // A separated trail holds no digit (see `is_separated_trail`):
+            // the line's count of them spares a line with one the byte scan.
+            let may_be_separated = f.digits == 0;
             let why = if is_home_trail(text, f.words, f.terminal) {
                 "breadcrumb trail"
-            } else if is_separated_trail(text) {
+            } else if may_be_separated && is_separated_trail(text) {
                 "navigation trail"
             } else if is_menu_line(text, f) {
                 "one-line menu"
@@ -224,6 +227,20 @@ mod tests {
             assert!(super::is_separated_trail(&trail), "{trail}");
         }
         assert!(!super::is_separated_trail("Paris – Lyon – Marseille"));
+    }
+
+    proptest::proptest! {
+        /// What lets `apply` skip the scan on lines with a digit.
+        #[test]
+        fn a_line_with_a_digit_is_no_separated_trail(
+            steps in proptest::collection::vec("[A-Za-z0-9 ]{1,12}", 3..6),
+            sep in proptest::sample::select(&super::SEPARATORS[..]),
+        ) {
+            let line = steps.join(&format!(" {sep} "));
+            if line.bytes().any(|b| b.is_ascii_digit()) {
+                proptest::prop_assert!(!super::is_separated_trail(&line));
+            }
+        }
     }
 
     #[test]

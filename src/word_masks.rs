@@ -80,9 +80,6 @@ fn lane_bits(lanes: u64) -> u64 {
     ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-#[cfg(not(simd16))]
-use read_block_in_lanes as read_block;
-
 /// Bits `from..to` of a mask (`from <= to <= 64`).
 #[inline(always)]
 fn between(from: usize, to: usize) -> u64 {
@@ -148,8 +145,11 @@ fn read_block(bytes: &[u8], base: usize) -> Block {
     b
 }
 
+#[cfg(not(simd16))]
+use read_block_in_lanes as read_block;
+
 /// [`read_block`] eight bytes at a time in the lanes of a `u64`, for every
-/// other processor (and, in the tests, to hold the SSE2 one to).
+/// other processor (and, in the tests, to hold the vector one to).
 #[cfg(any(not(simd16), test))]
 #[inline(always)]
 fn read_block_in_lanes(bytes: &[u8], base: usize) -> Block {
@@ -341,7 +341,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Every byte value, at every length and offset: the SSE2 reading
+        /// Random bytes, at every length and offset: the vector reading
         /// and the eight-byte lanes class each byte alike.
         #[test]
         fn a_block_reads_alike_sixteen_bytes_and_eight_at_a_time(

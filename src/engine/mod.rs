@@ -20,6 +20,7 @@ mod between;
 mod comments;
 mod contents;
 mod decide;
+mod flat_dfa;
 mod headline;
 mod inline_images;
 mod lists;

@@ -8,27 +8,20 @@
 //! matches are those `AhoCorasick::find_overlapping_iter` reports for each
 //! line on its own, in the same order (a test holds them equal).
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, PatternID};
+use super::flat_dfa::FlatDfa;
+pub(crate) use super::flat_dfa::Found;
 
-/// One line's search: its automaton, start state, the code in the
-/// automaton's alphabet of each byte, and the line's bytes.
+/// One line's search: its automaton and the line's bytes.
 pub(crate) struct Lane<'a> {
-    pub(crate) automaton: &'a DFA,
-    pub(crate) start: StateID,
-    pub(crate) codes: &'a [u8; 256],
+    pub(crate) automaton: &'a FlatDfa,
     pub(crate) haystack: &'a [u8],
 }
 
-/// A match: the pattern and the byte range it spans.
-pub(crate) type Found = (PatternID, std::ops::Range<usize>);
-
 /// How far a lane's line has been searched: the bytes before `at`, which
-/// left the automaton in state `sid`.
+/// left the automaton in state `state`.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Progress {
-    pub(crate) sid: StateID,
+    pub(crate) state: u16,
     pub(crate) at: usize,
 }
 
@@ -36,7 +29,7 @@ impl Progress {
     /// Nothing searched yet.
     pub(crate) fn start(lane: &Lane<'_>) -> Progress {
         Progress {
-            sid: lane.start,
+            state: lane.automaton.start(),
             at: 0,
         }
     }
@@ -47,60 +40,42 @@ impl Progress {
     }
 }
 
-/// Searches the next `n` bytes of both lanes (each has at least `n` left)
-/// in one loop, adding each lane's matches to its `out` in the order a
-/// search of its line alone reports them: by where they end, then in the
-/// automaton's order at that end. A caller keeps both lanes busy by giving
-/// a lane whose line is done the next line.
-pub(crate) fn search_pair(
-    (a, pa, out_a): (&Lane<'_>, &mut Progress, &mut Vec<Found>),
-    (b, pb, out_b): (&Lane<'_>, &mut Progress, &mut Vec<Found>),
-    n: usize,
-) {
-    let (mut sa, mut sb) = (pa.sid, pb.sid);
+/// A lane's part in [`search_pair`]: the lane, its progress and its matches.
+pub(crate) type Side<'s, 'a> = (&'s Lane<'a>, &'s mut Progress, &'s mut Vec<Found>);
+
+/// Searches the next `n` bytes of both lanes (each has at least `n` left,
+/// and both search with the same automaton) in one loop, adding each lane's
+/// matches to its `out` in the order a search of its line alone reports
+/// them: by where they end, then in the automaton's order at that end. A
+/// caller keeps both lanes busy by giving a lane whose line is done the next
+/// line.
+pub(crate) fn search_pair((a, pa, out_a): Side<'_, '_>, (b, pb, out_b): Side<'_, '_>, n: usize) {
+    debug_assert!(std::ptr::eq(a.automaton, b.automaton));
     let (from_a, from_b) = (pa.at, pb.at);
-    let (ha, hb) = (
-        &a.haystack[from_a..from_a + n],
-        &b.haystack[from_b..from_b + n],
+    let (sa, sb) = a.automaton.pair(
+        (&a.haystack[from_a..from_a + n], pa.state, from_a, out_a),
+        (&b.haystack[from_b..from_b + n], pb.state, from_b, out_b),
     );
-    for (i, (&x, &y)) in ha.iter().zip(hb).enumerate() {
-        sa = step(a.automaton, sa, a.codes[usize::from(x)], from_a + i, out_a);
-        sb = step(b.automaton, sb, b.codes[usize::from(y)], from_b + i, out_b);
-    }
-    (pa.sid, pa.at) = (sa, from_a + n);
-    (pb.sid, pb.at) = (sb, from_b + n);
+    (pa.state, pa.at) = (sa, from_a + n);
+    (pb.state, pb.at) = (sb, from_b + n);
 }
 
 /// Searches the rest of one lane's line (see [`search_pair`]).
 pub(crate) fn search_rest(lane: &Lane<'_>, progress: &mut Progress, out: &mut Vec<Found>) {
-    let mut sid = progress.sid;
-    for (i, &x) in lane.haystack.iter().enumerate().skip(progress.at) {
-        sid = step(lane.automaton, sid, lane.codes[usize::from(x)], i, out);
-    }
-    (progress.sid, progress.at) = (sid, lane.haystack.len());
-}
-
-/// The state after byte `at` (coded `byte`), with the matches that end there.
-/// An unanchored search with standard semantics never reaches the dead
-/// state, and would stay there without matches if it did, as a search
-/// that stops there reports none.
-#[inline(always)]
-fn step(dfa: &DFA, sid: StateID, byte: u8, at: usize, out: &mut Vec<Found>) -> StateID {
-    let next = dfa.next_state(Anchored::No, sid, byte);
-    if dfa.is_special(next) && dfa.is_match(next) {
-        for k in 0..dfa.match_len(next) {
-            let pid = dfa.match_pattern(next, k);
-            let end = at + 1;
-            out.push((pid, end - dfa.pattern_len(pid)..end));
-        }
-    }
-    next
+    let rest = &lane.haystack[progress.at..];
+    progress.state = lane
+        .automaton
+        .search(rest, progress.state, progress.at, out);
+    progress.at = lane.haystack.len();
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::alphabet::Alphabet;
     use super::*;
-    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::dfa::DFA;
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 
     fn library(patterns: &[&str], hay: &str) -> Vec<Found> {
         let ac = AhoCorasick::builder()
@@ -120,18 +95,18 @@ mod tests {
             b in "[abc ]{0,24}",
         ) {
             let patterns = ["ab", "b", "abc", "c a", "bca", "b", "a b c"];
+            // Searched in the phrases' alphabet, as the cleaner searches.
+            let alphabet = Alphabet::of(&patterns.map(String::from));
             let dfa = DFA::builder()
                 .match_kind(MatchKind::Standard)
-                .build(patterns)
+                .build(alphabet.encode_all(&patterns.map(String::from)))
                 .unwrap();
             let start = dfa.start_state(Anchored::No).unwrap();
-            let mut codes = [0u8; 256];
-            for (b, code) in codes.iter_mut().enumerate() {
-                *code = b as u8;
-            }
+            let codes = alphabet.0;
+            let flat = FlatDfa::of(&dfa, start, &codes).unwrap();
             let (lane_a, lane_b) = (
-                Lane { automaton: &dfa, start, codes: &codes, haystack: a.as_bytes() },
-                Lane { automaton: &dfa, start, codes: &codes, haystack: b.as_bytes() },
+                Lane { automaton: &flat, haystack: a.as_bytes() },
+                Lane { automaton: &flat, haystack: b.as_bytes() },
             );
             let (mut out_a, mut out_b) = (Vec::new(), Vec::new());
             let (mut pa, mut pb) = (Progress::start(&lane_a), Progress::start(&lane_b));

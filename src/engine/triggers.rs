@@ -8,13 +8,14 @@
 //! start-up.
 
 use super::alphabet::Alphabet;
+use super::flat_dfa::FlatDfa;
 use super::overlapping;
 use crate::byte_pairs::or_pairs;
 use crate::chars;
 use crate::config::ConfigError;
 use crate::page::Page;
 use crate::rules::{Rule, Trigger};
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 use std::cmp::Reverse;
@@ -39,9 +40,8 @@ const SPARE_HITS: usize = 4096;
 
 /// An automaton over the openings of the trigger phrases of some rules.
 struct TriggerSet {
-    automaton: DFA,
-    /// The automaton's unanchored start state.
-    start: StateID,
+    /// Built by `aho-corasick`, searched as a flat table.
+    automaton: FlatDfa,
     /// The phrases, in the order of their openings' pattern ids (phrases
     /// that open alike share the automaton's states, not its patterns).
     phrases: Vec<Phrase>,
@@ -83,13 +83,27 @@ impl TriggerSet {
             message,
         };
         let coded = alphabet.encode_all(patterns);
-        let openings = coded
-            .iter()
-            .map(|phrase| &phrase[..phrase.len().min(OPENING_BYTES)]);
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(openings)
-            .map_err(|e| bad(e.to_string()))?;
+        // A list too large for the table's 16-bit states is searched by
+        // shorter openings: with openings of one byte, there are at most
+        // as many states as codes, and the rest is compared as before.
+        let mut opening = OPENING_BYTES;
+        let automaton = loop {
+            let openings = coded
+                .iter()
+                .map(|phrase| &phrase[..phrase.len().min(opening)]);
+            let dfa = DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(openings)
+                .map_err(|e| bad(e.to_string()))?;
+            let start = dfa
+                .start_state(Anchored::No)
+                .map_err(|e| bad(e.to_string()))?;
+            match FlatDfa::of(&dfa, start, &alphabet.0) {
+                Some(flat) => break flat,
+                None if opening > 1 => opening /= 2,
+                None => return Err(bad("too many phrase states".into())),
+            }
+        };
         let phrases = owner
             .iter()
             .zip(coded)
@@ -99,12 +113,8 @@ impl TriggerSet {
                 coded: coded.into_boxed_slice(),
             })
             .collect();
-        let start = automaton
-            .start_state(Anchored::No)
-            .map_err(|e| bad(e.to_string()))?;
         Ok(TriggerSet {
             automaton,
-            start,
             phrases,
             alphabet,
         })
@@ -313,8 +323,6 @@ fn lane<'s>(
 ) -> overlapping::Lane<'s> {
     overlapping::Lane {
         automaton: &set.automaton,
-        start: set.start,
-        codes: &set.alphabet.0,
         haystack: text.haystack(page, i).as_bytes(),
     }
 }
@@ -495,8 +503,6 @@ mod tests {
         let set = TriggerSet::of(phrases, &owner).unwrap();
         let lane = overlapping::Lane {
             automaton: &set.automaton,
-            start: set.start,
-            codes: &set.alphabet.0,
             haystack: text.as_bytes(),
         };
         let mut found = Vec::new();
@@ -544,6 +550,27 @@ mod tests {
         assert_eq!(whole_matches(&phrases, text), matches_coded(&phrases, text));
         let found: Vec<usize> = whole_matches(&phrases, text).iter().map(|m| m.0).collect();
         assert_eq!(found, [2, 1, 0, 2, 1]);
+    }
+
+    #[test]
+    fn phrases_too_many_for_the_table_are_searched_by_shorter_openings() {
+        // 9,500 phrases whose first 12 bytes differ after the fifth: over
+        // 65,535 states by those 12 bytes, so searched by 6, and found whole.
+        let phrases: Vec<String> = (0..9500)
+            .map(|n| format!("q{n:04}xyzwvut tail {n}"))
+            .collect();
+        let alphabet = Alphabet::of(&phrases);
+        let openings = alphabet
+            .encode_all(&phrases)
+            .into_iter()
+            .map(|p| p[..OPENING_BYTES].to_vec());
+        let dfa = DFA::builder().build(openings).unwrap();
+        let start = dfa.start_state(Anchored::No).unwrap();
+        assert!(FlatDfa::of(&dfa, start, &alphabet.0).is_none());
+        let text = "see q0042xyzwvut tail 42 and q0042xyzwvut tail 43 and Q9499XYZWVUT TAIL 9499";
+        let found = whole_matches(&phrases, text);
+        assert_eq!(found, matches_coded(&phrases, text));
+        assert_eq!(found.iter().map(|m| m.0).collect::<Vec<_>>(), [42, 9499]);
     }
 
     #[test]

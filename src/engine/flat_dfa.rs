@@ -75,9 +75,14 @@ impl FlatDfa {
             }
             k += 1;
         }
-        // The states without matches first, then those with.
-        let mut n = 0;
+        // The states without matches first, then those with: the first
+        // with matches is numbered by the count of those without (the
+        // number of states, which none reaches, when none has matches).
+        let (mut n, mut first_match) = (0, 0);
         for with_matches in [false, true] {
+            if with_matches {
+                first_match = n;
+            }
             for &sid in &order {
                 if dfa.is_match(sid) == with_matches {
                     number[sid.as_usize()] = n;
@@ -88,7 +93,6 @@ impl FlatDfa {
         let number = |sid: StateID| number[sid.as_usize()];
         let mut next = vec![0u16; order.len() << shift].into_boxed_slice();
         let (mut ends, mut matches) = (vec![0u32], Vec::new());
-        let mut first_match = u16::MAX;
         for &sid in &order {
             let row = usize::from(number(sid)) << shift;
             for code in 0..width {
@@ -97,7 +101,6 @@ impl FlatDfa {
         }
         // In the order numbered.
         for &sid in order.iter().filter(|&&sid| dfa.is_match(sid)) {
-            first_match = first_match.min(number(sid));
             for k in 0..dfa.match_len(sid) {
                 let pid = dfa.match_pattern(sid, k);
                 matches.push((pid, dfa.pattern_len(pid) as u32));
@@ -109,7 +112,6 @@ impl FlatDfa {
             next,
             shift,
             start: number(start),
-            // Without matches, no state reaches `u16::MAX`.
             first_match,
             ends: ends.into_boxed_slice(),
             matches: matches.into_boxed_slice(),

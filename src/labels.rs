@@ -193,10 +193,72 @@ fn push_lowercase(text: &mut String, word: &str) {
 }
 
 /// Words of a line; apostrophes and hyphens stay inside words.
-fn raw_words(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| !(crate::chars::is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '&')))
-        .map(|w| w.trim_matches(|c: char| !crate::chars::is_alphanumeric(c)))
-        .filter(|w| !w.is_empty())
+fn raw_words(line: &str) -> RawWords<'_> {
+    RawWords { line, at: 0 }
+}
+
+/// What [`raw_words`] yields: the runs of word characters (letters, digits,
+/// `'`, `’`, `-`, `&`), each trimmed to its first and last letter or digit,
+/// the empty ones skipped. ASCII bytes are read one by one, without
+/// decoding a character.
+struct RawWords<'l> {
+    line: &'l str,
+    at: usize,
+}
+
+/// Whether `c` may be part of a word of [`raw_words`].
+fn in_word(c: char) -> bool {
+    crate::chars::is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '&')
+}
+
+impl<'l> RawWords<'l> {
+    /// Whether the character at byte `i` may be part of a word, and its length.
+    #[inline]
+    fn part_at(&self, i: usize) -> (bool, usize) {
+        let x = self.line.as_bytes()[i];
+        if x.is_ascii() {
+            (
+                x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'&'),
+                1,
+            )
+        } else {
+            let c = self.line[i..].chars().next().unwrap_or_default();
+            (in_word(c), c.len_utf8())
+        }
+    }
+}
+
+impl<'l> Iterator for RawWords<'l> {
+    type Item = &'l str;
+
+    fn next(&mut self) -> Option<&'l str> {
+        let len = self.line.len();
+        while self.at < len {
+            let mut i = self.at;
+            while i < len {
+                let (part, n) = self.part_at(i);
+                if part {
+                    break;
+                }
+                i += n;
+            }
+            let start = i;
+            while i < len {
+                let (part, n) = self.part_at(i);
+                if !part {
+                    break;
+                }
+                i += n;
+            }
+            self.at = i;
+            let word =
+                self.line[start..i].trim_matches(|c: char| !crate::chars::is_alphanumeric(c));
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        None
+    }
 }
 
 /// Share and comment counters: `12`, `1.2k`, `3m`.
@@ -211,6 +273,20 @@ fn is_counter(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The iterator yields what splitting at every other character and
+        /// trimming each piece yields.
+        #[test]
+        fn raw_words_are_the_trimmed_pieces(line in "[a-zA-Z0-9 '’&.,:|Éé·-]{0,40}") {
+            let split: Vec<&str> = line
+                .split(|c: char| !in_word(c))
+                .map(|w| w.trim_matches(|c: char| !crate::chars::is_alphanumeric(c)))
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(raw_words(&line).collect::<Vec<_>>(), split);
+        }
+    }
 
     #[test]
     fn a_line_of_share_labels_is_found_and_a_sentence_is_not() {

@@ -100,6 +100,7 @@ mod features;
 mod hints;
 mod labels;
 mod lang;
+mod line_set;
 mod markup;
 mod page;
 mod phrases;

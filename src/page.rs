@@ -5,6 +5,7 @@ use crate::columns::{for_each_piece, read_order, Piece};
 use crate::features::{measure, Features};
 use crate::labels::{label_lists, LabelKey};
 use crate::lang::{self, StopWords, LANGUAGES};
+use crate::line_set::{self, LineSet};
 use crate::markup::render;
 use crate::score::{classify, Class};
 use crate::segment::normalize;
@@ -48,6 +49,10 @@ pub struct Page<'a> {
     /// Each line's class (see [`crate::score::classify`]), worked out once:
     /// the engine's passes and several rules ask it of the same lines.
     classes: Vec<Class>,
+    /// The lines that are not blank in the input (those with visible text
+    /// and those of markup alone), one bit each: the lines rules visit
+    /// (see [`Page::ruled_lines`]), found without looking at the others.
+    ruled: LineSet,
 }
 
 /// How far into a line [`Page::colon_within`] can look: label patterns
@@ -81,6 +86,7 @@ impl<'a> Page<'a> {
         let mut totals = [0u32; LANGUAGES.len()];
         let mut total_words = 0u32;
         let mut first_colon = Vec::with_capacity(breaks);
+        let mut ruled = LineSet::with_capacity(breaks);
         for_each_piece(input, pieces.as_deref(), &mut |span| {
             let normalised = normalize(&input[span.clone()]);
             if normalised.is_empty() {
@@ -92,6 +98,7 @@ impl<'a> Page<'a> {
                 features.push(Features::default());
                 return;
             }
+            ruled.insert(features.len());
             let rendered = render(&normalised);
             let (mut f, hits) = measure(&rendered.text, stop);
             f.link_chars = rendered.link_chars as u32;
@@ -177,7 +184,15 @@ impl<'a> Page<'a> {
             pieces,
             first_colon,
             classes,
+            ruled,
         }
+    }
+
+    /// The lines that are not blank in the input, in order: those with
+    /// visible text and those of markup alone.
+    #[inline]
+    pub fn ruled_lines(&self) -> line_set::Lines<'_> {
+        self.ruled.iter()
     }
 
     /// The lines' text and word counts, and the pieces if the page has
@@ -372,5 +387,24 @@ mod tests {
         assert!(page.features[0].markup_only);
         assert_eq!(&page.text[1], "Home");
         assert_eq!(page.features[1].link_chars, 4);
+    }
+
+    proptest::proptest! {
+        /// The lines rules visit are those with text and those of markup
+        /// alone, blank lines of any whitespace left out.
+        #[test]
+        fn ruled_lines_are_the_lines_not_blank_in_the_input(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec!["", " ", "\u{a0}\t", "Text here", "![x](https://x.org/x.png)", "[Home](/)", "- a"]),
+                0..150,
+            )
+        ) {
+            let input = lines.join("\n");
+            let page = Page::analyse(&input);
+            let expected: Vec<usize> = (0..page.len())
+                .filter(|&i| !page.text[i].is_empty() || page.features[i].markup_only)
+                .collect();
+            proptest::prop_assert_eq!(page.ruled_lines().collect::<Vec<_>>(), expected);
+        }
     }
 }

@@ -103,7 +103,8 @@ pub(crate) fn credit_contents(
         !page.is_blank(i) && words > 0 && words <= ENTRY_MAX_WORDS
     };
     // The lines that head prose, with their keys.
-    let sections: Vec<(usize, String)> = (0..page.len())
+    let sections: Vec<(usize, String)> = page
+        .ruled_lines()
         .filter(|&j| {
             short(j)
                 && (j + 1..page.len().min(j + 1 + 2 * PROSE_REACH))

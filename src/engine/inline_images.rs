@@ -21,10 +21,7 @@ pub(crate) fn credit_inline_images(page: &Page<'_>, marks: &[Option<Mark>], scor
     // and blank lines lie between it and the next line with text).
     let mut above: Option<usize> = None;
     let mut images: Option<usize> = None;
-    for i in 0..page.len() {
-        if page.is_blank_input(i) {
-            continue;
-        }
+    for i in page.ruled_lines() {
         if page.features[i].markup_only {
             images.get_or_insert(i);
             continue;

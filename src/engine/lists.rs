@@ -210,7 +210,8 @@ pub(crate) fn credit_numbered_sections(
 ) -> Vec<Range<usize>> {
     let mut series = Vec::new();
     let prose = |i: usize| marks[i].is_none() && page.class(i) == Class::Good;
-    let headings: Vec<(usize, u64, &str)> = (0..page.len())
+    let headings: Vec<(usize, u64, &str)> = page
+        .ruled_lines()
         .filter_map(|i| section_number(page, i).map(|(n, name)| (i, n, name)))
         .collect();
     // Consecutive headings that count up, each section with prose; numbered

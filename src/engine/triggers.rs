@@ -181,7 +181,9 @@ impl Triggers {
         // The lines to search, two at a time (see [`overlapping`]): a lane
         // whose line ends takes the next, so that a short line beside a
         // long one leaves no bytes searched alone.
-        let mut lines = (0..page.len()).filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
+        let mut lines = page
+            .ruled_lines()
+            .filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
         let (mut a, mut b) = (Slot::default(), Slot::default());
         let mut whole = Vec::new();
         a.load(page, lines.next());

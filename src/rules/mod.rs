@@ -143,12 +143,8 @@ impl<'p, 'a> Context<'p, 'a> {
     /// though it renders as nothing.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'p str, &'p Features)> + 'p {
         let page = self.page;
-        page.text
-            .iter()
-            .zip(&page.features)
-            .enumerate()
-            .filter(|(_, (text, f))| !text.is_empty() || f.markup_only)
-            .map(|(i, (text, f))| (i, text, f))
+        page.ruled_lines()
+            .map(move |i| (i, &page.text[i], &page.features[i]))
     }
 }
 

@@ -73,7 +73,7 @@ declare_rule! {
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
         let mut said = (0, String::new());
-        for i in 0..page.len() {
+        for i in page.ruled_lines() {
             let times = page.repeats(i);
             if times < 2 || page.features[i].words == 0 {
                 continue;

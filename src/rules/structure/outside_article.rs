@@ -67,8 +67,8 @@ declare_rule! {
             })
         };
         let (before, after, between) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
-        for i in 0..page.len() {
-            if page.is_blank_input(i) || state.in_article(i) || state.title == Some(i) {
+        for i in page.ruled_lines() {
+            if state.in_article(i) || state.title == Some(i) {
                 continue;
             }
             let reason: &str = if state.regions.is_empty() {

@@ -49,7 +49,8 @@ declare_rule! {
         let removed = |j: Option<usize>| j.is_some_and(|j| out.is_removed(j));
         // Found first, removed after: a line this rule removes does not make
         // its neighbour sandwiched.
-        let sandwiched: Vec<usize> = (0..page.len())
+        let sandwiched: Vec<usize> = page
+            .ruled_lines()
             .filter(|&i| {
                 let f = &page.features[i];
                 let candidate = !out.is_removed(i)

@@ -65,7 +65,8 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         let page = cx.page;
-        let bylines: Vec<usize> = (0..page.len())
+        let bylines: Vec<usize> = page
+            .ruled_lines()
             .filter(|&i| {
                 let f = &page.features[i];
                 f.words >= 2

@@ -282,9 +282,9 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     let trimmed_end = without_closers(text);
     f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
         || trimmed_end.ends_with(SCRIPT_STOPS);
-    // The marks are ASCII: a byte search finds them without decoding the line.
-    f.inner_sentence = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .any(|i| bytes.get(i + 1) == Some(&b' ') && i + 2 < bytes.len())
+    // Found by the word loop, which starts after the bullet: no bullet
+    // holds a stop.
+    f.inner_sentence = w.sentence_break
         || (scripts.cjk > 0
             && text
                 .match_indices(['。', '！', '？'])
@@ -458,6 +458,20 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// The word loop starts after the bullet, yet finds every sentence
+        /// break of the whole line: a stop and a space with text after it.
+        #[test]
+        fn a_sentence_break_is_found_bullet_or_not(
+            text in "([*•·o+\\-–] )?[a-z.!? ]{0,80}",
+        ) {
+            let b = text.as_bytes();
+            let anywhere = (0..b.len()).any(|i| {
+                matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') && i + 2 < b.len()
+            });
+            let (f, _) = measure(&text, StopWords::get());
+            proptest::prop_assert_eq!(f.inner_sentence, anywhere, "{:?}", text);
+        }
+
         #[test]
         fn the_masks_count_words_as_the_loop_over_characters_does(
             tokens in proptest::collection::vec(

@@ -15,9 +15,10 @@ use sse2 as imp;
 use wasm as imp;
 
 /// The ASCII digits, capitals and small letters of `chunk`, its bytes
-/// beyond ASCII and those of them that continue a character, a bit each.
+/// beyond ASCII and those of them that continue a character, its sentence
+/// stops (`.`, `!`, `?`) and its spaces, a bit each.
 #[inline(always)]
-pub(crate) fn word_classes(chunk: &[u8; 16]) -> [u64; 5] {
+pub(crate) fn word_classes(chunk: &[u8; 16]) -> [u64; 7] {
     // SAFETY: see `available`.
     #[cfg_attr(target_arch = "wasm32", allow(unused_unsafe))]
     let bits = unsafe { imp::word_classes(chunk) };
@@ -73,14 +74,17 @@ mod sse2 {
 
     #[target_feature(enable = "sse2")]
     #[inline]
-    pub(super) fn word_classes(chunk: &[u8; 16]) -> [u16; 5] {
+    pub(super) fn word_classes(chunk: &[u8; 16]) -> [u16; 7] {
         let v = load(chunk);
+        let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
         [
             bits(within(v, b'0' as i8, b'9' as i8)),
             bits(within(v, b'A' as i8, b'Z' as i8)),
             bits(within(v, b'a' as i8, b'z' as i8)),
             bits(v),
             bits(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))),
+            bits(_mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'))),
+            bits(eq(b' ')),
         ]
     }
 
@@ -123,14 +127,17 @@ mod wasm {
     }
 
     #[inline]
-    pub(super) fn word_classes(chunk: &[u8; 16]) -> [u16; 5] {
+    pub(super) fn word_classes(chunk: &[u8; 16]) -> [u16; 7] {
         let v = load(chunk);
+        let eq = |b: u8| i8x16_eq(v, i8x16_splat(b as i8));
         [
             i8x16_bitmask(within(v, b'0' as i8, b'9' as i8)),
             i8x16_bitmask(within(v, b'A' as i8, b'Z' as i8)),
             i8x16_bitmask(within(v, b'a' as i8, b'z' as i8)),
             i8x16_bitmask(v),
             i8x16_bitmask(i8x16_lt(v, i8x16_splat(-64))),
+            i8x16_bitmask(v128_or(v128_or(eq(b'.'), eq(b'!')), eq(b'?'))),
+            i8x16_bitmask(eq(b' ')),
         ]
     }
 

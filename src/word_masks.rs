@@ -37,6 +37,8 @@ pub(crate) struct WordCounts {
     pub case_joins: usize,
     /// UTF-8 continuation bytes: the characters are the bytes less these.
     pub continuation: usize,
+    /// A sentence stop (`.`, `!`, `?`) followed by a space and more text.
+    pub sentence_break: bool,
     /// Stop-word hits per language.
     pub counts: [u16; LANGUAGES.len()],
     /// The languages with a hit.
@@ -109,6 +111,10 @@ struct Block {
     lead: u64,
     /// UTF-8 continuation bytes.
     continuation: u64,
+    /// `.`, `!` and `?`.
+    stop: u64,
+    /// Spaces.
+    space: u64,
 }
 
 /// The ASCII classes of the 64 bytes from `base` (zeros past the end), and
@@ -129,8 +135,10 @@ fn read_block(bytes: &[u8], base: usize) -> Block {
             Some(full) => chunk.copy_from_slice(full),
             None => copy_short(&mut chunk, &bytes[at..]),
         }
-        let [digit, upper, lower, high, continuation] = simd16::word_classes(&chunk);
+        let [digit, upper, lower, high, continuation, stop, space] = simd16::word_classes(&chunk);
         let shift = 16 * k;
+        b.stop |= stop << shift;
+        b.space |= space << shift;
         b.digit |= digit << shift;
         b.upper |= upper << shift;
         b.case_lower |= lower << shift;
@@ -165,7 +173,12 @@ fn read_block_in_lanes(bytes: &[u8], base: usize) -> Block {
         let digit = lane_bits(in_range(w, b'0', b'9') & ascii);
         let upper = lane_bits(in_range(w, b'A', b'Z') & ascii);
         let lower = lane_bits(in_range(w, b'a', b'z') & ascii);
+        let is = |byte: u8| in_range(w, byte, byte);
+        let stop = lane_bits((is(b'.') | is(b'!') | is(b'?')) & ascii);
+        let space = lane_bits(is(b' ') & ascii);
         let shift = 8 * k;
+        b.stop |= stop << shift;
+        b.space |= space << shift;
         b.digit |= digit << shift;
         b.upper |= upper << shift;
         b.case_lower |= lower << shift;
@@ -208,6 +221,8 @@ pub(crate) fn scan(
     // Whether the block before ended inside a word, and on a lower-case
     // character.
     let (mut open, mut after_lower) = (false, false);
+    // Whether the block before ended on a sentence stop.
+    let mut after_stop = false;
     let mut word = Open::default();
     let mut base = from;
     while base < bytes.len() {
@@ -250,6 +265,12 @@ pub(crate) fn scan(
         let lower_before = (b.case_lower << 1) | u64::from(after_lower);
         out.case_joins += (b.case_upper & lower_before).count_ones() as usize;
         after_lower = b.case_lower >> 63 != 0;
+        // A space after a stop, unless it is the line's last byte.
+        let last =
+            u32::try_from(bytes.len() - 1 - base).map_or(0, |at| 1u64.checked_shl(at).unwrap_or(0));
+        let breaks = ((b.stop << 1) | u64::from(after_stop)) & b.space & !last;
+        out.sentence_break |= breaks != 0;
+        after_stop = b.stop >> 63 != 0;
         // Words start where a run of word bytes does and end after it.
         // Starts and ends alternate: each end closes the word of the
         // lowest start left, or first the word carried over from the

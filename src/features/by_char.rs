@@ -158,6 +158,9 @@ pub(super) fn count_by_char(text: &str, bullet: usize, stop: &StopWords) -> (Wor
     out.case_joins = case_joins;
     out.digits = digits;
     out.continuation = continuation;
+    out.sentence_break = bytes[bullet..]
+        .windows(3)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ');
     let scripts = Scripts {
         cjk,
         unspaced,

@@ -3,7 +3,7 @@
 use crate::features::{ends_sentence, Features};
 use crate::hints::Hints;
 use crate::page::Page;
-use crate::rules::text::{first_word, is_byline_word};
+use crate::rules::text::opens_with_byline_word;
 use crate::rules::Mark;
 use crate::score::Class;
 use std::ops::Range;
@@ -114,7 +114,7 @@ const BYLINE_REACH: usize = 4;
 fn is_byline(text: &str, f: &Features) -> bool {
     f.words <= BYLINE_MAX_WORDS
         && !f.inner_sentence
-        && is_byline_word(first_word(text))
+        && opens_with_byline_word(text)
         && text
             .split_whitespace()
             .nth(1)

@@ -47,17 +47,13 @@ pub(crate) fn trim(text: &str) -> &str {
 pub(crate) const BYLINE_WORDS: [&str; 8] =
     ["by", "von", "par", "por", "di", "door", "przez", "autor"];
 /// The first bytes of [`BYLINE_WORDS`].
-const BYLINE_INITIALS: [bool; 128] = ascii_initials(&BYLINE_WORDS);
+const BYLINE_OPENINGS: Openings = ascii_openings(&BYLINE_WORDS);
 
-/// Whether `word` is one of [`BYLINE_WORDS`], its first byte asked first.
-pub(crate) fn is_byline_word(word: &str) -> bool {
-    may_open_with(word, &BYLINE_INITIALS) && word_in(word, &BYLINE_WORDS)
-}
-
-/// The first word of `text` (after a bullet), letters and digits only.
-pub(crate) fn first_word(text: &str) -> &str {
+/// Whether the first word of `text` (after a bullet; letters and digits)
+/// is one of [`BYLINE_WORDS`], its first two bytes asked first.
+pub(crate) fn opens_with_byline_word(text: &str) -> bool {
     let text = without_bullet(text);
-    &text[..word_len(text)]
+    may_open_with(text, &BYLINE_OPENINGS) && word_in(&text[..word_len(text)], &BYLINE_WORDS)
 }
 
 /// Length in bytes of the run of letters and digits that opens `text`.
@@ -90,32 +86,67 @@ pub(crate) fn last_word(text: &str) -> &str {
     &trimmed[start..]
 }
 
-/// The ASCII bytes that open an entry of `list`, in either case. A word
-/// that opens with another ASCII byte equals no entry, even ignoring case
-/// (see [`word_in`]): a first-byte test that rules out most words.
-pub(crate) const fn ascii_initials(list: &[&str]) -> [bool; 128] {
-    let mut table = [false; 128];
+/// The first two bytes of the entries of a list, for [`may_open_with`]: for
+/// each ASCII byte that opens an entry (in either case), the bytes that
+/// follow it, a bit each: `a` to `z` (either case) in bits 0 to 25, a byte
+/// beyond ASCII in bit 30, any other (or the entry's end) in bit 31.
+pub(crate) type Openings = [u32; 128];
+
+/// Bit of [`Openings`]: an entry's second byte is beyond ASCII.
+const FOLLOWED_BEYOND_ASCII: u32 = 1 << 30;
+/// Bit of [`Openings`]: an entry's second byte is ASCII but no letter, or
+/// the entry has one byte.
+const FOLLOWED_BY_OTHER: u32 = 1 << 31;
+
+/// The [`Openings`] of `list` (lower-case entries).
+pub(crate) const fn ascii_openings(list: &[&str]) -> Openings {
+    let mut table = [0u32; 128];
     let mut i = 0;
     while i < list.len() {
-        let b = list[i].as_bytes()[0];
-        if b < 0x80 {
-            table[b.to_ascii_lowercase() as usize] = true;
-            table[b.to_ascii_uppercase() as usize] = true;
+        let b = list[i].as_bytes();
+        if b[0] < 0x80 {
+            let follows = if b.len() == 1 {
+                // Whatever follows a one-byte entry, the line may open with it.
+                u32::MAX
+            } else if b[1] >= 0x80 {
+                FOLLOWED_BEYOND_ASCII
+            } else if b[1].is_ascii_alphabetic() {
+                1 << (b[1].to_ascii_lowercase() - b'a')
+            } else {
+                FOLLOWED_BY_OTHER
+            };
+            table[b[0].to_ascii_lowercase() as usize] |= follows;
+            table[b[0].to_ascii_uppercase() as usize] |= follows;
         }
         i += 1;
     }
     table
 }
 
-/// Whether `text` may open with a word of the list whose
-/// [`ascii_initials`] are `initials`: false only when its first byte is
-/// ASCII and opens no entry.
+/// Whether `text` may open with an entry of the list whose
+/// [`ascii_openings`] are `openings`, ignoring case: false only when its
+/// first byte is ASCII and opens no entry, or its first two bytes are
+/// ASCII and open none. A character beyond ASCII can lower-case to an
+/// ASCII letter (the Kelvin sign to `k`), so only ASCII bytes rule an entry
+/// out; an ASCII byte matches no character beyond ASCII. A two-byte test
+/// that rules out nearly every line.
 #[inline]
-pub(crate) fn may_open_with(text: &str, initials: &[bool; 128]) -> bool {
-    match text.as_bytes().first() {
-        Some(&b) if b < 0x80 => initials[usize::from(b)],
-        _ => true,
+pub(crate) fn may_open_with(text: &str, openings: &Openings) -> bool {
+    let b = text.as_bytes();
+    let Some(&first) = b.first() else {
+        return true;
+    };
+    if first >= 0x80 {
+        return true;
     }
+    let follows = openings[usize::from(first)];
+    let bit = match b.get(1) {
+        Some(&second) if second.is_ascii_alphabetic() => 1 << (second.to_ascii_lowercase() - b'a'),
+        Some(&second) if second < 0x80 => FOLLOWED_BY_OTHER,
+        // Beyond ASCII, or nothing more: any entry with this opening byte.
+        _ => u32::MAX,
+    };
+    follows & bit != 0
 }
 
 /// Whether `word` equals one of `list` (lower-case entries), ignoring case.
@@ -207,12 +238,13 @@ mod tests {
 
     #[test]
     fn words_at_the_edges() {
-        assert_eq!(first_word("• Re: subject"), "Re");
+        assert!(opens_with_byline_word("• By Jane Doe") && opens_with_byline_word("AUTOR: Jan"));
+        assert!(!opens_with_byline_word("Bypass road") && !opens_with_byline_word("Bay area"));
         assert_eq!(last_word("12. joetoronto says:"), "says");
         assert_eq!(last_word("Straße"), "Straße");
         assert!(word_in("SAID", &["said"]));
         const LIST: [&str; 3] = ["said", "zurück", "älterer"];
-        const INITIALS: [bool; 128] = ascii_initials(&LIST);
+        const INITIALS: Openings = ascii_openings(&LIST);
         for word in [
             "SAID", "said", "Zurück", "ÄLTERER", "Älterer", "told", "", "1999",
         ] {
@@ -221,11 +253,31 @@ mod tests {
             }
         }
         assert!(!may_open_with("told", &INITIALS) && !may_open_with("1999", &INITIALS));
+        assert!(!may_open_with("Sx", &INITIALS) && !may_open_with("zo", &INITIALS));
+        assert!(may_open_with("Sa", &INITIALS) && may_open_with("s", &INITIALS));
         assert!(may_open_with("Zurück", &INITIALS) && may_open_with("Älterer", &INITIALS));
         assert_eq!(
             strip_prefix_ignore_case("Strona Główna Sport", "strona główna"),
             Some(" Sport")
         );
         assert_eq!(strip_prefix_ignore_case("Home", "homepage"), None);
+    }
+
+    proptest::proptest! {
+        /// The two-byte test rules out only lines that open with no entry,
+        /// ignoring case (entries of one byte, with bytes beyond ASCII or
+        /// other ASCII bytes included).
+        #[test]
+        fn a_line_ruled_out_by_its_opening_opens_with_no_entry(
+            list in proptest::collection::vec("[a-zäß0-9' -]{1,4}", 1..6),
+            text in "[a-zA-ZäÄ0-9' \u{212A}-]{0,5}",
+        ) {
+            let entries: Vec<&str> = list.iter().map(String::as_str).collect();
+            if !may_open_with(&text, &ascii_openings(&entries)) {
+                for e in &entries {
+                    proptest::prop_assert!(strip_prefix_ignore_case(&text, e).is_none(), "{text:?} {e:?}");
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::text::{ascii_initials, may_open_with, regex, word_in, word_len};
+use crate::rules::text::{ascii_openings, may_open_with, regex, word_in, word_len, Openings};
 use crate::rules::{declare_rule, Context, Marks};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -109,8 +109,8 @@ const OPENING_WORDS: [&str; 18] = [
     "anterior",
 ];
 
-/// The first bytes of [`OPENING_WORDS`].
-const OPENING_INITIALS: [bool; 128] = ascii_initials(&OPENING_WORDS);
+/// The first two bytes of [`OPENING_WORDS`].
+const OPENINGS: Openings = ascii_openings(&OPENING_WORDS);
 
 /// Whether `text` opens with a neighbouring-post label that ends there (the
 /// post's title may be glued on: `nächster beitragGlasaal-Schmuggel`).
@@ -125,7 +125,7 @@ fn is_labelled(text: &str) -> bool {
     } else {
         text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c))
     };
-    if !may_open_with(opening, &OPENING_INITIALS) {
+    if !may_open_with(opening, &OPENINGS) {
         return false;
     }
     let first = &opening[..word_len(opening)];

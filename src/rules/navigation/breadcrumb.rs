@@ -1,5 +1,7 @@
 use crate::byte_pairs::or_pairs;
-use crate::rules::text::{is_tag_line, strip_prefix_ignore_case, without_bullet};
+use crate::rules::text::{
+    ascii_openings, is_tag_line, may_open_with, strip_prefix_ignore_case, without_bullet, Openings,
+};
 use crate::rules::{declare_rule, Context, Marks};
 
 /// Words that open a breadcrumb trail.
@@ -15,6 +17,8 @@ const HOME_WORDS: [&str; 10] = [
     "início",
     "homepage",
 ];
+/// The first two bytes of [`HOME_WORDS`].
+const HOME_OPENINGS: Openings = ascii_openings(&HOME_WORDS);
 
 /// Separators between the steps of a trail.
 /// Trail separators, in order of preference (the byte counts below follow it).
@@ -104,9 +108,9 @@ fn is_home_trail(text: &str, words: u32, terminal: bool) -> bool {
         return false;
     }
     let text = without_bullet(text);
-    // Every home word starts with one of these letters.
+    // Every home word opens with an ASCII letter.
     let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b'h' | b's' | b'a' | b'i' | b'p')) {
+    if !first.is_some_and(|b| b.is_ascii()) || !may_open_with(text, &HOME_OPENINGS) {
         return false;
     }
     let Some(rest) = HOME_WORDS.iter().find_map(|h| {

@@ -1,5 +1,5 @@
+use crate::rules::text::opens_with_byline_word;
 use crate::rules::text::regex;
-use crate::rules::text::{first_word, is_byline_word};
 use crate::rules::{declare_rule, Context, Marks};
 
 use once_cell::sync::Lazy;
@@ -71,7 +71,7 @@ declare_rule! {
                 let f = &page.features[i];
                 f.words >= 2
                     && f.words <= 16
-                    && is_byline_word(first_word(&page.text[i]))
+                    && opens_with_byline_word(&page.text[i])
                     && BYLINE.is_match(&page.text[i])
             })
             .collect();

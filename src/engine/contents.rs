@@ -4,8 +4,10 @@
 //! above it is not cut off from the article by a run of short lines.
 
 use crate::page::Page;
+use crate::rules::text::word_in;
 use crate::rules::Mark;
 use crate::score::Class;
+use once_cell::sync::Lazy;
 
 /// An entry (and a section heading it names) has at most this many words.
 const ENTRY_MAX_WORDS: u32 = 15;
@@ -60,6 +62,21 @@ const HEADINGS: [&str; 15] = [
     "inhoud",
     "inhoudsopgave",
 ];
+
+/// The first words of [`HEADINGS`]. [`word_in`] compares a word with them
+/// as [`lower_eq`] would, in a few steps for most words (none of their
+/// letters is the lower case of a character of another length in bytes).
+static FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    HEADINGS
+        .iter()
+        .map(|h| h.split(' ').next().unwrap_or(h))
+        .collect()
+});
+
+/// Whether `word` lower-cased is `lower`.
+fn lower_eq(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
 
 /// Gives the lines of a table of contents just above the article (its
 /// heading, its entries and what stands between them) a score of at least
@@ -192,12 +209,7 @@ fn is_contents_heading(text: &str) -> bool {
         .filter(|w| !w.is_empty());
     // A heading's first word opens the line (`Sport`, `Science` do not):
     // asked before the line's other words are gathered.
-    let lower = |w: &str, h: &str| w.chars().flat_map(char::to_lowercase).eq(h.chars());
-    let Some(first) = rest.next().filter(|first| {
-        HEADINGS
-            .iter()
-            .any(|heading| lower(first, heading.split(' ').next().unwrap_or(heading)))
-    }) else {
+    let Some(first) = rest.next().filter(|first| word_in(first, &FIRST_WORDS)) else {
         return false;
     };
     let mut words: Vec<&str> = std::iter::once(first).chain(rest).collect();
@@ -213,7 +225,7 @@ fn is_contents_heading(text: &str) -> bool {
         words.len() == wanted.clone().count()
             && words
                 .iter()
-                .all(|w| wanted.next().is_some_and(|h| lower(w, h)))
+                .all(|w| wanted.next().is_some_and(|h| lower_eq(w, h)))
     })
 }
 
@@ -227,6 +239,25 @@ mod tests {
         assert!(is_contents_heading("Table of Contents:"));
         assert!(is_contents_heading("## Inhaltsverzeichnis"));
         assert!(!is_contents_heading("Contents of the box"));
+    }
+
+    proptest::proptest! {
+        /// The list lookup takes the same first words as lower-casing.
+        #[test]
+        fn a_first_word_is_known_as_lower_casing_knows_it(
+            word in proptest::sample::select(vec![
+                "Contents", "TABLE", "in", "Jump", "ÍNDICE", "índice", "Indice", "İndice",
+                "ſpis", "SPIS", "Inhoud", "contents1", "Tabla", "Sommaire", "Summary",
+            ]),
+            noise in "[a-zKİÍſ]{0,3}",
+        ) {
+            for w in [word.to_string(), format!("{word}{noise}"), noise.clone()] {
+                let by_lower_case = HEADINGS
+                    .iter()
+                    .any(|h| lower_eq(&w, h.split(' ').next().unwrap_or(h)));
+                proptest::prop_assert_eq!(word_in(&w, &FIRST_WORDS), by_lower_case, "{}", w);
+            }
+        }
     }
 
     #[test]

@@ -58,6 +58,21 @@ const SECTION_WORDS: [&str; 9] = [
     "replies",
     "antworten",
 ];
+/// The lengths in bytes of the shortest and the longest [`SECTION_WORDS`].
+const SECTION_WORD_LENGTHS: (usize, usize) = {
+    let (mut shortest, mut longest, mut k) = (usize::MAX, 0, 0);
+    while k < SECTION_WORDS.len() {
+        let n = SECTION_WORDS[k].len();
+        if n < shortest {
+            shortest = n;
+        }
+        if n > longest {
+            longest = n;
+        }
+        k += 1;
+    }
+    (shortest, longest)
+};
 
 /// The lines of the page's comment section, if it has one.
 pub(crate) fn section(page: &Page<'_>, marks: &[Option<Mark>]) -> Option<Range<usize>> {
@@ -192,11 +207,24 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
         })
         .unwrap_or(text);
     // A colon ends a heading (`Latest Comments:`); a full stop a sentence.
+    // The section word, which few lines have, is asked before the digits.
     (!f.terminal || text.ends_with(':'))
+        && has_section_word(&page.text[i])
         && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
-        && page.text[i]
-            .split(|c: char| !crate::chars::is_alphanumeric(c))
-            .any(|w| SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `line` has a [`SECTION_WORDS`] word: only words of their
+/// lengths are compared.
+fn has_section_word(line: &str) -> bool {
+    let (shortest, longest) = SECTION_WORD_LENGTHS;
+    let is_section_word = |w: &[u8]| {
+        (shortest..=longest).contains(&w.len())
+            && SECTION_WORDS
+                .iter()
+                .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+    };
+    line.split(|c: char| !crate::chars::is_alphanumeric(c))
+        .any(|w| is_section_word(w.as_bytes()))
 }
 
 /// Whether line `i` is a markdown heading that counts comments (`## 45
@@ -266,6 +294,14 @@ mod tests {
 
     const POST: &str = "The river rose by two metres overnight, and the town's old bridge was closed before dawn as a precaution.\nEngineers will inspect the piers on Monday, and the council expects to reopen the bridge to walkers by the end of the week.\n";
     const COMMENT: &str = "We had the same heat all week here, and the nights did not cool down at all until the storm came through on Friday.";
+
+    #[test]
+    fn a_section_word_is_a_whole_word_of_the_list_in_any_case() {
+        assert!(has_section_word("Reader COMMENTS (14)"));
+        assert!(has_section_word("Kommentare:") && has_section_word("Réponses et replies"));
+        assert!(!has_section_word("Commentary") && !has_section_word("No comment"));
+        assert!(!has_section_word("commentsé"));
+    }
 
     fn section_of(page: &str) -> Option<Range<usize>> {
         let page = Page::analyse(page);

@@ -203,8 +203,11 @@ fn strip_prefix_ignore_case_chars<'t>(text: &'t str, lower: &str) -> Option<&'t 
 /// Paris`; html2text escapes the dot: `### 1\. PMP`), one to three digits
 /// after any `#` and spaces, and the rest of the line from its `. ` or `) `.
 pub(crate) fn section_number(text: &str) -> Option<(u64, &str)> {
-    let text = text.trim_start_matches(['#', ' ']);
-    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    // By the byte: `#`, spaces and digits are ASCII (most lines open with
+    // a letter, and are done with at the first byte).
+    let b = text.as_bytes();
+    let text = &text[b.iter().take_while(|&&c| c == b'#' || c == b' ').count()..];
+    let digits = text.bytes().position(|c| !c.is_ascii_digit())?;
     let rest = text[digits..].strip_prefix('\\').unwrap_or(&text[digits..]);
     if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
         return None;
@@ -217,6 +220,20 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn a_section_number_is_read_as_by_characters(text in "[#  0-9.)\\aé]{0,8}") {
+            let by_chars = || {
+                let text = text.trim_start_matches(['#', ' ']);
+                let digits = text.find(|c: char| !c.is_ascii_digit())?;
+                let rest = text[digits..].strip_prefix('\\').unwrap_or(&text[digits..]);
+                if !(1..=3).contains(&digits) || !(rest.starts_with(". ") || rest.starts_with(") ")) {
+                    return None;
+                }
+                Some((text[..digits].parse::<u64>().ok()?, rest))
+            };
+            proptest::prop_assert_eq!(section_number(&text), by_chars());
+        }
+
         #[test]
         fn trimming_agrees_with_the_standard_library(text in "[a< \t\x0B\x01\u{A0}\u{3000}é]{0,6}") {
             proptest::prop_assert_eq!(trim(&text), text.trim());

@@ -112,19 +112,26 @@ const OPENING_WORDS: [&str; 18] = [
 /// The first two bytes of [`OPENING_WORDS`].
 const OPENINGS: Openings = ascii_openings(&OPENING_WORDS);
 
+/// `text` from its first letter or digit. Most lines open with one:
+/// nothing to trim. Bullets, quotes and brackets are ASCII, passed over by
+/// the byte.
+fn from_first_word(text: &str) -> &str {
+    let ascii_marks = text
+        .bytes()
+        .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .unwrap_or(text.len());
+    let rest = &text[ascii_marks..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c))
+    } else {
+        rest
+    }
+}
+
 /// Whether `text` opens with a neighbouring-post label that ends there (the
 /// post's title may be glued on: `nächster beitragGlasaal-Schmuggel`).
 fn is_labelled(text: &str) -> bool {
-    // Most lines open with a letter: nothing to trim.
-    let opening = if text
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        text
-    } else {
-        text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c))
-    };
+    let opening = from_first_word(text);
     if !may_open_with(opening, &OPENINGS) {
         return false;
     }
@@ -135,4 +142,18 @@ fn is_labelled(text: &str) -> bool {
     LABEL
         .find(text)
         .is_some_and(|m| !text[m.end()..].starts_with(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The byte loop trims what the character loop does.
+        #[test]
+        fn a_line_is_trimmed_to_its_first_word_as_by_characters(text in "[-*#( \"«←é٣a1]{0,8}") {
+            proptest::prop_assert_eq!(
+                super::from_first_word(&text),
+                text.trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c))
+            );
+        }
+    }
 }

@@ -32,10 +32,28 @@ declare_rule! {
     }
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
-        for (i, text, _) in cx.lines() {
+        for (i, text, f) in cx.lines() {
+            // A word (it holds a letter) or an ASCII digit is enough to keep
+            // a line: its characters are read only when it has neither.
+            if f.words > 0 || f.digits > 0 {
+                continue;
+            }
             if !text.is_empty() && !text.chars().any(crate::chars::is_alphanumeric) {
                 out.remove(i, "separator without text");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::verdict_in_article;
+
+    #[test]
+    fn a_digit_of_any_script_keeps_a_line() {
+        // No word and no ASCII digit: the characters are read.
+        assert_eq!(verdict_in_article("– ٣ –"), None);
+        assert_eq!(verdict_in_article("– 7 –"), None);
+        assert_eq!(verdict_in_article("– – –"), Some("STR001"));
     }
 }

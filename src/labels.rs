@@ -251,8 +251,17 @@ impl<'l> Iterator for RawWords<'l> {
                 i += n;
             }
             self.at = i;
-            let word =
-                self.line[start..i].trim_matches(|c: char| !crate::chars::is_alphanumeric(c));
+            let word = &self.line[start..i];
+            // Most words open and end with an ASCII letter or digit: nothing
+            // to trim.
+            let b = word.as_bytes();
+            let word = if b.first().is_some_and(u8::is_ascii_alphanumeric)
+                && b.last().is_some_and(u8::is_ascii_alphanumeric)
+            {
+                word
+            } else {
+                word.trim_matches(|c: char| !crate::chars::is_alphanumeric(c))
+            };
             if !word.is_empty() {
                 return Some(word);
             }

@@ -115,6 +115,8 @@ const OPENINGS: Openings = ascii_openings(&OPENING_WORDS);
 /// `text` from its first letter or digit. Most lines open with one:
 /// nothing to trim. Bullets, quotes and brackets are ASCII, passed over by
 /// the byte.
+// A call in WebAssembly, where inlined it made the module 0.1 KB larger gzipped.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn from_first_word(text: &str) -> &str {
     let ascii_marks = text
         .bytes()

@@ -217,14 +217,11 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
 /// lengths are compared.
 fn has_section_word(line: &str) -> bool {
     let (shortest, longest) = SECTION_WORD_LENGTHS;
-    let is_section_word = |w: &[u8]| {
-        (shortest..=longest).contains(&w.len())
-            && SECTION_WORDS
-                .iter()
-                .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
-    };
     line.split(|c: char| !crate::chars::is_alphanumeric(c))
-        .any(|w| is_section_word(w.as_bytes()))
+        .any(|w| {
+            (shortest..=longest).contains(&w.len())
+                && SECTION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Whether line `i` is a markdown heading that counts comments (`## 45

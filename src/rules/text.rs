@@ -128,8 +128,8 @@ pub(crate) const fn ascii_openings(list: &[&str]) -> Openings {
 /// first byte is ASCII and opens no entry, or its first two bytes are
 /// ASCII and open none. A character beyond ASCII can lower-case to an
 /// ASCII letter (the Kelvin sign to `k`), so only ASCII bytes rule an entry
-/// out; an ASCII byte matches no character beyond ASCII. A two-byte test
-/// that rules out nearly every line.
+/// out; an ASCII byte matches no character beyond ASCII. Two bytes rule
+/// out many more lines than the first alone.
 #[inline]
 pub(crate) fn may_open_with(text: &str, openings: &Openings) -> bool {
     let b = text.as_bytes();

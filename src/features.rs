@@ -9,6 +9,10 @@ use crate::word_masks;
 mod by_char;
 
 /// What a line looks like, measured on its rendered text (markup removed).
+///
+/// Every line of a page has one, held while the page is cleaned: 24 bytes,
+/// the yes-or-no features packed in one byte and the counts the rules only
+/// compare with a few narrowed to what those comparisons need.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
     /// Characters of rendered text.
@@ -17,31 +21,40 @@ pub struct Features {
     pub words: u32,
     /// Words that are stop words of the page's language (see [`crate::lang`]).
     pub stop_words: u32,
+    /// Characters of rendered text that were link anchors.
+    pub link_chars: u32,
     /// Words that start with an upper-case letter (at most 65,535 counted).
     pub capitalised: u16,
     /// Words of two or more bytes and no lower-case letter (`NASA`,
     /// `UPDATE`), counted where Title Case is in question (see
     /// [`TITLE_CAPITALS`]) and 0 elsewhere (at most 65,535 counted).
     pub shouted: u16,
-    /// ASCII digits (at most 65,535 counted: the rules ask for a few).
-    pub digits: u16,
-    /// The line ends like a sentence: `.`, `!`, `?`, `…`, `:` or a closing quote after one.
-    pub terminal: bool,
-    /// The line has a sentence break inside (`. ` followed by more text).
-    pub inner_sentence: bool,
-    /// Characters of rendered text that were link anchors.
-    pub link_chars: u32,
-    /// Markdown links and images on the line (at most 65,535 counted).
-    pub links: u16,
-    /// Markdown images on the line (at most 65,535 counted).
-    pub images: u16,
-    /// Starts with a list bullet (see [`BULLETS`]).
-    pub bullet: bool,
-    /// The line had text, but nothing is left once markup is rendered away.
-    pub markup_only: bool,
+    /// ASCII digits (at most 255 counted: the rules ask for a few).
+    pub digits: u8,
     /// Places where a lower-case character is followed by an upper-case
-    /// one (`partnershipsChallenges`), after the bullet; at most 65,535.
-    pub case_joins: u16,
+    /// one (`partnershipsChallenges`), after the bullet; at most 255
+    /// counted (the rules ask for a few).
+    pub case_joins: u8,
+    /// The `TERMINAL` to `IMAGES` bits below.
+    flags: u8,
+}
+
+/// The line ends like a sentence: `.`, `!`, `?`, `…`, `:` or a closing quote after one.
+const TERMINAL: u8 = 1;
+/// The line has a sentence break inside (`. ` followed by more text).
+const INNER_SENTENCE: u8 = 2;
+/// Starts with a list bullet (see [`BULLETS`]).
+const BULLET: u8 = 4;
+/// The line had text, but nothing is left once markup is rendered away.
+const MARKUP_ONLY: u8 = 8;
+/// The line has a Markdown link or image.
+const LINKS: u8 = 16;
+/// The line has a Markdown image.
+const IMAGES: u8 = 32;
+
+/// A count narrowed to a byte, the largest standing for itself and more.
+pub(crate) fn saturating_u8(n: usize) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
 }
 
 /// A line of this many words or more, four in five of them capitalised
@@ -79,7 +92,7 @@ pub(crate) fn without_closers(text: &str) -> &str {
 /// two pages' teaser headlines as further parts (−0.3 each) and one Q&A
 /// question (+0.33).
 pub(crate) fn ends_sentence(text: &str, f: &Features) -> bool {
-    f.inner_sentence || closes_sentence(text)
+    f.inner_sentence() || closes_sentence(text)
 }
 
 /// Whether the line's last sentence is closed: it ends with a full stop or
@@ -93,6 +106,63 @@ pub(crate) fn closes_sentence(text: &str) -> bool {
 }
 
 impl Features {
+    fn flag(&self, bit: u8) -> bool {
+        self.flags & bit != 0
+    }
+
+    fn set_flag(&mut self, bit: u8, on: bool) {
+        if on {
+            self.flags |= bit;
+        } else {
+            self.flags &= !bit;
+        }
+    }
+
+    /// The line ends like a sentence: `.`, `!`, `?`, `…`, `:` or a closing
+    /// quote after one.
+    #[inline]
+    pub fn terminal(&self) -> bool {
+        self.flag(TERMINAL)
+    }
+
+    /// The line has a sentence break inside (`. ` followed by more text).
+    #[inline]
+    pub fn inner_sentence(&self) -> bool {
+        self.flag(INNER_SENTENCE)
+    }
+
+    /// Starts with a list bullet (see [`BULLETS`]).
+    #[inline]
+    pub fn bullet(&self) -> bool {
+        self.flag(BULLET)
+    }
+
+    /// The line had text, but nothing is left once markup is rendered away.
+    #[inline]
+    pub fn markup_only(&self) -> bool {
+        self.flag(MARKUP_ONLY)
+    }
+
+    /// The line has a Markdown link or image.
+    #[inline]
+    pub fn has_links(&self) -> bool {
+        self.flag(LINKS)
+    }
+
+    /// The line has a Markdown image.
+    #[inline]
+    pub fn has_images(&self) -> bool {
+        self.flag(IMAGES)
+    }
+
+    /// Records what rendering the line's markup found: whether it had
+    /// links and images, and whether any text was left.
+    pub(crate) fn set_markup(&mut self, links: bool, images: bool, markup_only: bool) {
+        self.set_flag(LINKS, links);
+        self.set_flag(IMAGES, images);
+        self.set_flag(MARKUP_ONLY, markup_only);
+    }
+
     /// Whether enough of the words are capitalised for Title Case, whether
     /// or not they are shouted.
     fn mostly_capitalised(&self) -> bool {
@@ -248,7 +318,7 @@ impl Scripts {
 pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     let mut f = Features::default();
     let bullet = bullet_len(text);
-    f.bullet = bullet > 0;
+    f.set_flag(BULLET, bullet > 0);
     let bytes = text.as_bytes();
     let mut scripts = Scripts::new();
     let w = word_masks::scan(text, bullet, stop, |at, c| scripts.count(at, c));
@@ -256,8 +326,8 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
     let after_bullet = bytes.len().saturating_sub(bullet) - w.continuation;
     f.chars = (text[..bullet].chars().count() + after_bullet) as u32;
     f.capitalised = u16::try_from(w.capitalised).unwrap_or(u16::MAX);
-    f.case_joins = u16::try_from(w.case_joins).unwrap_or(u16::MAX);
-    f.digits = u16::try_from(w.digits).unwrap_or(u16::MAX);
+    f.case_joins = saturating_u8(w.case_joins);
+    f.digits = saturating_u8(w.digits);
     if scripts.cjk > 0 {
         // Chinese and Japanese are written without spaces: a word is about
         // one and a half characters, and a character carries about what three
@@ -280,11 +350,11 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
         f.shouted = u16::try_from(shouted).unwrap_or(u16::MAX);
     }
     let trimmed_end = without_closers(text);
-    f.terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
+    let mut terminal = trimmed_end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
         || trimmed_end.ends_with(SCRIPT_STOPS);
     // Found by the word loop, which starts after the bullet: no bullet
     // holds a stop.
-    f.inner_sentence = w.sentence_break
+    let inner_sentence = w.sentence_break
         || (scripts.cjk > 0
             && text
                 .match_indices(['。', '！', '？'])
@@ -295,9 +365,11 @@ pub fn measure(text: &str, stop: &StopWords) -> (Features, StopHits) {
         || scripts.phrases >= 2;
     // Thai and Lao have no full stop: a line of phrases that ends in one
     // (not in a number or a label's colon) closes its last sentence.
-    f.terminal |= scripts.phrases >= 2
+    terminal |= scripts.phrases >= 2
         && scripts.run_end == text.len()
         && scripts.run >= UNSPACED_PHRASE_CHARS;
+    f.set_flag(TERMINAL, terminal);
+    f.set_flag(INNER_SENTENCE, inner_sentence);
     (
         f,
         StopHits {
@@ -361,7 +433,7 @@ mod tests {
         for (lang, &count) in hits.counts.iter().enumerate() {
             assert_eq!(hits.langs & (1 << lang) != 0, count > 0, "{lang}");
         }
-        assert!(f.terminal);
+        assert!(f.terminal());
     }
 
     #[test]
@@ -378,12 +450,12 @@ mod tests {
         let (f, _) = measure("Home Politics Politics News", StopWords::get());
         assert_eq!(f.capitalised, 4);
         assert_eq!(f.shouted, 0);
-        assert!(!f.terminal);
+        assert!(!f.terminal());
         // Words in capitals are shouted; a one-letter word is not.
         let (f, _) = measure("UPDATE: A NASA probe Landed", StopWords::get());
         assert_eq!((f.capitalised, f.shouted), (4, 2));
         let (f, _) = measure("* Sign in", StopWords::get());
-        assert!(f.bullet);
+        assert!(f.bullet());
     }
 
     #[test]
@@ -391,15 +463,15 @@ mod tests {
         let stop = StopWords::get();
         // Bengali: two sentences, each closed by a danda.
         let (f, _) = measure("আজ সকালে এ ঘটনা ঘটে।পুলিশ তাকে আটক করেছে।", stop);
-        assert!(f.terminal && f.inner_sentence);
+        assert!(f.terminal() && f.inner_sentence());
         assert!(closes_sentence("আজ সকালে এ ঘটনা ঘটে।"));
         // Hindi, one sentence; Urdu ends with its own full stop.
         let (f, _) = measure("आज सुबह यह घटना हुई।", stop);
-        assert!(f.terminal && !f.inner_sentence);
+        assert!(f.terminal() && !f.inner_sentence());
         assert!(closes_sentence("یہ واقعہ آج صبح پیش آیا۔"));
         // Without a mark a line of the same script is no sentence.
         let (f, _) = measure("আজ সকালে এ ঘটনা ঘটে", stop);
-        assert!(!f.terminal && !f.inner_sentence);
+        assert!(!f.terminal() && !f.inner_sentence());
     }
 
     #[test]
@@ -411,13 +483,13 @@ mod tests {
             stop,
         );
         assert_eq!(f.words, 23);
-        assert!(f.inner_sentence && f.terminal);
+        assert!(f.inner_sentence() && f.terminal());
         // A menu's entries are short runs: no sentence.
         let (f, _) = measure("หน้าแรก ข่าว กีฬา บันเทิง เทคโนโลยี", stop);
-        assert!(!f.inner_sentence && !f.terminal);
+        assert!(!f.inner_sentence() && !f.terminal());
         // One phrase alone (a headline, a caption) is no sentence either.
         let (f, _) = measure("ประเทศไทยมีประชากรประมาณหกสิบเจ็ดล้านคน", stop);
-        assert!(!f.inner_sentence && !f.terminal);
+        assert!(!f.inner_sentence() && !f.terminal());
     }
 
     /// Tokens of the kinds the word loops tell apart: stop words in any
@@ -469,7 +541,7 @@ mod tests {
                 matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') && i + 2 < b.len()
             });
             let (f, _) = measure(&text, StopWords::get());
-            proptest::prop_assert_eq!(f.inner_sentence, anywhere, "{:?}", text);
+            proptest::prop_assert_eq!(f.inner_sentence(), anywhere, "{:?}", text);
         }
 
         #[test]

@@ -102,9 +102,11 @@ impl<'a> Page<'a> {
             let rendered = render(&normalised);
             let (mut f, hits) = measure(&rendered.text, stop);
             f.link_chars = rendered.link_chars as u32;
-            f.links = u16::try_from(rendered.links).unwrap_or(u16::MAX);
-            f.images = u16::try_from(rendered.images).unwrap_or(u16::MAX);
-            f.markup_only = rendered.text.is_empty() && !normalised.is_empty();
+            f.set_markup(
+                rendered.links > 0,
+                rendered.images > 0,
+                rendered.text.is_empty() && !normalised.is_empty(),
+            );
             // Which languages the line has hits for: most lines have few.
             let mask = hits.langs;
             let mut bits = mask;
@@ -166,7 +168,7 @@ impl<'a> Page<'a> {
             .zip(&features)
             .map(|(t, f)| {
                 let label_like =
-                    (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal && f.words > 3);
+                    (1..=MAX_LABEL_LINE_WORDS).contains(&f.words) && !(f.terminal() && f.words > 3);
                 if label_like {
                     label_lists(t, &mut key)
                 } else {
@@ -258,13 +260,16 @@ impl<'a> Page<'a> {
     /// Whether line `i` has no visible text (blank, or markup only).
     #[inline]
     pub fn is_blank(&self, i: usize) -> bool {
-        self.text.is_empty_at(i)
+        // A line's text has a character if it has a byte: its features say
+        // so without the text's bounds.
+        debug_assert_eq!(self.features[i].chars == 0, self.text.is_empty_at(i));
+        self.features[i].chars == 0
     }
 
     /// Whether input line `i` holds nothing but whitespace (a line of
     /// markup only is not blank here, though it has no visible text).
     pub fn is_blank_input(&self, i: usize) -> bool {
-        self.is_blank(i) && !self.features[i].markup_only
+        self.is_blank(i) && !self.features[i].markup_only()
     }
 
     /// The nearest line before `i` with visible text.
@@ -384,7 +389,7 @@ mod tests {
     fn markup_only_lines_have_no_text() {
         let page = Page::analyse("![logo](https://x.org/l.png)\n[Home](https://x.org/)");
         assert!(page.is_blank(0));
-        assert!(page.features[0].markup_only);
+        assert!(page.features[0].markup_only());
         assert_eq!(&page.text[1], "Home");
         assert_eq!(page.features[1].link_chars, 4);
     }
@@ -402,7 +407,7 @@ mod tests {
             let input = lines.join("\n");
             let page = Page::analyse(&input);
             let expected: Vec<usize> = (0..page.len())
-                .filter(|&i| !page.text[i].is_empty() || page.features[i].markup_only)
+                .filter(|&i| !page.text[i].is_empty() || page.features[i].markup_only())
                 .collect();
             proptest::prop_assert_eq!(page.ruled_lines().collect::<Vec<_>>(), expected);
         }

@@ -51,7 +51,7 @@ pub(crate) fn classify(f: &Features, lang_known: bool) -> Class {
         return Class::Bad;
     }
     let density = density(f, lang_known);
-    let sentence = f.terminal || f.inner_sentence;
+    let sentence = f.terminal() || f.inner_sentence();
     let long_prose = f.chars >= LONG_CHARS
         && density >= LONG_DENSITY
         && (sentence || f.chars >= LONG_WITHOUT_SENTENCE_CHARS);
@@ -77,7 +77,7 @@ pub(crate) fn is_lead_like(f: &Features, lang_known: bool) -> bool {
 fn density(f: &Features, lang_known: bool) -> f32 {
     if lang_known {
         f.stop_density()
-    } else if f.terminal || f.inner_sentence {
+    } else if f.terminal() || f.inner_sentence() {
         0.35
     } else {
         0.1

@@ -194,7 +194,7 @@ fn repeats_below(page: &Page<'_>, i: usize, h: usize) -> bool {
 fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
     let f = &page.features[i];
     // Asked of every line: the features first.
-    if !(1..=HEADING_MAX_WORDS).contains(&f.words) || f.bullet {
+    if !(1..=HEADING_MAX_WORDS).contains(&f.words) || f.bullet() {
         return false;
     }
     let text = page.text[i].trim_end();
@@ -208,7 +208,7 @@ fn is_section_heading(page: &Page<'_>, i: usize) -> bool {
         .unwrap_or(text);
     // A colon ends a heading (`Latest Comments:`); a full stop a sentence.
     // The section word, which few lines have, is asked before the digits.
-    (!f.terminal || text.ends_with(':'))
+    (!f.terminal() || text.ends_with(':'))
         && has_section_word(&page.text[i])
         && !uncounted.contains(|c: char| c.is_ascii_digit() || c == '|')
 }
@@ -269,7 +269,7 @@ fn same_but_digits(a: &str, b: &str) -> bool {
 /// specifications, `• Cost: $20`, repeats its shape too).
 fn signature<'p>(page: &'p Page<'_>, i: usize) -> Option<Signature<'p>> {
     let f = &page.features[i];
-    if f.digits == 0 || f.bullet || !(2..=SIGNATURE_MAX_WORDS).contains(&f.words) {
+    if f.digits == 0 || f.bullet() || !(2..=SIGNATURE_MAX_WORDS).contains(&f.words) {
         return None;
     }
     let mut words = page.text[i].split_whitespace();

@@ -113,7 +113,7 @@ const BYLINE_REACH: usize = 4;
 /// November 7, 2010`, `Autor: Jan Kowalski`), short, and no sentence.
 fn is_byline(text: &str, f: &Features) -> bool {
     f.words <= BYLINE_MAX_WORDS
-        && !f.inner_sentence
+        && !f.inner_sentence()
         && opens_with_byline_word(text)
         && text
             .split_whitespace()
@@ -404,7 +404,7 @@ fn is_heading_like(f: &Features, text: &str) -> bool {
     (2..=30).contains(&f.words)
         && f.chars <= 220
         && !ends_like_sentence
-        && !f.bullet
+        && !f.bullet()
         && f.link_density() < 0.5
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }

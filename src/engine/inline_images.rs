@@ -22,13 +22,13 @@ pub(crate) fn credit_inline_images(page: &Page<'_>, marks: &[Option<Mark>], scor
     let mut above: Option<usize> = None;
     let mut images: Option<usize> = None;
     for i in page.ruled_lines() {
-        if page.features[i].markup_only {
+        if page.features[i].markup_only() {
             images.get_or_insert(i);
             continue;
         }
         if let Some(first) = images.take() {
             if above.is_some_and(prose) && prose(i) {
-                for j in (first..i).filter(|&j| page.features[j].markup_only) {
+                for j in (first..i).filter(|&j| page.features[j].markup_only()) {
                     scores[j] = scores[j].max(0.0);
                 }
             }

@@ -32,7 +32,7 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
         let f = &page.features[i];
         let introduces = marks[i].as_ref().is_none_or(|m| m.weak)
             && f.words >= INTRODUCER_WORDS
-            && !f.bullet
+            && !f.bullet()
             && page.text[i].ends_with(':');
         i += 1;
         if !introduces {
@@ -48,13 +48,13 @@ pub(crate) fn credit_introduced_lists(page: &Page<'_>, marks: &[Option<Mark>], s
         }
         while i < page.len() {
             if page.is_blank(i) {
-                if page.features.get(i + 1).is_some_and(|f| f.bullet) {
+                if page.features.get(i + 1).is_some_and(|f| f.bullet()) {
                     i += 1;
                     continue;
                 }
                 break;
             }
-            if !page.features[i].bullet {
+            if !page.features[i].bullet() {
                 if bare_bullet(&page.text[i]) {
                     i += 1;
                     continue;
@@ -94,16 +94,16 @@ fn plain_items(page: &Page<'_>, marks: &[Option<Mark>], from: usize) -> Option<R
     let item = |j: usize| {
         let f = &page.features[j];
         !(page.is_blank(j)
-            || f.terminal
+            || f.terminal()
             || marks[j].as_ref().is_some_and(|m| !m.weak)
-            || f.links > 0
+            || f.has_links()
             || !(PLAIN_ITEM_MIN_WORDS..=PLAIN_ITEM_MAX_WORDS).contains(&f.words))
     };
     let mut end = start;
     let mut items = 0;
     loop {
         if end < page.len() && item(end) {
-            items += usize::from(!page.features[end].bullet);
+            items += usize::from(!page.features[end].bullet());
             end += 1;
         } else if end + 1 < page.len() && page.is_blank(end) && item(end + 1) {
             end += 1;
@@ -136,7 +136,7 @@ pub(crate) fn credit_quantity_lists(
         let f = &page.features[i];
         marks[i].is_none()
             && (1..=QUANTITY_ITEM_WORDS).contains(&f.words)
-            && !f.terminal
+            && !f.terminal()
             && starts_with_quantity(&page.text[i])
     };
     let mut i = 0;
@@ -283,7 +283,7 @@ pub(crate) fn credit_verse(page: &Page<'_>, marks: &[Option<Mark>], scores: &mut
     let verse_line = |i: usize| {
         let f = &page.features[i];
         marks[i].is_none()
-            && !f.bullet
+            && !f.bullet()
             && (VERSE_MIN_WORDS..=VERSE_MAX_WORDS).contains(&f.words)
             && page.text[i]
                 .trim_start_matches(['"', '“', '‘', '\'', '('])

@@ -29,6 +29,7 @@ mod params;
 mod regions;
 mod segments;
 mod tables;
+mod trigger_limits;
 mod triggers;
 
 use crate::columns::for_each_piece;

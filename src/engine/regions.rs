@@ -51,7 +51,7 @@ const UNDER_LINKS_PROSE_LINES: usize = 5;
 /// (negative); the region search sums these.
 pub(crate) fn line_score(page: &Page<'_>, i: usize, marked: bool, params: &Params) -> f32 {
     let f = &page.features[i];
-    if page.is_blank_input(i) || (f.markup_only && !marked) {
+    if page.is_blank_input(i) || (f.markup_only() && !marked) {
         return 0.0;
     }
     if is_code_line(&page.text[i]) {
@@ -164,7 +164,7 @@ impl Search<'_, '_> {
             let (f, text) = (&page.features[i], &page.text[i]);
             marks[i].is_none()
                 && page.class(i) == Class::Good
-                && if f.bullet {
+                && if f.bullet() {
                     closes_sentence(text)
                 } else {
                     ends_sentence(text, f)
@@ -388,11 +388,11 @@ impl Search<'_, '_> {
         // this path, and an array of them would be four more bytes a line.
         let scores = (0..page.len()).map(|i| {
             let f = &page.features[i];
-            if page.is_blank_input(i) || (f.markup_only && marks[i].is_none()) {
+            if page.is_blank_input(i) || (f.markup_only() && marks[i].is_none()) {
                 0.0
             } else if marks[i].is_some() || f.link_density() > 0.5 {
                 self.params.noise_score
-            } else if f.words >= 4 && (f.terminal || f.inner_sentence) {
+            } else if f.words >= 4 && (f.terminal() || f.inner_sentence()) {
                 0.5
             } else if f.words >= 3 {
                 0.0

@@ -18,7 +18,7 @@ pub(crate) fn credit_tables(page: &Page<'_>, marks: &[Option<Mark>], scores: &mu
     }
     let cells = |i: usize| {
         let f = &page.features[i];
-        if marks[i].is_some() || f.links > 0 || f.words == 0 && f.digits == 0 {
+        if marks[i].is_some() || f.has_links() || f.words == 0 && f.digits == 0 {
             0
         } else {
             memchr::memchr_iter(b'|', page.text[i].as_bytes()).count()
@@ -59,7 +59,7 @@ pub(crate) fn credit_figure_rows(page: &Page<'_>, marks: &[Option<Mark>], scores
     let prose = |i: usize| marks[i].is_none() && page.class(i) == Class::Good;
     // Two figures need two digits: the cheap test first.
     let figured = |i: usize| page.features[i].digits >= 2 && two_figures(&page.text[i]);
-    let row = |i: usize| !page.is_blank(i) && page.features[i].links == 0 && !prose(i);
+    let row = |i: usize| !page.is_blank(i) && !page.features[i].has_links() && !prose(i);
     let mut i = 0;
     while i < page.len() {
         // The shape of the line first: most lines with figures are prose.

@@ -10,6 +10,7 @@
 use super::alphabet::Alphabet;
 use super::flat_dfa::FlatDfa;
 use super::overlapping;
+use super::trigger_limits;
 use crate::byte_pairs::or_pairs;
 use crate::chars;
 use crate::config::ConfigError;
@@ -63,7 +64,9 @@ impl TriggerSet {
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
-            for (p, phrase) in rule.triggers().into_iter().enumerate() {
+            let phrases = rule.triggers();
+            trigger_limits::check(rule.as_ref(), &phrases)?;
+            for (p, phrase) in phrases.into_iter().enumerate() {
                 patterns.push(phrase);
                 owner.push((r, p));
             }
@@ -385,16 +388,24 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::super::alphabet::tests::matches_coded;
     use super::*;
+    use crate::rules::{MAX_TRIGGERS, MAX_TRIGGER_BYTES};
 
     #[test]
-    fn a_hit_is_held_in_32_bit_numbers_or_not_at_all() {
+    fn a_hit_is_held_in_its_narrow_numbers_or_not_at_all() {
         let t = Trigger::new(3, 1, 4..9).unwrap();
         assert_eq!((t.line(), t.phrase(), t.at()), (3, 1, 4..9));
-        assert_eq!(std::mem::size_of::<Trigger>(), 16);
+        assert_eq!(std::mem::size_of::<Trigger>(), 12);
+        let last = Trigger::new(0, MAX_TRIGGERS - 1, 7..7 + MAX_TRIGGER_BYTES).unwrap();
+        assert_eq!(
+            (last.phrase(), last.at()),
+            (MAX_TRIGGERS - 1, 7..7 + MAX_TRIGGER_BYTES)
+        );
+        assert!(Trigger::new(0, MAX_TRIGGERS, 0..1).is_none());
+        assert!(Trigger::new(0, 0, 0..MAX_TRIGGER_BYTES + 1).is_none());
         #[cfg(target_pointer_width = "64")]
         {
             assert!(Trigger::new(1 << 32, 0, 0..1).is_none());
-            assert!(Trigger::new(0, 0, 0..(1 << 32)).is_none());
+            assert!(Trigger::new(0, 0, (1 << 32)..(1 << 32) + 1).is_none());
         }
     }
 

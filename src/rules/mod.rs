@@ -47,26 +47,34 @@ pub enum Phase {
 
 /// A phrase of a rule's trigger list found on a line.
 ///
-/// Held in 16 bytes, since a page can have a hit on every line: its numbers
-/// are kept in 32 bits, and a hit past the 4,294,967,295th line or byte of
-/// a line is not recorded (see [`Trigger::new`]).
+/// Held in 12 bytes, since a page can have a hit on every line: the line
+/// and where the match starts in 32 bits, the phrase's index and length in
+/// 16 (the cleaner refuses a rule with more phrases or a longer one, see
+/// [`MAX_TRIGGERS`]); a hit past the 4,294,967,295th line or byte of a
+/// line is not recorded (see [`Trigger::new`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {
     line: u32,
-    phrase: u32,
     start: u32,
-    end: u32,
+    phrase: u16,
+    len: u16,
 }
+
+/// The most trigger phrases a rule may have, and the most bytes a phrase
+/// may take: what a [`Trigger`] can name.
+pub const MAX_TRIGGERS: usize = u16::MAX as usize + 1;
+pub const MAX_TRIGGER_BYTES: usize = u16::MAX as usize;
 
 impl Trigger {
     /// The hit of phrase `phrase` at bytes `at` of line `line`; `None` when
-    /// a number does not fit in 32 bits.
+    /// the line or the start does not fit in 32 bits, or the phrase's index
+    /// or length in 16.
     pub fn new(line: usize, phrase: usize, at: Range<usize>) -> Option<Trigger> {
         Some(Trigger {
             line: u32::try_from(line).ok()?,
-            phrase: u32::try_from(phrase).ok()?,
             start: u32::try_from(at.start).ok()?,
-            end: u32::try_from(at.end).ok()?,
+            phrase: u16::try_from(phrase).ok()?,
+            len: u16::try_from(at.len()).ok()?,
         })
     }
 
@@ -85,7 +93,8 @@ impl Trigger {
     /// Byte range of the match in the line's rendered text.
     #[inline]
     pub fn at(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        let start = self.start as usize;
+        start..start + usize::from(self.len)
     }
 
     /// Whether the phrase opens its line: only bullets or punctuation before it.

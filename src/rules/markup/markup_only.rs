@@ -40,8 +40,8 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, _, f) in cx.lines() {
-            if f.markup_only {
-                let what = if f.images > 0 {
+            if f.markup_only() {
+                let what = if f.has_images() {
                     "image markup only"
                 } else {
                     "link or URL only, no text"

@@ -79,7 +79,7 @@ declare_rule! {
                 continue;
             }
             let arrowed = text.starts_with(['←', '«', '‹']) || text.ends_with(['→', '»', '›']);
-            if (arrowed && !f.inner_sentence) || is_labelled(text) {
+            if (arrowed && !f.inner_sentence()) || is_labelled(text) {
                 out.remove_quoting(i, "link to a neighbouring post", 50);
             }
         }

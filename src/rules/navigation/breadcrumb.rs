@@ -89,7 +89,7 @@ declare_rule! {
             // A separated trail holds no digit (see `is_separated_trail`):
             // the line's count of them spares a line with one the byte scan.
             let may_be_separated = f.digits == 0;
-            let why = if is_home_trail(text, f.words, f.terminal) {
+            let why = if is_home_trail(text, f.words, f.terminal()) {
                 "breadcrumb trail"
             } else if may_be_separated && is_separated_trail(text) {
                 "navigation trail"
@@ -192,8 +192,8 @@ fn is_separated_trail(text: &str) -> bool {
 fn is_menu_line(text: &str, f: &crate::features::Features) -> bool {
     // Product names and title-case headings run to five or six words; menus run longer.
     f.words >= 8
-        && !f.terminal
-        && !f.inner_sentence
+        && !f.terminal()
+        && !f.inner_sentence()
         && f.digits == 0
         && u32::from(f.capitalised) == f.words
         && f.stop_words * 10 <= f.words

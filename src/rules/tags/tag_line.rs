@@ -63,7 +63,7 @@ declare_rule! {
 
     fn apply(&self, cx: &Context<'_, '_>, out: &mut Marks<'_>) {
         for (i, text, f) in cx.lines() {
-            if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal) {
+            if f.words == 0 || f.words > 60 || (f.words > 40 && f.terminal()) {
                 continue;
             }
             if cx.page.colon_within(i, LABEL_REACH) && TAG_PREFIX.is_match(text) {

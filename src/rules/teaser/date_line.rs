@@ -69,7 +69,7 @@ declare_rule! {
                 || f.words > 12
                 || f.stop_words > 2
                 // "Nov. 19" has a full stop too; sentences are longer.
-                || (f.inner_sentence && f.words > 6)
+                || (f.inner_sentence() && f.words > 6)
                 || text.contains(['|', '│', '%', '$', '€', '£'])
             {
                 continue;

@@ -89,15 +89,15 @@ declare_rule! {
 /// A headline starts like one; a line of hard-wrapped text often does not.
 fn is_headline(f: &Features, text: &str) -> bool {
     HEADLINE_WORDS.contains(&f.words)
-        && !f.terminal
-        && !f.bullet
+        && !f.terminal()
+        && !f.bullet()
         && starts_upper(text)
         && !text.ends_with([',', ';'])
 }
 
 /// A dek is whole sentences.
 fn is_dek(f: &Features, text: &str) -> bool {
-    DEK_WORDS.contains(&f.words) && !f.bullet && f.terminal && starts_upper(text)
+    DEK_WORDS.contains(&f.words) && !f.bullet() && f.terminal() && starts_upper(text)
 }
 
 fn starts_upper(text: &str) -> bool {

@@ -52,8 +52,9 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// The most bytes a line of the page may cost while it is cleaned, its
-/// text aside: the page's and the engine's arrays (60 to 61 bytes a line
-/// today on each page held to it below).
+/// text aside: the page's and the engine's arrays (48 to 49 bytes a line
+/// today on most pages held to it below, 60 with a trigger phrase on every
+/// line).
 const BUDGET: f64 = 64.0;
 
 /// Peak bytes a line while `input` is cleaned, less one copy of its text
@@ -149,30 +150,31 @@ fn a_page_of_many_short_lines_costs_at_most_its_allowance_a_line() {
             lines(50_000, |i| format!("March {} 2020", i % 28 + 1)),
             BUDGET,
         ),
+        // A trigger phrase on every line: its hit for the rule comes on top
+        // of the page's arrays (76.0 when each hit took 16 bytes, the
+        // features 32 and a text bound 8; 121 when each hit took 32 bytes
+        // and the hits were sorted through a copy).
+        (
+            "a phrase a line",
+            lines(50_000, |i| format!("Share on Facebook {i}")),
+            BUDGET,
+        ),
     ];
     hold(&cleaner, &pages);
 
-    // Pages over the budget today, held where they are: their rules' hits
-    // and the article search's runs come on top of the page's arrays.
+    // A page over the budget today, held where it is: its rules' hits and
+    // the article search's runs come on top of the page's arrays.
     let comment = |i: usize| match i % 3 {
         0 => format!("John Smith {i} says:"),
         1 => "March 3, 2020 at 4:15 pm".to_string(),
         _ => format!("I really liked this article number {i}, thanks for writing it."),
     };
     let pages = [
-        // A trigger phrase on every line: 76.0 today (121 when each hit
-        // took 32 bytes and the hits were sorted through a copy; 86.5 when
-        // the recent-comments rule kept its run of `<name> on <title>`
-        // lines in a list).
-        (
-            "a phrase a line",
-            lines(50_000, |i| format!("Share on Facebook {i}")),
-            80.0,
-        ),
-        // A comment thread, a run of prose every third line: 95.9 today
-        // (164 with wider runs and hits; 106.2 while the hit lists kept the
-        // room of their last doubling).
-        ("comment thread", lines(50_000, comment), 100.0),
+        // A comment thread, a run of prose every third line: 73.8 today
+        // (95.9 with 32-byte features, 40-byte runs doubled as they grew,
+        // and a list of the rule hits read by the end-of-article rule; 164
+        // with wider runs and hits).
+        ("comment thread", lines(50_000, comment), 76.0),
     ];
     hold(&cleaner, &pages);
 }

@@ -120,6 +120,31 @@ declare_rule! {
         }
         let region = state.region.clone();
         let page = cx.page;
+        // Headings from the trigger phrases, and comment-section headers.
+        let headings = PHRASES.entries().len();
+        let mut ends: Vec<(usize, String, bool)> = cx
+            .triggers
+            .iter()
+            .filter(|t| t.phrase() < headings)
+            .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line(), p.to_string(), false)))
+            .collect();
+        let mut last = None;
+        for t in cx.triggers.iter().filter(|t| t.phrase() >= headings) {
+            let i = t.line();
+            if last == Some(i) || !region.contains(&i) {
+                continue;
+            }
+            last = Some(i);
+            let text = &page.text[i];
+            if is_comment_header(text, page.features[i].words) {
+                ends.push((i, shorten(text, 30).to_string(), true));
+            }
+        }
+        // No heading to weigh: no per-line sums to pay for.
+        if ends.is_empty() {
+            return;
+        }
+        ends.sort();
         // Prefix sums of kept characters (all, and prose only), so that each
         // heading costs the same however long the page. They wrap: a
         // difference is right for any run of fewer than 2^32 characters.
@@ -145,27 +170,6 @@ declare_rule! {
         if total == 0 {
             return;
         }
-        // Headings from the trigger phrases, and comment-section headers.
-        let headings = PHRASES.entries().len();
-        let (heading_hits, comment_hits): (Vec<_>, Vec<_>) =
-            cx.triggers.iter().partition(|t| t.phrase() < headings);
-        let mut ends: Vec<(usize, String, bool)> = heading_hits
-            .into_iter()
-            .filter_map(|t| heading_phrase(cx, t).map(|p| (t.line(), p.to_string(), false)))
-            .collect();
-        let mut last = None;
-        for t in comment_hits {
-            let i = t.line();
-            if last == Some(i) || !region.contains(&i) {
-                continue;
-            }
-            last = Some(i);
-            let text = &page.text[i];
-            if is_comment_header(text, page.features[i].words) {
-                ends.push((i, shorten(text, 30).to_string(), true));
-            }
-        }
-        ends.sort();
         let early = |i: usize| (kept_chars(region.start..i, false) as f32) < ENDED_SHARE * total as f32;
         // Per text (indexed by its first line): whether its first copy in the
         // region stood early.
@@ -229,7 +233,7 @@ fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
     let page = cx.page;
     let paragraph = |i: usize| {
         let f = &page.features[i];
-        !f.bullet
+        !f.bullet()
             && !page.text[i].starts_with(|c: char| c.is_ascii_digit())
             && page.class(i) == Class::Good
             && ends_sentence(&page.text[i], f)
@@ -250,7 +254,7 @@ fn resumes(cx: &Context<'_, '_>, line: usize, end: usize) -> bool {
         .is_some_and(|next| next.iter().all(|&i| paragraph(i)));
     // Below a list of links, the story may go on under its own
     // subheadings (`Conclusion`, `FAQ`): its paragraphs need not touch.
-    let under_subheadings = page.features[first].bullet
+    let under_subheadings = page.features[first].bullet()
         && below.iter().filter(|&&i| paragraph(i)).count() >= RESUMED_PARAGRAPHS - 1;
     in_row || under_subheadings
 }

@@ -53,7 +53,7 @@ const LINKS: u8 = 16;
 const IMAGES: u8 = 32;
 
 /// A count narrowed to a byte, the largest standing for itself and more.
-pub(crate) fn saturating_u8(n: usize) -> u8 {
+fn saturating_u8(n: usize) -> u8 {
     u8::try_from(n).unwrap_or(u8::MAX)
 }
 
@@ -443,6 +443,15 @@ mod tests {
         assert_eq!(f, Features::default());
         assert_eq!(hits.langs, 0);
         assert_eq!(crate::markup::render("").text, "");
+    }
+
+    #[test]
+    fn counts_kept_in_a_byte_stop_at_255() {
+        let (f, _) = measure(&"1 aB ".repeat(300), StopWords::get());
+        assert_eq!((f.digits, f.case_joins, f.words), (255, 255, 300));
+        let mut f = Features::default();
+        f.set_markup(true, false, true);
+        assert!(f.has_links() && !f.has_images() && f.markup_only() && !f.bullet());
     }
 
     #[test]

@@ -60,9 +60,11 @@ pub struct Trigger {
     len: u16,
 }
 
-/// The most trigger phrases a rule may have, and the most bytes a phrase
-/// may take: what a [`Trigger`] can name.
+/// The most trigger phrases a rule may have: as many as a [`Trigger`]'s
+/// phrase index can name.
 pub const MAX_TRIGGERS: usize = u16::MAX as usize + 1;
+/// The most bytes a trigger phrase may take: the longest match a
+/// [`Trigger`] can hold.
 pub const MAX_TRIGGER_BYTES: usize = u16::MAX as usize;
 
 impl Trigger {

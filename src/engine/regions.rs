@@ -152,10 +152,17 @@ impl Search<'_, '_> {
         let mut all = vec![main.clone()];
         // In page order: the runs outside the main one come in order, and
         // the main one goes in among them at the end.
-        // A run outside the main one is weighed once, the one the main one
-        // cuts in two twice, and the main one goes in at the end: sized
-        // once, the list takes no room to grow into.
-        let mut weighed: Vec<Weighed> = Vec::with_capacity(segments.len() + 2);
+        // A run left out that scores too little for the block map is not
+        // kept (a page can have a run every third line); a part of a run
+        // scores no more than the run. A run outside the main one is
+        // weighed once, the one the main one cuts in two twice, and the
+        // main one goes in at the end: sized once, the list takes no room
+        // to grow into unless a low part is a list article's section.
+        let listed = segments
+            .iter()
+            .filter(|(sum, _)| *sum >= WEIGHED_MIN_SCORE)
+            .count();
+        let mut weighed: Vec<Weighed> = Vec::with_capacity(listed + 2);
         let threshold = (best * self.params.extra_region_share).max(self.params.extra_region_min);
         // A line of a paragraph: prose that ends a sentence. A list item
         // must close its sentence: a teaser list's headlines often hold one
@@ -199,11 +206,13 @@ impl Search<'_, '_> {
             // holds (one paragraph and a facts list between link lists).
             let section = self.series.iter().any(|s| s.contains(&seg.start));
             if sum < threshold && !section {
-                weighed.push(Weighed {
-                    lines: seg,
-                    score: sum,
-                    fate: Fate::Low { needed: threshold },
-                });
+                if sum >= WEIGHED_MIN_SCORE {
+                    weighed.push(Weighed {
+                        lines: seg,
+                        score: sum,
+                        fate: Fate::Low { needed: threshold },
+                    });
+                }
                 continue;
             }
             // One paragraph on its own is an author box or a site blurb, not
@@ -235,11 +244,13 @@ impl Search<'_, '_> {
                     under_links,
                 }
             };
-            weighed.push(Weighed {
-                lines: seg,
-                score: sum,
-                fate,
-            });
+            if fate.taken() || sum >= WEIGHED_MIN_SCORE {
+                weighed.push(Weighed {
+                    lines: seg,
+                    score: sum,
+                    fate,
+                });
+            }
         }
         all.sort_by_key(|r| r.start);
         // A lone short part below the article is its footer's blurb (an
@@ -539,7 +550,7 @@ pub(crate) fn settle_region_ends(
 }
 
 mod weighed;
-use weighed::trim_weighed;
+use weighed::{trim_weighed, WEIGHED_MIN_SCORE};
 pub(crate) use weighed::{Fate, Weighed};
 
 #[cfg(test)]

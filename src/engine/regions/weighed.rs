@@ -89,14 +89,14 @@ pub(crate) enum Fate {
 
 impl Fate {
     /// Whether the search took the run as article.
-    fn taken(self) -> bool {
+    pub(super) fn taken(self) -> bool {
         matches!(self, Fate::Main | Fate::Terse | Fate::Part | Fate::Section)
     }
 }
 
 /// Runs scoring below this (less than one short paragraph) are left out of
 /// the block map, however many a page has.
-const WEIGHED_MIN_SCORE: f32 = 1.0;
+pub(super) const WEIGHED_MIN_SCORE: f32 = 1.0;
 /// The block map lists at most this many runs that did not become article.
 const WEIGHED_MAX_LEFT: usize = 6;
 

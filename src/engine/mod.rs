@@ -223,11 +223,17 @@ impl Cleaner {
     /// (see [`Hints`]).
     pub fn clean_with<'a>(&self, input: &'a str, hints: &Hints<'_>) -> Cleaned<'a> {
         let page = Page::analyse(input);
-        let hits = self.triggers.find(&page);
+        let mut hits = self.triggers.find(&page);
         let mut marks: Vec<Option<Mark>> = vec![None; page.len()];
         let mut reasons = decide::reasons();
 
         self.run_phase(Phase::Lines, &page, &hits, None, &mut marks, &mut reasons);
+        // Only the context rules read hits from here on: the others' lists
+        // (a hit on most lines of a comment thread) are freed before the
+        // article search needs its own memory.
+        for &(r, _) in &self.by_phase[0] {
+            hits[r] = Vec::new();
+        }
 
         let mut scores: Vec<f32> = (0..page.len())
             .map(|i| line_score(&page, i, marks[i].is_some(), &self.params))

@@ -181,9 +181,8 @@ impl Triggers {
     /// lines no longer than the rule's [`Rule::trigger_max_words`].
     pub(crate) fn find(&self, page: &Page<'_>) -> Vec<Vec<Trigger>> {
         let mut hits: Vec<Vec<Trigger>> = vec![Vec::new(); self.max_words.len()];
-        // The lines to search, two at a time (see [`overlapping`]): a lane
-        // whose line ends takes the next, so that a short line beside a
-        // long one leaves no bytes searched alone.
+        // The lines to search, two at a time (see [`overlapping`]): a lane whose
+        // line ends takes the next, so no bytes are searched alone.
         let mut lines = page
             .ruled_lines()
             .filter_map(|i| self.set_for(page, i).map(|set| (i, set)));
@@ -215,10 +214,9 @@ impl Triggers {
                 self.record(page, slot, &mut whole, &mut hits);
             }
         }
-        // The lanes finish their lines out of order. A line's hits for a
-        // rule are recorded by where they end, the longest first, then by
-        // phrase: sorted on all four, in place, they come back in that order
-        // without the copy of the list a stable sort would take.
+        // The lanes finish their lines out of order. A line's hits for a rule
+        // are recorded by where they end, the longest first, then by phrase:
+        // sorted on all four in place, without the copy a stable sort takes.
         for rule_hits in &mut hits {
             rule_hits.sort_unstable_by_key(|t| (t.line(), t.at().end, t.at().start, t.phrase()));
             // A page with a hit on most lines can leave a list half empty
@@ -279,11 +277,11 @@ struct Slot<'t> {
     found: Vec<overlapping::Found>,
 }
 
-/// A line being searched: its case-folded text when folding changed it
-/// (the buffer reused line to line).
+/// A line being searched: its case-folded text if folding changed it (a reused buffer).
 #[derive(Default)]
 struct Line {
-    folded: Option<String>,
+    folded: String,
+    is_folded: bool,
 }
 
 impl Line {
@@ -295,16 +293,18 @@ impl Line {
         // A line whose characters count as many as its bytes holds no
         // character outside ASCII but CJK ones (each counted three, see
         // `Features::chars`), and so no capital to fold.
-        self.folded = if f.words <= SHORT_LINE_WORDS && f.chars as usize != text.len() {
-            fold_case(text)
-        } else {
-            None
-        };
+        self.is_folded = f.words <= SHORT_LINE_WORDS
+            && f.chars as usize != text.len()
+            && fold_case(text, &mut self.folded);
     }
 
     /// The text the phrases are searched in.
     fn haystack<'p>(&'p self, page: &'p Page<'_>, i: usize) -> &'p str {
-        self.folded.as_deref().unwrap_or(&page.text[i])
+        if self.is_folded {
+            &self.folded
+        } else {
+            &page.text[i]
+        }
     }
 }
 
@@ -332,18 +332,18 @@ fn lane<'s>(
     }
 }
 
-/// `text` with its non-ASCII capitals in lower case, when it has any. A
-/// character whose lower case is longer or shorter (`İ`) is left as it is,
-/// so that every byte offset stays valid for the original text.
-fn fold_case(text: &str) -> Option<String> {
+/// Writes `text` into `folded` with its non-ASCII capitals in lower case, if it
+/// has any (else false). A character whose lower case is longer or shorter
+/// (`İ`) is left as it is, so every byte offset stays valid for the original.
+fn fold_case(text: &str, folded: &mut String) -> bool {
     if !may_have_non_ascii_capitals(text.as_bytes())
         || !text
             .chars()
             .any(|c| !c.is_ascii() && chars::class(c) & chars::CASE_UPPER != 0)
     {
-        return None;
+        return false;
     }
-    let mut folded = String::with_capacity(text.len());
+    folded.clear();
     for c in text.chars() {
         let (mut lower, mut n) = (c, 0);
         chars::for_lowercase(c, |l| {
@@ -356,7 +356,7 @@ fn fold_case(text: &str) -> Option<String> {
             c
         });
     }
-    Some(folded)
+    true
 }
 
 /// A cheap test on bytes for the capitals of the phrase lists' languages
@@ -474,19 +474,24 @@ mod tests {
         }
     }
 
+    fn fold(text: &str) -> Option<String> {
+        let mut folded = "left from the line before".to_string();
+        fold_case(text, &mut folded).then_some(folded)
+    }
+
     #[test]
     fn non_ascii_capitals_are_folded_in_place() {
-        assert_eq!(fold_case("À lire aussi").as_deref(), Some("à lire aussi"));
+        assert_eq!(fold("À lire aussi").as_deref(), Some("à lire aussi"));
         assert_eq!(
-            fold_case("ÄHNLICHE Artikel").as_deref(),
+            fold("ÄHNLICHE Artikel").as_deref(),
             Some("ähnliche artikel")
         );
-        assert_eq!(fold_case("plain ASCII"), None);
-        assert_eq!(fold_case("schön und grün"), None);
+        assert_eq!(fold("plain ASCII"), None);
+        assert_eq!(fold("schön und grün"), None);
         // A capital in a later block, its second byte in the block after.
         let late = format!("{}Ä", "x".repeat(31));
-        assert_eq!(fold_case(&late), Some(format!("{}ä", "x".repeat(31))));
-        let dotted = fold_case("İstanbul Ünlü").unwrap();
+        assert_eq!(fold(&late), Some(format!("{}ä", "x".repeat(31))));
+        let dotted = fold("İstanbul Ünlü").unwrap();
         assert_eq!(dotted.len(), "İstanbul Ünlü".len());
     }
 

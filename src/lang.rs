@@ -158,11 +158,13 @@ impl StopWords {
             return 0;
         }
         let mut buf = [0u8; MAX_STOP_WORD_BYTES];
-        let lower = if word.is_ascii() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            &buf[..word.len()]
+        // Most words beyond ASCII (`für`, `été`) are lower-cased by their
+        // ASCII bytes alone: their other characters are their own lower case.
+        let n = word.len();
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        let lower = if word.chars().all(crate::chars::lowers_as_ascii) {
+            &buf[..n]
         } else {
             // Lower-casing can lengthen a word; one that no longer fits is
             // no stop word.

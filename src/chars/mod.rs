@@ -81,6 +81,16 @@ pub(crate) fn for_lowercase(c: char, mut push: impl FnMut(char)) {
     }
 }
 
+/// Whether `c` lower-cases as [`char::to_ascii_lowercase`] does: an ASCII
+/// character, or one of the table's that is its own lower case.
+#[inline]
+pub(crate) fn lowers_as_ascii(c: char) -> bool {
+    c.is_ascii()
+        || table()
+            .get(c as usize)
+            .is_some_and(|&class| class & OWN_LOWER != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +112,9 @@ mod tests {
             let mut lower = String::new();
             for_lowercase(c, |l| lower.push(l));
             assert_eq!(lower, c.to_lowercase().to_string(), "{c:?}");
+            if lowers_as_ascii(c) {
+                assert_eq!(lower, c.to_ascii_lowercase().to_string(), "{c:?}");
+            }
         }
     }
 }

@@ -231,6 +231,11 @@ mod tests {
         assert_eq!(sw.mask("Soleimani"), 0);
         // Short words and long ones are kept apart; both are found.
         assert_ne!(sw.mask("WÄHREND") & (1 << 1), 0);
+        // Beyond ASCII, by the ASCII bytes alone when the other characters
+        // are their own lower case, and character by character otherwise.
+        assert_ne!(sw.mask("Für") & (1 << 1), 0);
+        assert_ne!(sw.mask("FÜR") & (1 << 1), 0);
+        assert_eq!(sw.mask("Fürst"), 0);
         assert_ne!(sw.mask("Themselves") & 1, 0);
         assert_eq!(sw.mask("themselve"), 0);
         assert_eq!(sw.mask("th"), 0);

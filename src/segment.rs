@@ -100,8 +100,8 @@ fn is_invisible(c: char) -> bool {
 /// have none of their lead bytes followed by the right second byte.
 ///
 /// Sixteen bytes a vector where the target has vector instructions for
-/// them (see [`crate::simd16`]), two vectors a step (a line is 70 bytes on
-/// average: fewer steps, each with its own tests, cost less); only the
+/// them (see [`crate::simd16`]), two vectors a step (most lines are under
+/// a hundred bytes: fewer steps, each with its own tests, cost less); only the
 /// bytes marked there are looked at again, where a loop over byte pairs
 /// can only say which blocks to look at byte by byte.
 #[cfg(simd16)]
